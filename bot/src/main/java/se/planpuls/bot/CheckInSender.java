@@ -1,0 +1,66 @@
+package se.planpuls.bot;
+
+import com.microsoft.bot.builder.BotFrameworkAdapter;
+import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.schema.Activity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.planpuls.domain.MilestoneView;
+import se.planpuls.domain.Owner;
+
+/**
+ * Proactive check-ins through {@code continueConversation} with each owner's stored personal chat.
+ * Owners are prompted one after another, so a run never floods Teams' per-bot limits.
+ */
+final class CheckInSender {
+    private static final Logger LOG = LoggerFactory.getLogger(CheckInSender.class);
+
+    private final BotFrameworkAdapter adapter;
+    private final String appId;
+    private final BotServices services;
+    private final ConversationRecorder recorder;
+
+    CheckInSender(BotFrameworkAdapter adapter, String appId, BotServices services, ConversationRecorder recorder) {
+        this.adapter = adapter;
+        this.appId = appId;
+        this.services = services;
+        this.recorder = recorder;
+    }
+
+    CompletableFuture<CheckInSummary> sendAll() {
+        CompletableFuture<CheckInSummary> chain = CompletableFuture.completedFuture(new CheckInSummary(0, 0, 0, 0));
+        for (Owner owner : services.owners().all()) {
+            List<MilestoneView> open = services.milestones().ofOwner(owner.id()).stream()
+                    .filter(v -> !v.reached()).toList();
+            if (open.isEmpty()) {
+                continue;
+            }
+            var conversation = services.conversations().personalOf(owner.id());
+            if (conversation.isEmpty()) {
+                chain = chain.thenApply(s -> new CheckInSummary(s.ownersPrompted(), s.cardsSent(),
+                        s.ownersUnreachable() + 1, s.failures()));
+                continue;
+            }
+            var reference = recorder.reference(conversation.get());
+            Texts texts = Texts.swedish();
+            List<Activity> activities = new ArrayList<>();
+            activities.add(Turn.message(texts.get("checkin.intro", String.valueOf(open.size()))));
+            open.forEach(v -> activities.add(MessageFactory.attachment(StatusCard.of(v, texts))));
+            chain = chain.thenCompose(s -> adapter.continueConversation(appId, reference,
+                            context -> context.sendActivities(activities).thenApply(r -> null))
+                    .handle((done, error) -> {
+                        if (error != null) {
+                            LOG.warn("Check-in to owner {} failed: {}", owner.id(), error.toString());
+                            return new CheckInSummary(s.ownersPrompted(), s.cardsSent(), s.ownersUnreachable(),
+                                    s.failures() + 1);
+                        }
+                        return new CheckInSummary(s.ownersPrompted() + 1, s.cardsSent() + open.size(),
+                                s.ownersUnreachable(), s.failures());
+                    }));
+        }
+        return chain;
+    }
+}

@@ -1,0 +1,55 @@
+package se.planpuls.bot;
+
+import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.builder.teams.TeamsInfo;
+import com.microsoft.bot.schema.ChannelAccount;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.planpuls.db.OwnerService;
+import se.planpuls.db.OwnerService.TeamsIdentity;
+import se.planpuls.domain.Owner;
+
+/**
+ * Finds the owner behind the sender of an activity. The sender is known by Teams user id and Entra
+ * object id, never by display name. On first contact the Teams roster ({@code TeamsInfo.getMember})
+ * supplies e-mail and UPN, and the link is remembered.
+ */
+final class IdentityResolver {
+    private static final Logger LOG = LoggerFactory.getLogger(IdentityResolver.class);
+
+    private final OwnerService owners;
+
+    IdentityResolver(OwnerService owners) {
+        this.owners = owners;
+    }
+
+    CompletableFuture<Optional<Owner>> resolve(TurnContext context) {
+        ChannelAccount from = context.getActivity().getFrom();
+        if (from == null || from.getId() == null) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        Optional<Owner> known = owners.byTeamsUser(from.getId(), from.getAadObjectId());
+        if (known.isPresent()) {
+            return CompletableFuture.completedFuture(known);
+        }
+        CompletableFuture<com.microsoft.bot.schema.teams.TeamsChannelAccount> member;
+        try {
+            member = TeamsInfo.getMember(context, from.getId());
+        } catch (RuntimeException e) {
+            member = CompletableFuture.failedFuture(e);
+        }
+        return member.handle((account, error) -> {
+            if (error != null) {
+                LOG.info("Teams roster lookup failed for a user; falling back to the activity's ids: {}",
+                        error.toString());
+            }
+            String aad = account != null && account.getAadObjectId() != null ? account.getAadObjectId()
+                    : from.getAadObjectId();
+            return owners.recognise(new TeamsIdentity(from.getId(), aad,
+                    account == null ? null : account.getEmail(),
+                    account == null ? null : account.getUserPrincipalName()));
+        });
+    }
+}

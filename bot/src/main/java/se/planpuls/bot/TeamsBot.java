@@ -1,0 +1,121 @@
+package se.planpuls.bot;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.bot.builder.BotFrameworkAdapter;
+import com.microsoft.bot.builder.InvokeResponse;
+import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
+import com.microsoft.bot.connector.authentication.AuthenticationException;
+import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
+import com.microsoft.bot.connector.authentication.SimpleChannelProvider;
+import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
+import com.microsoft.bot.schema.Activity;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot module's front door: takes the body of {@code POST /api/messages} and answers with a
+ * status and body, and sends proactive check-ins. Nothing of the Bot Framework SDK leaks past it.
+ */
+public final class TeamsBot {
+    private static final Logger LOG = LoggerFactory.getLogger(TeamsBot.class);
+
+    private final BotFrameworkAdapter adapter;
+    private final PlanpulsBot bot;
+    private final ObjectMapper json;
+    private final CheckInSender checkIns;
+
+    private TeamsBot(BotFrameworkAdapter adapter, PlanpulsBot bot, ObjectMapper json, CheckInSender checkIns) {
+        this.adapter = adapter;
+        this.bot = bot;
+        this.json = json;
+        this.checkIns = checkIns;
+    }
+
+    public static TeamsBot create(BotSettings settings, BotServices services) {
+        ObjectMapper json = ActivityJson.mapper();
+        BotFrameworkAdapter adapter = adapter(settings);
+        adapter.setOnTurnError((context, error) -> {
+            LOG.error("Bot turn failed", error);
+            return context.sendActivity(Texts.forLocale(context.getActivity().getLocale()).get("turn.error"))
+                    .handle((r, e) -> null);
+        });
+        var recorder = new ConversationRecorder(services.conversations(), json);
+        var commands = new CommandTable()
+                .add(new HelpCommand(), HelpCommand.WORDS)
+                .add(new MyMilestonesCommand(services.milestones()), MyMilestonesCommand.WORDS);
+        var bot = new PlanpulsBot(new IdentityResolver(services.owners()), recorder, commands,
+                new ReportSubmitHandler(services.reports(), services.milestones()));
+        var checkIns = new CheckInSender(adapter, settings.appId() == null ? "" : settings.appId(), services, recorder);
+        return new TeamsBot(adapter, bot, json, checkIns);
+    }
+
+    private static BotFrameworkAdapter adapter(BotSettings settings) {
+        if (!settings.authenticationEnabled()) {
+            return new BotFrameworkAdapter(new SimpleCredentialProvider("", ""));
+        }
+        if (settings.tenantId() != null && !settings.tenantId().isBlank()) {
+            // Single-tenant registrations need the tenant in the outgoing token request; the SDK
+            // does not read MicrosoftAppTenantId itself.
+            return new BotFrameworkAdapter(
+                    new MicrosoftAppCredentials(settings.appId(), settings.appPassword(), settings.tenantId()),
+                    new AuthenticationConfiguration(), new SimpleChannelProvider(), null, null);
+        }
+        return new BotFrameworkAdapter(new SimpleCredentialProvider(settings.appId(), settings.appPassword()));
+    }
+
+    /** Handles one request from Teams (or the playground); never throws. */
+    public CompletableFuture<BotResponse> process(String authHeader, String body) {
+        Activity activity;
+        try {
+            activity = body == null || body.isBlank() ? null : json.readValue(body, Activity.class);
+        } catch (Exception e) {
+            return CompletableFuture.completedFuture(new BotResponse(400, null));
+        }
+        if (activity == null || activity.getType() == null) {
+            return CompletableFuture.completedFuture(new BotResponse(400, null));
+        }
+        CompletableFuture<InvokeResponse> processing;
+        try {
+            processing = adapter.processActivity(authHeader, activity, bot::onTurn);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(failure(e));
+        }
+        return processing.handle((invoke, error) -> {
+            if (error != null) {
+                return failure(error);
+            }
+            if (invoke == null) {
+                return new BotResponse(202, null);
+            }
+            try {
+                return new BotResponse(invoke.getStatus(),
+                        invoke.getBody() == null ? null : json.writeValueAsString(invoke.getBody()));
+            } catch (Exception e) {
+                LOG.error("Could not serialise an invoke response", e);
+                return new BotResponse(500, null);
+            }
+        });
+    }
+
+    /** Sends every linked owner a status card for each milestone not yet reached. */
+    public CompletableFuture<CheckInSummary> sendWeeklyCheckIns() {
+        return checkIns.sendAll();
+    }
+
+    private static BotResponse failure(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof AuthenticationException || cause.getCause() instanceof AuthenticationException) {
+            LOG.warn("Rejected a bot request: {}", cause.getMessage());
+            return new BotResponse(401, null);
+        }
+        LOG.error("Bot request failed", cause);
+        return new BotResponse(500, null);
+    }
+}

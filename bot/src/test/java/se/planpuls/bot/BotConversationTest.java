@@ -1,0 +1,256 @@
+package se.planpuls.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import se.planpuls.bot.TeamsActivities.User;
+import se.planpuls.db.Fixtures;
+import se.planpuls.db.TestDatabases;
+import se.planpuls.domain.Owner;
+import se.planpuls.domain.Status;
+
+/** Real Teams-shaped activities through the real adapter; outgoing calls land on a local connector. */
+class BotConversationTest {
+    static final String ANNA_AAD = "6a2c4a1e-3f0c-4a5e-9d6b-1c2d3e4f5a6b";
+    static final User ANNA = new User("29:1anna", "Anna Berg", ANNA_AAD, "sv-SE");
+    static final User STRANGER = new User("29:1stranger", "Sven Okänd", "0b1c2d3e-0000-4000-8000-000000000009",
+            "sv-SE");
+
+    private Fixtures f;
+    private FakeConnector connector;
+    private TeamsActivities teams;
+    private TeamsBot bot;
+    private Owner anna;
+
+    @BeforeEach
+    void start() throws Exception {
+        f = new Fixtures(TestDatabases.h2());
+        connector = new FakeConnector();
+        teams = new TeamsActivities(connector.url());
+        bot = TeamsBot.create(new BotSettings("", "", ""),
+                new BotServices(f.owners, f.milestones, f.reports, f.conversations));
+        anna = f.owner("Anna Berg", "anna.berg@example.com", null);
+        f.assign("MED-1", anna);
+        f.assign("DIG-4", anna);
+        connector.member(ANNA.teamsId(), "Anna Berg", "Anna.Berg@example.com", ANNA_AAD);
+        connector.member(STRANGER.teamsId(), "Sven Okänd", "sven@example.com", STRANGER.aadObjectId());
+    }
+
+    @AfterEach
+    void stop() {
+        connector.close();
+        f.close();
+    }
+
+    @Test
+    void help_in_swedish_lists_the_commands() {
+        int status = post(teams.message(ANNA, "hjälp"));
+
+        assertThat(status).isEqualTo(202);
+        assertThat(lastText()).contains("mina milstolpar").contains("hjälp");
+        assertThat(connector.sent().get(0).path("replyToId").asText()).isNotEmpty();
+    }
+
+    @Test
+    void help_in_english_when_the_client_speaks_english() {
+        post(teams.message(ANNA.inEnglish(), "Help!"));
+
+        assertThat(lastText()).contains("How to use Planpuls").contains("my milestones");
+    }
+
+    @Test
+    void first_message_links_the_owner_by_the_rosters_email_and_stores_the_conversation() {
+        post(teams.message(ANNA, "hjälp"));
+
+        var linked = f.owners.byId(anna.id());
+        assertThat(linked.teamsUserId()).isEqualTo(ANNA.teamsId());
+        assertThat(linked.aadObjectId()).isEqualTo(ANNA_AAD);
+        assertThat(f.conversations.personalOf(anna.id())).hasValueSatisfying(ref -> {
+            assertThat(ref.conversationId()).isEqualTo(TeamsActivities.personalChat(ANNA));
+            assertThat(ref.serviceUrl()).isEqualTo(connector.url());
+            assertThat(ref.tenantId()).isEqualTo(TeamsActivities.TENANT);
+        });
+        assertThat(connector.calls()).anyMatch(c -> c.method().equals("GET") && c.path().contains("/members/"));
+    }
+
+    @Test
+    void installing_the_bot_welcomes_an_owner_and_stores_the_conversation() {
+        int status = post(teams.botAdded(ANNA));
+
+        assertThat(status).isEqualTo(202);
+        assertThat(lastText()).contains("Hej Anna Berg").contains("mina milstolpar");
+        assertThat(f.conversations.personalOf(anna.id())).isPresent();
+    }
+
+    @Test
+    void my_milestones_lists_each_with_area_due_and_status_and_sends_a_card_for_each() {
+        post(teams.message(ANNA, "mina milstolpar"));
+
+        List<JsonNode> sent = connector.sent();
+        assertThat(sent).hasSize(3);
+        String list = sent.get(0).path("text").asText();
+        assertThat(list).contains("MED-1").contains("Ledarskapsakademi är inrättad").contains("Medarbetare")
+                .contains("2022").contains("Ingen rapport ännu");
+        assertThat(list).contains("DIG-4").contains("2024* (osäkert datum)");
+        JsonNode card = sent.get(1).path("attachments").get(0);
+        assertThat(card.path("contentType").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
+        assertThat(card.toString()).contains("Ledarskapsakademi är inrättad").contains("Uppnådd").contains("Pågår")
+                .contains("Ej påbörjad");
+        assertThat(card.path("content").path("actions").get(0).path("data").path("milestoneId").asLong())
+                .isEqualTo(f.milestone("MED-1").milestone().id());
+    }
+
+    @Test
+    void a_card_submit_stores_the_report_turns_the_card_into_a_receipt_and_confirms() {
+        post(teams.message(ANNA, "hjälp"));
+        long med1 = f.milestone("MED-1").milestone().id();
+        connector.clear();
+
+        int status = post(teams.submit(ANNA, "card-42", submitValue(med1, "IN_PROGRESS", "Akademin startar i mars")));
+
+        assertThat(status).isEqualTo(202);
+        var view = f.milestones.view(med1);
+        assertThat(view.currentStatus()).contains(Status.IN_PROGRESS);
+        assertThat(view.latest().comment()).isEqualTo("Akademin startar i mars");
+        assertThat(view.latest().reporterOwnerId()).isEqualTo(anna.id());
+        assertThat(connector.updates()).singleElement().satisfies(update -> {
+            assertThat(update.path()).endsWith("/activities/card-42");
+            assertThat(update.body().toString()).contains("Rapport mottagen").contains("Akademin startar i mars");
+        });
+        assertThat(lastText()).contains("MED-1").contains("Pågår");
+    }
+
+    @Test
+    void submitting_the_same_card_twice_stores_one_report() {
+        long med1 = f.milestone("MED-1").milestone().id();
+        var value = submitValue(med1, "REACHED", "Klart");
+
+        post(teams.submit(ANNA, "card-7", value));
+        post(teams.submit(ANNA, "card-7", value));
+
+        assertThat(f.reports.history(med1)).hasSize(1);
+        assertThat(lastText()).contains("redan registrerad");
+    }
+
+    @Test
+    void a_submit_without_status_is_refused_and_nothing_is_stored() {
+        long med1 = f.milestone("MED-1").milestone().id();
+
+        post(teams.submit(ANNA, "card-8", submitValue(med1, null, "glömde status")));
+
+        assertThat(f.reports.history(med1)).isEmpty();
+        assertThat(lastText()).contains("Välj en status");
+    }
+
+    @Test
+    void a_comment_over_2000_characters_is_refused_and_nothing_is_stored() {
+        long med1 = f.milestone("MED-1").milestone().id();
+
+        post(teams.submit(ANNA, "card-9", submitValue(med1, "REACHED", "x".repeat(2001))));
+
+        assertThat(f.reports.history(med1)).isEmpty();
+        assertThat(lastText()).contains("2001 tecken").contains("högst 2 000");
+    }
+
+    @Test
+    void a_card_with_a_broken_milestone_id_is_refused_naming_the_problem() {
+        post(teams.submit(ANNA, "card-10", Map.of("planpuls", "report", "milestoneId", "DROP TABLE", "status", "REACHED")));
+        String refusal = lastText();
+        post(teams.submit(ANNA, "card-11", submitValue(987_654, "REACHED", "ok")));
+
+        assertThat(refusal).contains("kunde inte läsa kortet").contains("milestone id");
+        assertThat(lastText()).contains("milstolpe som inte finns");
+    }
+
+    @Test
+    void an_owner_reporting_on_someone_elses_milestone_is_refused() {
+        long niv3 = f.milestone("NIV-3").milestone().id();
+
+        post(teams.submit(ANNA, "card-12", submitValue(niv3, "REACHED", "inte min")));
+
+        assertThat(f.reports.history(niv3)).isEmpty();
+        assertThat(lastText()).contains("inte ägare till NIV-3");
+    }
+
+    @Test
+    void a_user_who_is_no_owner_gets_a_plain_explanation_and_only_the_conversation_is_stored() {
+        long med1 = f.milestone("MED-1").milestone().id();
+
+        post(teams.message(STRANGER, "mina milstolpar"));
+        String explanation = lastText();
+        post(teams.submit(STRANGER, "card-13", submitValue(med1, "REACHED", "hej")));
+
+        assertThat(explanation).contains("hittar dig inte bland milstolpsägarna");
+        assertThat(lastText()).contains("inte registrerad som milstolpsägare");
+        assertThat(f.reports.history(med1)).isEmpty();
+        assertThat(f.owners.all()).hasSize(1);
+        assertThat(f.conversations.byId(TeamsActivities.personalChat(STRANGER))).hasValueSatisfying(
+                ref -> assertThat(ref.ownerId()).isNull());
+    }
+
+    @Test
+    void an_unknown_command_is_answered_with_a_pointer_to_help() {
+        post(teams.message(ANNA, "visa allt nu"));
+
+        assertThat(lastText()).contains("Jag förstod inte ”visa allt nu”").contains("hjälp");
+    }
+
+    @Test
+    void a_group_chat_mention_is_stripped_before_the_command_is_read() {
+        post(teams.groupMessage(ANNA, "19:group@thread.v2", "help"));
+
+        assertThat(lastText()).contains("Så här använder du Planpuls");
+        assertThat(f.conversations.byId("19:group@thread.v2")).isPresent();
+    }
+
+    @Test
+    void a_body_that_is_no_activity_is_a_400_and_an_empty_one_too() {
+        assertThat(bot.process(null, "{not json").join().status()).isEqualTo(400);
+        assertThat(bot.process(null, "").join().status()).isEqualTo(400);
+        assertThat(bot.process(null, "{\"text\":\"no type\"}").join().status()).isEqualTo(400);
+        assertThat(connector.calls()).isEmpty();
+    }
+
+    @Test
+    void the_weekly_check_in_sends_each_linked_owner_a_card_per_open_milestone() {
+        post(teams.message(ANNA, "hjälp"));
+        f.owner("Bo Ek", "bo@example.com", null);
+        f.assign("NIV-3", f.owners.all().get(1));
+        connector.clear();
+
+        CheckInSummary summary = bot.sendWeeklyCheckIns().join();
+
+        assertThat(summary).isEqualTo(new CheckInSummary(1, 2, 1, 0));
+        List<JsonNode> sent = connector.sent();
+        assertThat(sent).hasSize(3);
+        assertThat(sent.get(0).path("text").asText()).contains("veckans avstämning");
+        assertThat(connector.calls()).allMatch(c -> c.path().contains(TeamsActivities.personalChat(ANNA)));
+    }
+
+    private Map<String, Object> submitValue(long milestoneId, String status, String comment) {
+        Map<String, Object> value = new HashMap<>();
+        value.put("planpuls", "report");
+        value.put("milestoneId", milestoneId);
+        if (status != null) {
+            value.put("status", status);
+        }
+        value.put("comment", comment);
+        return value;
+    }
+
+    private int post(String activityJson) {
+        return bot.process(null, activityJson).join().status();
+    }
+
+    private String lastText() {
+        List<JsonNode> sent = connector.sent();
+        assertThat(sent).as("the bot sent something").isNotEmpty();
+        return sent.get(sent.size() - 1).path("text").asText();
+    }
+}

@@ -1,0 +1,101 @@
+package se.planpuls.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * The service's database: a pooled connection to H2 or PostgreSQL, migrated by Flyway on open.
+ * The only place that knows which database is underneath.
+ */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final String product;
+    private final String schemaVersion;
+
+    private Database(HikariDataSource dataSource, String product, String schemaVersion) {
+        this.dataSource = dataSource;
+        this.product = product;
+        this.schemaVersion = schemaVersion;
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+    }
+
+    /** Opens a pool on {@code jdbcUrl}, migrates the schema to the latest version and returns it. */
+    public static Database open(String jdbcUrl) {
+        return open(jdbcUrl, null);
+    }
+
+    /** As {@link #open(String)}, inside {@code schema} (created when missing) when it is not null. */
+    public static Database open(String jdbcUrl, String schema) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setPoolName("planpuls");
+        config.setMaximumPoolSize(8);
+        config.setInitializationFailTimeout(10_000);
+        if (schema != null) {
+            config.setSchema(schema);
+        }
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            var flyway = Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration");
+            if (schema != null) {
+                flyway.schemas(schema).createSchemas(true);
+            }
+            Flyway loaded = flyway.load();
+            loaded.migrate();
+            MigrationInfo current = loaded.info().current();
+            String version = current == null ? "none" : current.getVersion().getVersion();
+            String product;
+            try (var connection = dataSource.getConnection()) {
+                product = connection.getMetaData().getDatabaseProductName();
+            }
+            return new Database(dataSource, product, version);
+        } catch (Exception e) {
+            dataSource.close();
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+        }
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** The schema this database was opened in, or null for the connection's default. */
+    public String schema() {
+        return dataSource.getSchema();
+    }
+
+    /** The database product name, such as {@code H2} or {@code PostgreSQL}. */
+    public String product() {
+        return product;
+    }
+
+    /** Checks the connection and reports the applied schema version. */
+    public Health health() {
+        try {
+            Integer one = jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+            return new Health(one != null && one == 1, product, schemaVersion);
+        } catch (RuntimeException e) {
+            return new Health(false, product, schemaVersion);
+        }
+    }
+
+    public record Health(boolean up, String product, String schemaVersion) {
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

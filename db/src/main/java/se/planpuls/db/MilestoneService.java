@@ -1,0 +1,109 @@
+package se.planpuls.db;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import se.planpuls.domain.Effect;
+import se.planpuls.domain.InvalidInputException;
+import se.planpuls.domain.MilestoneDetail;
+import se.planpuls.domain.MilestoneFilter;
+import se.planpuls.domain.MilestoneView;
+import se.planpuls.domain.NotFoundException;
+import se.planpuls.domain.Status;
+
+/** Reads milestones and makes the admin's changes to them (owner, due date). */
+public final class MilestoneService {
+    private final Jdbi jdbi;
+
+    public MilestoneService(Database database) {
+        this.jdbi = database.jdbi();
+    }
+
+    public MilestoneView view(long id) {
+        return jdbi.withExtension(MilestoneDao.class, dao -> dao.view(id))
+                .orElseThrow(() -> new NotFoundException("milestone", id));
+    }
+
+    public MilestoneDetail detail(long id) {
+        return jdbi.inTransaction(handle -> {
+            MilestoneDao dao = handle.attach(MilestoneDao.class);
+            MilestoneView view = dao.view(id).orElseThrow(() -> new NotFoundException("milestone", id));
+            return new MilestoneDetail(view, effects(dao, id), dao.dependsOn(id), dao.dependents(id),
+                    handle.attach(ReportDao.class).history(id));
+        });
+    }
+
+    public List<Effect> effects(long milestoneId) {
+        return jdbi.withExtension(MilestoneDao.class, dao -> effects(dao, milestoneId));
+    }
+
+    private static List<Effect> effects(MilestoneDao dao, long milestoneId) {
+        Map<Long, List<String>> audiences = new LinkedHashMap<>();
+        Map<Long, MilestoneDao.EffectRow> first = new LinkedHashMap<>();
+        for (var row : dao.effectRows(milestoneId)) {
+            first.putIfAbsent(row.id(), row);
+            var tags = audiences.computeIfAbsent(row.id(), k -> new ArrayList<>());
+            if (row.audience() != null) {
+                tags.add(row.audience());
+            }
+        }
+        return first.values().stream()
+                .map(r -> new Effect(r.id(), r.milestoneId(), r.position(), r.text(), audiences.get(r.id())))
+                .toList();
+    }
+
+    public List<MilestoneView> ofOwner(long ownerId) {
+        return jdbi.withExtension(MilestoneDao.class, dao -> dao.viewsOfOwner(ownerId));
+    }
+
+    public List<MilestoneView> search(MilestoneFilter filter) {
+        String status = null;
+        if (filter.status() != null) {
+            status = "unreported".equalsIgnoreCase(filter.status().trim()) ? "UNREPORTED"
+                    : Status.parse(filter.status()).map(Status::name).orElseThrow(() -> new InvalidInputException(
+                            "status", "status.unknown",
+                            "status must be one of reached, in_progress, not_started, unreported"));
+        }
+        String q = filter.query() == null || filter.query().isBlank() ? null
+                : "%" + escapeLike(filter.query().trim().toLowerCase(Locale.ROOT)) + "%";
+        String finalStatus = status;
+        return jdbi.withExtension(MilestoneDao.class,
+                dao -> dao.search(q, blankToNull(filter.areaCode()), filter.ownerId(), finalStatus));
+    }
+
+    /**
+     * Changes a milestone's owner and/or due date; null leaves a value as it is. Checks the owner
+     * exists and the date is sane before writing anything.
+     */
+    public MilestoneView update(long id, Long ownerId, boolean clearOwner, LocalDate dueDate) {
+        return jdbi.inTransaction(handle -> {
+            MilestoneDao dao = handle.attach(MilestoneDao.class);
+            dao.milestone(id).orElseThrow(() -> new NotFoundException("milestone", id));
+            if (ownerId != null && handle.attach(OwnerDao.class).byId(ownerId).isEmpty()) {
+                throw new InvalidInputException("ownerId", "owner.unknown", "no owner has id " + ownerId);
+            }
+            if (dueDate != null && (dueDate.getYear() < 2000 || dueDate.getYear() > 2100)) {
+                throw new InvalidInputException("dueDate", "dueDate.range", "dueDate must be between 2000 and 2100");
+            }
+            if (ownerId != null || clearOwner) {
+                dao.assignOwner(id, clearOwner ? null : ownerId);
+            }
+            if (dueDate != null) {
+                dao.moveDue(id, dueDate.getYear(), dueDate);
+            }
+            return dao.view(id).orElseThrow();
+        });
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static String escapeLike(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

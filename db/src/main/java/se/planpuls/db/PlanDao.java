@@ -1,0 +1,68 @@
+package se.planpuls.db;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import se.planpuls.domain.Area;
+import se.planpuls.domain.AreaGroup;
+import se.planpuls.domain.PlanSummary;
+
+@RegisterConstructorMapper(PlanSummary.class)
+@RegisterConstructorMapper(AreaGroup.class)
+@RegisterConstructorMapper(Area.class)
+public interface PlanDao {
+
+    @SqlQuery("""
+            SELECT id, slug, name, organisation, period_start, period_end
+            FROM plans ORDER BY id""")
+    List<PlanSummary> plans();
+
+    @SqlQuery("""
+            SELECT id, slug, name, organisation, period_start, period_end
+            FROM plans WHERE id = :id""")
+    Optional<PlanSummary> plan(long id);
+
+    @SqlQuery("SELECT COUNT(*) > 0 FROM plans WHERE slug = :slug")
+    boolean exists(String slug);
+
+    @SqlQuery("SELECT name FROM effect_goals WHERE plan_id = :planId ORDER BY position")
+    List<String> effectGoals(long planId);
+
+    @SqlQuery("""
+            SELECT id, plan_id, position, name
+            FROM area_groups WHERE plan_id = :planId ORDER BY position""")
+    List<AreaGroup> groups(long planId);
+
+    @SqlQuery("""
+            SELECT id, plan_id, group_id, position, code, name, goal_image
+            FROM areas WHERE plan_id = :planId ORDER BY position""")
+    List<Area> areas(long planId);
+
+    @SqlQuery("""
+            SELECT id, plan_id, group_id, position, code, name, goal_image
+            FROM areas WHERE id = :id""")
+    Optional<Area> area(long id);
+
+    @SqlUpdate("""
+            INSERT INTO plans (slug, name, organisation, period_start, period_end, created_at)
+            VALUES (:slug, :name, :organisation, :periodStart, :periodEnd, :createdAt)""")
+    @GetGeneratedKeys("id")
+    long insertPlan(String slug, String name, String organisation, int periodStart, int periodEnd, Instant createdAt);
+
+    @SqlUpdate("INSERT INTO effect_goals (plan_id, position, name) VALUES (:planId, :position, :name)")
+    void insertEffectGoal(long planId, int position, String name);
+
+    @SqlUpdate("INSERT INTO area_groups (plan_id, position, name) VALUES (:planId, :position, :name)")
+    @GetGeneratedKeys("id")
+    long insertGroup(long planId, int position, String name);
+
+    @SqlUpdate("""
+            INSERT INTO areas (plan_id, group_id, position, code, name, goal_image)
+            VALUES (:planId, :groupId, :position, :code, :name, :goalImage)""")
+    @GetGeneratedKeys("id")
+    long insertArea(long planId, long groupId, int position, String code, String name, String goalImage);
+}

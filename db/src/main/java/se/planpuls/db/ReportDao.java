@@ -1,0 +1,36 @@
+package se.planpuls.db;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import se.planpuls.domain.Status;
+import se.planpuls.domain.StatusReport;
+
+/** The append-only status history: there is deliberately no update or delete here. */
+@RegisterConstructorMapper(StatusReport.class)
+public interface ReportDao {
+    String COLUMNS = """
+            id, milestone_id, status, comment, reporter_owner_id, reporter_name, on_behalf_of_id, source, reported_at""";
+
+    @SqlUpdate("""
+            INSERT INTO status_reports (milestone_id, status, comment, reporter_owner_id, reporter_name,
+                                        on_behalf_of_id, source, idempotency_key, reported_at)
+            VALUES (:milestoneId, :status, :comment, :reporterOwnerId, :reporterName,
+                    :onBehalfOfId, :source, :idempotencyKey, :reportedAt)""")
+    @GetGeneratedKeys("id")
+    long insert(long milestoneId, Status status, String comment, Long reporterOwnerId, String reporterName,
+                Long onBehalfOfId, String source, String idempotencyKey, Instant reportedAt);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM status_reports WHERE milestone_id = :milestoneId ORDER BY id")
+    List<StatusReport> history(long milestoneId);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM status_reports WHERE idempotency_key = :key")
+    Optional<StatusReport> byIdempotencyKey(String key);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM status_reports WHERE id = :id")
+    Optional<StatusReport> byId(long id);
+}

@@ -1,0 +1,4 @@
+package se.planpuls.domain;
+
+public record AreaGroup(long id, long planId, int position, String name) {
+}

@@ -1,0 +1,5 @@
+package se.planpuls.domain;
+
+public enum ConversationKind {
+    personal, groupChat, channel
+}

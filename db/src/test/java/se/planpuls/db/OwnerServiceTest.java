@@ -1,0 +1,76 @@
+package se.planpuls.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import se.planpuls.db.OwnerService.TeamsIdentity;
+import se.planpuls.domain.ConversationKind;
+import se.planpuls.domain.InvalidInputException;
+import se.planpuls.domain.NewOwner;
+
+class OwnerServiceTest {
+    private static final String AAD = "00000000-0000-0000-0000-0000000000a1";
+
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void a_teams_user_is_recognised_by_entra_object_id_first(TestDatabases.Kind kind) {
+        try (var f = new Fixtures(kind.open())) {
+            var anna = f.owner("Anna Berg", "anna@example.com", AAD);
+            f.owner("Other", "other@example.com", null);
+
+            var found = f.owners.recognise(new TeamsIdentity("29:anna", AAD.toUpperCase(), "other@example.com", null));
+
+            assertThat(found).hasValueSatisfying(o -> {
+                assertThat(o.id()).isEqualTo(anna.id());
+                assertThat(o.teamsUserId()).isEqualTo("29:anna");
+            });
+            assertThat(f.owners.byTeamsUser("29:anna", null)).map(o -> o.id()).contains(anna.id());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void a_teams_user_is_recognised_by_email_or_upn_and_the_stored_conversation_is_linked(TestDatabases.Kind kind) {
+        try (var f = new Fixtures(kind.open())) {
+            var anna = f.owner("Anna Berg", "Anna@Example.com", null);
+            f.conversations.save("a:1", ConversationKind.personal, "29:anna", AAD, null, "http://x", "t", "{}");
+
+            var found = f.owners.recognise(new TeamsIdentity("29:anna", AAD, null, "ANNA@example.com"));
+
+            assertThat(found).map(o -> o.id()).contains(anna.id());
+            assertThat(found.get().aadObjectId()).isEqualTo(AAD);
+            assertThat(f.conversations.personalOf(anna.id())).map(c -> c.conversationId()).contains("a:1");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void a_teams_user_who_is_no_owner_is_not_recognised(TestDatabases.Kind kind) {
+        try (var f = new Fixtures(kind.open())) {
+            f.owner("Anna Berg", "anna@example.com", null);
+
+            assertThat(f.owners.recognise(new TeamsIdentity("29:x", AAD, "nobody@example.com", null))).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void creating_an_owner_checks_every_field(TestDatabases.Kind kind) {
+        try (var f = new Fixtures(kind.open())) {
+            f.owner("Anna Berg", "anna@example.com", null);
+
+            assertField(() -> f.owners.create(new NewOwner(" ", "x@example.com", null, false)), "name");
+            assertField(() -> f.owners.create(new NewOwner("X", "not-an-email", null, false)), "email");
+            assertField(() -> f.owners.create(new NewOwner("X", "ANNA@example.com", null, false)), "email");
+            assertField(() -> f.owners.create(new NewOwner("X", "x@example.com", "nope", false)), "aadObjectId");
+            assertThat(f.owners.all()).hasSize(1);
+        }
+    }
+
+    private static void assertField(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.field()).isEqualTo(field));
+    }
+}

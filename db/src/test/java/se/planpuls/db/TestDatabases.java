@@ -1,0 +1,76 @@
+package se.planpuls.db;
+
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Fresh databases for tests, migrated with the real migrations: a private in-memory H2 (PostgreSQL
+ * mode) always, and a fresh schema on the PostgreSQL at 127.0.0.1:5432 when it is reachable. With
+ * {@code CI=true} an unreachable PostgreSQL is an error, not a skip.
+ */
+public final class TestDatabases {
+    public static final String POSTGRES_URL = System.getenv().getOrDefault("PLANPULS_TEST_POSTGRES_URL",
+            "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+
+    private TestDatabases() {
+    }
+
+    public static Database h2() {
+        return Database.open("jdbc:h2:mem:" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+    }
+
+    /** A fresh schema on the CI PostgreSQL, or null when it is unreachable outside CI. */
+    public static Database postgres() {
+        if (!postgresReachable()) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("CI=true but PostgreSQL is unreachable at " + POSTGRES_URL);
+            }
+            return null;
+        }
+        return Database.open(POSTGRES_URL, "t_" + UUID.randomUUID().toString().replace("-", ""));
+    }
+
+    /** The databases every DAO test runs on: H2, and PostgreSQL where available. */
+    public static Stream<Kind> kinds() {
+        return postgresReachable() || "true".equalsIgnoreCase(System.getenv("CI"))
+                ? Stream.of(Kind.H2, Kind.POSTGRESQL) : Stream.of(Kind.H2);
+    }
+
+    public static boolean postgresReachable() {
+        try (var connection = DriverManager.getConnection(POSTGRES_URL)) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    public enum Kind {
+        H2, POSTGRESQL;
+
+        public Database open() {
+            if (this == H2) {
+                return h2();
+            }
+            Database db = postgres();
+            if (db == null) {
+                throw new IllegalStateException("PostgreSQL is unreachable at " + POSTGRES_URL);
+            }
+            return db;
+        }
+    }
+
+    /** Closes a test database, dropping its PostgreSQL schema so CI's database does not fill up. */
+    public static void dispose(Database database) {
+        if (database == null) {
+            return;
+        }
+        String schema = database.schema();
+        if (schema != null && schema.startsWith("t_") && "PostgreSQL".equals(database.product())) {
+            database.jdbi().useHandle(h -> h.execute("DROP SCHEMA " + schema + " CASCADE"));
+        }
+        database.close();
+    }
+}

@@ -1,0 +1,98 @@
+package se.planpuls.scheduler;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TimeZone;
+import java.util.concurrent.CompletableFuture;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.spi.JobFactory;
+
+/**
+ * The schedule: one Quartz cron trigger per task, in the region's time zone, plus "run now" for
+ * admins. Quartz stays inside this class; callers see tasks, runs and job infos.
+ */
+public final class PlanpulsScheduler implements AutoCloseable {
+    private static final String GROUP = "planpuls";
+
+    private final Map<String, TaskRunner> runners = new LinkedHashMap<>();
+    private final ZoneId zone;
+    private final Scheduler quartz;
+
+    public PlanpulsScheduler(List<ScheduledTask> tasks, ZoneId zone, Clock clock) {
+        this.zone = zone;
+        tasks.forEach(task -> runners.put(task.name(), new TaskRunner(task, clock)));
+        try {
+            Properties properties = new Properties();
+            properties.setProperty("org.quartz.scheduler.instanceName", "planpuls");
+            properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+            properties.setProperty("org.quartz.threadPool.threadCount", "2");
+            properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+            quartz = new StdSchedulerFactory(properties).getScheduler();
+            JobFactory factory = (bundle, scheduler) -> new TaskJob(runners.get(bundle.getJobDetail().getKey().getName()));
+            quartz.setJobFactory(factory);
+            for (TaskRunner runner : runners.values()) {
+                var task = runner.task();
+                var job = JobBuilder.newJob(TaskJob.class).withIdentity(task.name(), GROUP).build();
+                Trigger trigger = TriggerBuilder.newTrigger()
+                        .withIdentity(task.name(), GROUP)
+                        .withSchedule(CronScheduleBuilder.cronSchedule(task.cron())
+                                .inTimeZone(TimeZone.getTimeZone(zone))
+                                .withMisfireHandlingInstructionFireAndProceed())
+                        .build();
+                quartz.scheduleJob(job, trigger);
+            }
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("could not set up the schedule", e);
+        }
+    }
+
+    public void start() {
+        try {
+            quartz.start();
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("could not start the schedule", e);
+        }
+    }
+
+    /** Runs a job now, outside its schedule; fails with {@link UnknownJobException} or {@link JobBusyException}. */
+    public CompletableFuture<TaskRun> runNow(String name) {
+        TaskRunner runner = runners.get(name);
+        if (runner == null) {
+            return CompletableFuture.failedFuture(new UnknownJobException(name));
+        }
+        return runner.run();
+    }
+
+    public List<JobInfo> jobs() {
+        return runners.values().stream().map(runner -> {
+            try {
+                Trigger trigger = quartz.getTrigger(TriggerKey.triggerKey(runner.task().name(), GROUP));
+                var next = trigger == null || trigger.getNextFireTime() == null ? null
+                        : trigger.getNextFireTime().toInstant();
+                return new JobInfo(runner.task().name(), runner.task().cron(), zone.getId(), next);
+            } catch (SchedulerException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    @Override
+    public void close() {
+        try {
+            quartz.shutdown(true);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
