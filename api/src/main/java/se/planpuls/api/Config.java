@@ -1,0 +1,91 @@
+package se.planpuls.api;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import se.planpuls.bot.BotSettings;
+
+/**
+ * The service's whole configuration, read once from the environment and checked in full: every
+ * bad value gives one clear line. Secrets (admin token, app password) are never printed.
+ */
+public record Config(int port, Path dataDir, String databaseUrl, String adminToken, BotSettings bot) {
+    static final int DEFAULT_PORT = 3978;
+    private static final Pattern GUID = Pattern.compile(
+            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
+    public static Config fromEnvironment(Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        int port = DEFAULT_PORT;
+        String rawPort = blankToNull(env.get("PORT"));
+        if (rawPort != null) {
+            try {
+                port = Integer.parseInt(rawPort.strip());
+                if (port < 0 || port > 65535) {
+                    problems.add("PORT must be a port number from 0 to 65535, but is " + rawPort);
+                }
+            } catch (NumberFormatException e) {
+                problems.add("PORT must be a port number from 0 to 65535, but is '" + rawPort + "'");
+            }
+        }
+        Path dataDir = Path.of(env.getOrDefault("PLANPULS_DATA_DIR", "data")).toAbsolutePath().normalize();
+        String dbUrl = blankToNull(env.get("PLANPULS_DB_URL"));
+        if (dbUrl == null) {
+            dbUrl = "jdbc:h2:file:" + dataDir.resolve("planpuls")
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        } else if (!dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
+            problems.add("PLANPULS_DB_URL must be a jdbc:h2: or jdbc:postgresql: URL");
+        }
+        String token = blankToNull(env.get("PLANPULS_ADMIN_TOKEN"));
+        if (token != null && token.strip().length() < 16) {
+            problems.add("PLANPULS_ADMIN_TOKEN must be at least 16 characters long");
+        }
+        String appId = blankToNull(env.get("MicrosoftAppId"));
+        String password = blankToNull(env.get("MicrosoftAppPassword"));
+        String tenant = blankToNull(env.get("MicrosoftAppTenantId"));
+        if (appId != null && !GUID.matcher(appId.strip()).matches()) {
+            problems.add("MicrosoftAppId must be the bot's app id (a GUID)");
+        }
+        if (appId != null && password == null) {
+            problems.add("MicrosoftAppPassword must be set when MicrosoftAppId is set");
+        }
+        if (appId == null && password != null) {
+            problems.add("MicrosoftAppPassword is set but MicrosoftAppId is not");
+        }
+        if (tenant != null && !GUID.matcher(tenant.strip()).matches()) {
+            problems.add("MicrosoftAppTenantId must be the Entra tenant id (a GUID)");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(problems);
+        }
+        return new Config(port, dataDir, dbUrl, token == null ? null : token.strip(),
+                new BotSettings(appId == null ? "" : appId.strip(), password == null ? "" : password,
+                        tenant == null ? "" : tenant.strip()));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    @Override
+    public String toString() {
+        return "Config[port=" + port + ", dataDir=" + dataDir + ", bot=" + bot + ", adminToken=***]";
+    }
+
+    /** Every problem with the configuration, one line each. */
+    public static final class InvalidConfigException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final List<String> problems;
+
+        InvalidConfigException(List<String> problems) {
+            super(String.join("\n", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package se.planpuls.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.planpuls.domain.ForbiddenException;
+import se.planpuls.domain.InvalidInputException;
+import se.planpuls.domain.NotFoundException;
+import se.planpuls.scheduler.JobBusyException;
+import se.planpuls.scheduler.UnknownJobException;
+
+/** The one place exceptions become HTTP answers: problem+json, never a stack trace or SQL. */
+final class ErrorMapper {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+    private ErrorMapper() {
+    }
+
+    static void register(Javalin app) {
+        app.exception(Exception.class, (e, ctx) -> write(ctx, toProblem(e, ctx)));
+        // Javalin answers unknown routes itself, in plain text; give them the same problem shape.
+        app.error(404, ctx -> {
+            String type = ctx.res().getContentType();
+            if (type == null || !type.startsWith(Problem.CONTENT_TYPE)) {
+                write(ctx, Problem.of(404, "not-found", "Not found", "no resource at " + ctx.path()));
+            }
+        });
+    }
+
+    static Problem toProblem(Throwable error, Context ctx) {
+        Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (e instanceof BadRequest bad) {
+            return Problem.field(400, "invalid-input", "Invalid input", bad.field(), bad.getMessage());
+        }
+        if (e instanceof InvalidInputException invalid) {
+            int status = invalid.code().endsWith(".taken") ? 409 : 400;
+            return Problem.field(status, status == 409 ? "conflict" : "invalid-input",
+                    status == 409 ? "Conflict" : "Invalid input", invalid.field(), invalid.getMessage());
+        }
+        if (e instanceof NotFoundException notFound) {
+            return Problem.of(404, "not-found", "Not found", notFound.getMessage());
+        }
+        if (e instanceof ForbiddenException forbidden) {
+            return Problem.of(403, "forbidden", "Forbidden", forbidden.getMessage());
+        }
+        if (e instanceof UnknownJobException unknown) {
+            return Problem.of(404, "not-found", "Not found", unknown.getMessage());
+        }
+        if (e instanceof JobBusyException busy) {
+            return Problem.of(409, "job-busy", "Job already running", busy.getMessage());
+        }
+        if (e instanceof Unauthorized) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"planpuls\"");
+            return Problem.of(401, "unauthorized", "Unauthorized",
+                    "send the admin token as 'Authorization: Bearer <token>'");
+        }
+        if (e instanceof HttpResponseException http) {
+            int status = http.getStatus();
+            String title = HttpStatus.forStatus(status).getMessage();
+            String detail = status == 413 ? "the request body is larger than 1 MiB" : http.getMessage();
+            return Problem.of(status, title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'), title, detail);
+        }
+        LOG.error("Request {} {} failed", ctx.method(), ctx.path(), e);
+        return Problem.of(500, "internal", "Internal error", "something went wrong; it has been logged");
+    }
+
+    static void write(Context ctx, Problem problem) {
+        ctx.status(problem.status());
+        ctx.contentType(Problem.CONTENT_TYPE);
+        ctx.json(problem);
+        ctx.contentType(Problem.CONTENT_TYPE);
+    }
+
+    /** A request without a valid admin token. */
+    static final class Unauthorized extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+}

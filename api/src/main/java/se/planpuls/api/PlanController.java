@@ -1,0 +1,21 @@
+package se.planpuls.api;
+
+import io.javalin.http.Context;
+import se.planpuls.db.PlanService;
+
+/** {@code GET /api/v1/plans} and {@code GET /api/v1/plans/{id}}. */
+final class PlanController {
+    private final PlanService plans;
+
+    PlanController(PlanService plans) {
+        this.plans = plans;
+    }
+
+    void list(Context ctx) {
+        ctx.json(plans.plans().stream().map(Views.PlanJson::of).toList());
+    }
+
+    void get(Context ctx) {
+        ctx.json(Views.PlanDetailJson.of(plans.plan(Ids.path(ctx, "id"))));
+    }
+}

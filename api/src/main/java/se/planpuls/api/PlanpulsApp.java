@@ -1,0 +1,140 @@
+package se.planpuls.api;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import se.planpuls.bot.BotServices;
+import se.planpuls.bot.TeamsBot;
+import se.planpuls.db.ConversationService;
+import se.planpuls.db.Database;
+import se.planpuls.db.MilestoneService;
+import se.planpuls.db.OwnerService;
+import se.planpuls.db.PlanLoader;
+import se.planpuls.db.PlanService;
+import se.planpuls.db.ReportService;
+import se.planpuls.scheduler.PlanpulsScheduler;
+
+import static io.javalin.apibuilder.ApiBuilder.before;
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.patch;
+import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
+
+/**
+ * The composition root: builds every part through its constructor and wires the routes. {@link
+ * #create} returns an unstarted app so tests can start it on a random port.
+ */
+public final class PlanpulsApp implements AutoCloseable {
+    public static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
+    static final long MAX_BODY_BYTES = 1024 * 1024;
+
+    private final Config config;
+    private final Database database;
+    private final PlanpulsScheduler scheduler;
+    private final Javalin javalin;
+    private final AdminToken token;
+
+    private PlanpulsApp(Config config, Database database, PlanpulsScheduler scheduler, Javalin javalin,
+                        AdminToken token) {
+        this.config = config;
+        this.database = database;
+        this.scheduler = scheduler;
+        this.javalin = javalin;
+        this.token = token;
+    }
+
+    public static PlanpulsApp create(Config config, Clock clock) {
+        if (config.databaseUrl().startsWith("jdbc:h2:file:")) {
+            try {
+                Files.createDirectories(config.dataDir());
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not create the data directory " + config.dataDir(), e);
+            }
+        }
+        Database database = Database.open(config.databaseUrl());
+        try {
+            new PlanLoader(database, clock).loadDefaultIfMissing();
+            var plans = new PlanService(database);
+            var milestones = new MilestoneService(database);
+            var owners = new OwnerService(database, clock);
+            var reports = new ReportService(database, clock);
+            var conversations = new ConversationService(database, clock);
+            TeamsBot bot = TeamsBot.create(config.bot(), new BotServices(owners, milestones, reports, conversations));
+            var scheduler = new PlanpulsScheduler(List.of(new WeeklyCheckInTask(bot)), ZONE, clock);
+            AdminToken token = AdminToken.resolve(config);
+            ObjectMapper json = new ObjectMapper().findAndRegisterModules()
+                    .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false)
+                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+            var health = new HealthController(database);
+            var planRoutes = new PlanController(plans);
+            var milestoneRoutes = new MilestoneController(milestones, json);
+            var ownerRoutes = new OwnerController(owners, json);
+            var jobRoutes = new JobController(scheduler);
+            var botRoutes = new BotController(bot);
+            var auth = new AdminAuth(token);
+
+            Javalin javalin = Javalin.create(cfg -> {
+                cfg.showJavalinBanner = false;
+                cfg.http.maxRequestSize = MAX_BODY_BYTES;
+                cfg.jsonMapper(new JavalinJackson(json, false));
+                cfg.router.apiBuilder(() -> {
+                    get("/health", health::health);
+                    post("/api/messages", botRoutes::messages);
+                    path("/api/v1", () -> {
+                        before(auth::check);
+                        get("/plans", planRoutes::list);
+                        get("/plans/{id}", planRoutes::get);
+                        get("/milestones", milestoneRoutes::search);
+                        get("/milestones/{id}", milestoneRoutes::get);
+                        patch("/milestones/{id}", milestoneRoutes::patch);
+                        get("/owners", ownerRoutes::list);
+                        post("/owners", ownerRoutes::create);
+                        get("/owners/{id}", ownerRoutes::get);
+                        get("/jobs", jobRoutes::list);
+                        post("/jobs/{name}/run", jobRoutes::run);
+                    });
+                });
+            });
+            ErrorMapper.register(javalin);
+            return new PlanpulsApp(config, database, scheduler, javalin, token);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public PlanpulsApp start() {
+        javalin.start("0.0.0.0", config.port());
+        scheduler.start();
+        return this;
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    /** Where a generated admin token is kept, or null when it came from the environment. */
+    public java.nio.file.Path adminTokenFile() {
+        return token.file();
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+        scheduler.close();
+        database.close();
+    }
+}

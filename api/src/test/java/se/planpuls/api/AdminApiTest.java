@@ -1,0 +1,231 @@
+package se.planpuls.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.planpuls.bot.BotSettings;
+
+/** The admin REST API through the real server on a random port. */
+class AdminApiTest {
+    static final String TOKEN = "test-admin-token-0123456789";
+
+    @TempDir
+    Path dataDir;
+    private PlanpulsApp app;
+    private ApiClient api;
+
+    @BeforeEach
+    void start() {
+        var config = new Config(0, dataDir, "jdbc:h2:mem:" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", TOKEN,
+                new BotSettings("", "", ""));
+        app = PlanpulsApp.create(config, Clock.systemUTC()).start();
+        api = new ApiClient(app.port(), TOKEN);
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    @Test
+    void health_answers_without_a_token_with_the_database_state() {
+        var response = api.send("GET", "/health", null, null);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().path("status").asText()).isEqualTo("UP");
+        assertThat(response.json().path("database").path("product").asText()).isEqualTo("H2");
+    }
+
+    @Test
+    void a_missing_or_wrong_token_is_a_401_problem() {
+        var missing = api.send("GET", "/api/v1/plans", null, null);
+        var wrong = api.send("GET", "/api/v1/plans", null, "not-the-token");
+
+        assertThat(missing.status()).isEqualTo(401);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.body()).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void the_default_plan_is_listed_and_read_with_its_areas_and_milestones() {
+        JsonNode plans = api.get("/api/v1/plans").json();
+        assertThat(plans).hasSize(1);
+        long id = plans.get(0).path("id").asLong();
+
+        JsonNode plan = api.get("/api/v1/plans/" + id).json();
+
+        assertThat(plan.path("organisation").asText()).isEqualTo("Region Skåne");
+        assertThat(plan.path("groups")).hasSize(3);
+        int areas = 0;
+        int milestones = 0;
+        for (JsonNode group : plan.path("groups")) {
+            for (JsonNode area : group.path("areas")) {
+                areas++;
+                milestones += area.path("milestones").size();
+            }
+        }
+        assertThat(areas).isEqualTo(7);
+        assertThat(milestones).isEqualTo(34);
+        assertThat(plan.path("effectGoals")).hasSize(5);
+    }
+
+    @Test
+    void an_unknown_plan_is_404_and_a_non_numeric_id_400() {
+        assertThat(api.get("/api/v1/plans/999").status()).isEqualTo(404);
+        var bad = api.get("/api/v1/plans/abc");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().path("errors").get(0).path("field").asText()).isEqualTo("id");
+        assertThat(api.get("/api/v1/nothing-here").contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void milestones_are_searched_by_text_area_owner_and_status() {
+        long owner = createOwner("Anna Berg", "anna@example.com").path("id").asLong();
+        long sdv = milestone("DIG-4").path("id").asLong();
+        assertThat(api.patch("/api/v1/milestones/" + sdv, "{\"ownerId\":" + owner + "}").status()).isEqualTo(200);
+
+        assertThat(api.get("/api/v1/milestones?q=SDV").json()).extracting(n -> n.path("code").asText())
+                .containsExactly("DIG-4");
+        assertThat(api.get("/api/v1/milestones?area=NIV").json()).hasSize(3);
+        assertThat(api.get("/api/v1/milestones?owner=" + owner).json()).extracting(n -> n.path("code").asText())
+                .containsExactly("DIG-4");
+        assertThat(api.get("/api/v1/milestones?status=unreported").json()).hasSize(34);
+        assertThat(api.get("/api/v1/milestones?status=reached").json()).isEmpty();
+        var bad = api.get("/api/v1/milestones?status=purple");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().path("errors").get(0).path("field").asText()).isEqualTo("status");
+        assertThat(api.get("/api/v1/milestones?owner=x").status()).isEqualTo(400);
+    }
+
+    @Test
+    void a_milestone_is_read_with_description_effects_dependencies_and_history() {
+        JsonNode map = milestone("NIV-3");
+
+        JsonNode detail = api.get("/api/v1/milestones/" + map.path("id").asLong()).json();
+
+        assertThat(detail.path("milestone").path("title").asText()).isEqualTo("Hälso- och vårdutbudskarta");
+        assertThat(detail.path("milestone").path("status").asText()).isEqualTo("unreported");
+        assertThat(detail.path("reachedWhen").asText()).contains("utbudskarta");
+        assertThat(detail.path("effects").get(0).path("audiences").get(0).asText()).isEqualTo("inv");
+        assertThat(detail.path("dependsOn")).hasSize(2);
+        assertThat(detail.path("history")).isEmpty();
+        assertThat(api.get("/api/v1/milestones/99999").status()).isEqualTo(404);
+    }
+
+    @Test
+    void patching_a_milestone_moves_its_due_date_and_sets_its_owner() {
+        long owner = createOwner("Anna Berg", "anna@example.com").path("id").asLong();
+        long id = milestone("DIG-4").path("id").asLong();
+
+        var response = api.patch("/api/v1/milestones/" + id,
+                "{\"ownerId\":" + owner + ",\"dueDate\":\"2026-06-30\"}");
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode m = api.get("/api/v1/milestones/" + id).json().path("milestone");
+        assertThat(m.path("owner").path("name").asText()).isEqualTo("Anna Berg");
+        assertThat(m.path("dueDate").asText()).isEqualTo("2026-06-30");
+        assertThat(m.path("dueYear").asInt()).isEqualTo(2026);
+        assertThat(api.patch("/api/v1/milestones/" + id, "{\"ownerId\":null}").status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/milestones/" + id).json().path("milestone").path("owner").isNull()).isTrue();
+    }
+
+    @Test
+    void a_bad_patch_names_the_field_and_changes_nothing() {
+        long id = milestone("DIG-4").path("id").asLong();
+
+        assertProblem(api.patch("/api/v1/milestones/" + id, "{\"ownerId\":4242,\"dueDate\":\"2026-06-30\"}"),
+                400, "ownerId");
+        assertProblem(api.patch("/api/v1/milestones/" + id, "{\"dueDate\":\"30/6/2026\"}"), 400, "dueDate");
+        assertProblem(api.patch("/api/v1/milestones/" + id, "{\"owner\":1}"), 400, "owner");
+        assertProblem(api.patch("/api/v1/milestones/" + id, "{\"ownerId\":\"one\"}"), 400, "ownerId");
+        assertProblem(api.patch("/api/v1/milestones/" + id, "{oops"), 400, "body");
+        assertProblem(api.patch("/api/v1/milestones/" + id, "[]"), 400, "body");
+        assertThat(api.patch("/api/v1/milestones/99999", "{\"dueDate\":\"2026-06-30\"}").status()).isEqualTo(404);
+        JsonNode m = api.get("/api/v1/milestones/" + id).json().path("milestone");
+        assertThat(m.path("dueDate").isNull()).isTrue();
+        assertThat(m.path("owner").isNull()).isTrue();
+    }
+
+    @Test
+    void an_owner_is_created_listed_and_read() {
+        var created = api.post("/api/v1/owners",
+                "{\"name\":\"Alex Wilber\",\"email\":\"AlexW@example.com\",\"aadObjectId\":\"00000000-0000-0000-0000-000000000001\"}");
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.location()).isEqualTo("/api/v1/owners/" + created.json().path("id").asLong());
+        assertThat(created.json().path("email").asText()).isEqualTo("alexw@example.com");
+        assertThat(api.get(created.location()).json().path("name").asText()).isEqualTo("Alex Wilber");
+        assertThat(api.get("/api/v1/owners").json()).hasSize(1);
+        assertThat(api.get("/api/v1/owners/77").status()).isEqualTo(404);
+    }
+
+    @Test
+    void bad_owners_are_refused_naming_the_field() {
+        createOwner("Alex Wilber", "alexw@example.com");
+
+        assertProblem(api.post("/api/v1/owners", "{\"email\":\"x@example.com\"}"), 400, "name");
+        assertProblem(api.post("/api/v1/owners", "{\"name\":\"X\",\"email\":\"nope\"}"), 400, "email");
+        assertProblem(api.post("/api/v1/owners", "{\"name\":\"X\",\"email\":\"alexw@example.com\"}"), 409, "email");
+        assertProblem(api.post("/api/v1/owners", "{\"name\":\"X\",\"email\":\"y@example.com\",\"aadObjectId\":\"zzz\"}"),
+                400, "aadObjectId");
+        assertProblem(api.post("/api/v1/owners", "{\"name\":\"X\",\"email\":\"y@example.com\",\"admin\":\"yes\"}"),
+                400, "admin");
+        assertThat(api.get("/api/v1/owners").json()).hasSize(1);
+    }
+
+    @Test
+    void a_body_over_one_mebibyte_is_refused_with_413() {
+        String huge = "{\"name\":\"" + "x".repeat(1024 * 1024) + "\",\"email\":\"big@example.com\"}";
+
+        var response = api.post("/api/v1/owners", huge);
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(api.get("/api/v1/owners").json()).isEmpty();
+    }
+
+    @Test
+    void a_job_runs_on_demand_and_an_unknown_job_is_404() {
+        var run = api.post("/api/v1/jobs/weekly-check-in/run", null);
+
+        assertThat(run.status()).isEqualTo(200);
+        assertThat(run.json().path("summary").asText()).contains("owners prompted");
+        assertThat(api.post("/api/v1/jobs/nope/run", null).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/jobs").json().get(0).path("name").asText()).isEqualTo("weekly-check-in");
+    }
+
+    @Test
+    void the_bot_endpoint_refuses_a_body_that_is_no_activity() {
+        assertThat(api.send("POST", "/api/messages", "", null).status()).isEqualTo(400);
+        assertThat(api.send("POST", "/api/messages", "{\"type\":", null).status()).isEqualTo(400);
+    }
+
+    private JsonNode createOwner(String name, String email) {
+        var response = api.post("/api/v1/owners", "{\"name\":\"" + name + "\",\"email\":\"" + email + "\"}");
+        assertThat(response.status()).isEqualTo(201);
+        return response.json();
+    }
+
+    private JsonNode milestone(String code) {
+        for (JsonNode m : api.get("/api/v1/milestones?q=" + code).json()) {
+            if (m.path("code").asText().equals(code)) {
+                return m;
+            }
+        }
+        throw new AssertionError("no milestone " + code);
+    }
+
+    private static void assertProblem(ApiClient.Response response, int status, String field) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo(field);
+    }
+}

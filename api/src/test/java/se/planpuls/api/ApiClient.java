@@ -1,0 +1,69 @@
+package se.planpuls.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A real HTTP client against the real server, for tests. */
+final class ApiClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final String token;
+
+    ApiClient(int port, String token) {
+        this.base = "http://127.0.0.1:" + port;
+        this.token = token;
+    }
+
+    Response get(String path) {
+        return send("GET", path, null, token);
+    }
+
+    Response post(String path, String body) {
+        return send("POST", path, body, token);
+    }
+
+    Response patch(String path, String body) {
+        return send("PATCH", path, body, token);
+    }
+
+    Response send(String method, String path, String body, String bearer) {
+        var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer);
+        }
+        if (body != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        try {
+            var response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Location").orElse(null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Response(int status, String body, String contentType, String location) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+    }
+}

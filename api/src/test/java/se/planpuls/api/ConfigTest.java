@@ -1,0 +1,50 @@
+package se.planpuls.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigTest {
+
+    @Test
+    void defaults_give_port_3978_and_an_h2_file_in_the_data_directory_with_the_bot_unauthenticated() {
+        Config config = Config.fromEnvironment(Map.of());
+
+        assertThat(config.port()).isEqualTo(3978);
+        assertThat(config.databaseUrl()).startsWith("jdbc:h2:file:").contains("/data/planpuls");
+        assertThat(config.bot().authenticationEnabled()).isFalse();
+        assertThat(config.adminToken()).isNull();
+    }
+
+    @Test
+    void every_bad_value_is_named_on_a_line_of_its_own() {
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of(
+                "PORT", "eighty",
+                "PLANPULS_DB_URL", "mysql://x",
+                "PLANPULS_ADMIN_TOKEN", "short",
+                "MicrosoftAppId", "not-a-guid",
+                "MicrosoftAppTenantId", "nope")))
+                .isInstanceOfSatisfying(Config.InvalidConfigException.class, e -> assertThat(e.problems())
+                        .hasSize(6)
+                        .anyMatch(p -> p.startsWith("PORT"))
+                        .anyMatch(p -> p.startsWith("PLANPULS_DB_URL"))
+                        .anyMatch(p -> p.startsWith("PLANPULS_ADMIN_TOKEN"))
+                        .anyMatch(p -> p.startsWith("MicrosoftAppId"))
+                        .anyMatch(p -> p.startsWith("MicrosoftAppPassword"))
+                        .anyMatch(p -> p.startsWith("MicrosoftAppTenantId")));
+    }
+
+    @Test
+    void secrets_never_appear_in_the_configs_text() {
+        Config config = Config.fromEnvironment(Map.of(
+                "PLANPULS_ADMIN_TOKEN", "super-secret-admin-token",
+                "MicrosoftAppId", "00000000-0000-0000-0000-000000000001",
+                "MicrosoftAppPassword", "app-password-secret",
+                "MicrosoftAppTenantId", "00000000-0000-0000-0000-000000000002"));
+
+        assertThat(config.toString()).doesNotContain("super-secret-admin-token").doesNotContain("app-password-secret");
+        assertThat(config.bot().authenticationEnabled()).isTrue();
+    }
+}
