@@ -11,7 +11,9 @@ import se.planpuls.domain.Owner;
 
 @RegisterConstructorMapper(Owner.class)
 public interface OwnerDao {
-    String COLUMNS = "id, name, email, aad_object_id, teams_user_id, is_admin AS admin, created_at";
+    String COLUMNS = """
+            id, name, email, aad_object_id, teams_user_id, is_admin AS admin, created_at, locale, substitute_id,
+            leave_until, snooze_until""";
 
     @SqlQuery("SELECT " + COLUMNS + " FROM owners ORDER BY id")
     List<Owner> all();
