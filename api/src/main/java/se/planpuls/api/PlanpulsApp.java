@@ -67,7 +67,8 @@ public final class PlanpulsApp implements AutoCloseable {
             var owners = new OwnerService(database, clock);
             var reports = new ReportService(database, clock);
             var conversations = new ConversationService(database, clock);
-            TeamsBot bot = TeamsBot.create(config.bot(), new BotServices(owners, milestones, reports, conversations));
+            TeamsBot bot = TeamsBot.create(config.bot(), new BotServices(owners, milestones, reports, conversations),
+                    clock);
             var scheduler = new PlanpulsScheduler(List.of(new WeeklyCheckInTask(bot)), ZONE, clock);
             AdminToken token = AdminToken.resolve(config);
             ObjectMapper json = new ObjectMapper().findAndRegisterModules()

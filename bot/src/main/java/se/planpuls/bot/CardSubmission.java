@@ -1,21 +1,37 @@
 package se.planpuls.bot;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import se.planpuls.domain.Status;
 
 /**
- * A status card's Action.Submit value: the card's own data plus the owner's inputs, read from the
- * untyped map Teams sends and checked field by field.
+ * A card's Action.Submit value: the card's own data plus the inputs, read from the untyped map Teams
+ * sends and checked field by field. Two actions exist: {@code report} (the status card) and
+ * {@code judged} (the follow-up that asks how a reached milestone was judged reached).
+ *
+ * @param cardId for {@code judged}: the status card to turn into a receipt; else null
+ * @param skip   for {@code judged}: the owner chose to report without saying how it was judged
  */
-record CardSubmission(long milestoneId, Status status, String comment) {
+record CardSubmission(String action, long milestoneId, Status status, String comment, boolean atRisk,
+                      LocalDate expectedDate, List<Long> effects, String cardId, boolean skip) {
     static final String ACTION = "planpuls";
     static final String REPORT = "report";
+    static final String JUDGED = "judged";
     static final String MILESTONE = "milestoneId";
     static final String STATUS = "status";
     static final String COMMENT = "comment";
+    static final String AT_RISK = "atRisk";
+    static final String EXPECTED = "expectedDate";
+    static final String EFFECTS = "effects";
+    static final String CARD = "cardId";
+    static final String SKIP = "skip";
 
-    static boolean isReport(Object value) {
-        return value instanceof Map<?, ?> map && REPORT.equals(map.get(ACTION));
+    static boolean isOurs(Object value) {
+        return value instanceof Map<?, ?> map && (REPORT.equals(map.get(ACTION)) || JUDGED.equals(map.get(ACTION)));
     }
 
     /** Reads the submission; a bad field is reported as an {@link Invalid} naming it. */
@@ -23,26 +39,86 @@ record CardSubmission(long milestoneId, Status status, String comment) {
         if (!(value instanceof Map<?, ?> map)) {
             throw new Invalid("card", "the card sent no values");
         }
-        Object rawId = map.get(MILESTONE);
-        long milestoneId;
-        if (rawId == null) {
-            throw new Invalid(MILESTONE, "the card names no milestone");
-        } else if (rawId instanceof Number n && n.doubleValue() == n.longValue() && n.longValue() > 0) {
-            milestoneId = n.longValue();
-        } else if (rawId instanceof String s && s.matches("\\d{1,18}")) {
-            milestoneId = Long.parseLong(s);
-        } else {
-            throw new Invalid(MILESTONE, "the milestone id is not a number");
+        Object action = map.get(ACTION);
+        if (!REPORT.equals(action) && !JUDGED.equals(action)) {
+            throw new Invalid("card", "the card is not a Planpuls report card");
         }
         Object rawStatus = map.get(STATUS);
-        Status status = rawStatus instanceof String s && !s.isBlank()
-                ? Status.parse(s).orElseThrow(() -> new Invalid(STATUS, "unknown status"))
-                : null;
+        Status status = null;
+        if (rawStatus instanceof String s && !s.isBlank()) {
+            status = Status.parse(s).orElseThrow(() -> new Invalid(STATUS, "unknown status '" + s + "'"));
+        } else if (rawStatus != null && !(rawStatus instanceof String)) {
+            throw new Invalid(STATUS, "the status is not text");
+        }
         Object rawComment = map.get(COMMENT);
         if (rawComment != null && !(rawComment instanceof String)) {
             throw new Invalid(COMMENT, "the comment is not text");
         }
-        return new CardSubmission(milestoneId, status, (String) rawComment);
+        Object rawCard = map.get(CARD);
+        if (rawCard != null && !(rawCard instanceof String)) {
+            throw new Invalid(CARD, "the card id is not text");
+        }
+        return new CardSubmission((String) action, milestoneId(map.get(MILESTONE)), status, (String) rawComment,
+                bool(map.get(AT_RISK), AT_RISK), date(map.get(EXPECTED)), effects(map.get(EFFECTS)),
+                (String) rawCard, bool(map.get(SKIP), SKIP));
+    }
+
+    private static long milestoneId(Object raw) {
+        if (raw == null) {
+            throw new Invalid(MILESTONE, "the card names no milestone");
+        } else if (raw instanceof Number n && n.doubleValue() == n.longValue() && n.longValue() > 0) {
+            return n.longValue();
+        } else if (raw instanceof String s && s.matches("\\d{1,18}")) {
+            return Long.parseLong(s);
+        }
+        throw new Invalid(MILESTONE, "the milestone id is not a number");
+    }
+
+    private static boolean bool(Object raw, String field) {
+        if (raw == null || "".equals(raw)) {
+            return false;
+        }
+        if (raw instanceof Boolean b) {
+            return b;
+        }
+        if ("true".equals(raw) || "false".equals(raw)) {
+            return Boolean.parseBoolean((String) raw);
+        }
+        throw new Invalid(field, field + " must be true or false");
+    }
+
+    private static LocalDate date(Object raw) {
+        if (raw == null || "".equals(raw)) {
+            return null;
+        }
+        if (raw instanceof String s) {
+            try {
+                return LocalDate.parse(s.strip());
+            } catch (DateTimeParseException e) {
+                throw new Invalid(EXPECTED, "the expected date '" + s + "' is not a date");
+            }
+        }
+        throw new Invalid(EXPECTED, "the expected date is not a date");
+    }
+
+    private static List<Long> effects(Object raw) {
+        if (raw == null || "".equals(raw)) {
+            return List.of();
+        }
+        Collection<?> items = raw instanceof String s ? List.of(s.split(","))
+                : raw instanceof Collection<?> c ? c : null;
+        if (items == null) {
+            throw new Invalid(EFFECTS, "the effects are not a list");
+        }
+        List<Long> ids = new ArrayList<>();
+        for (Object item : items) {
+            String text = String.valueOf(item).strip();
+            if (!text.matches("\\d{1,18}")) {
+                throw new Invalid(EFFECTS, "'" + text + "' is not an effect id");
+            }
+            ids.add(Long.parseLong(text));
+        }
+        return ids;
     }
 
     static final class Invalid extends RuntimeException {

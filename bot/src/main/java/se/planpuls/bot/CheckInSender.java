@@ -13,7 +13,8 @@ import se.planpuls.domain.Owner;
 
 /**
  * Proactive check-ins through {@code continueConversation} with each owner's stored personal chat.
- * Owners are prompted one after another, so a run never floods Teams' per-bot limits.
+ * Owners are prompted one after another, so a run never floods Teams' per-bot limits; owners who
+ * snoozed check-ins or are on leave are skipped.
  */
 final class CheckInSender {
     private static final Logger LOG = LoggerFactory.getLogger(CheckInSender.class);
@@ -22,17 +23,30 @@ final class CheckInSender {
     private final String appId;
     private final BotServices services;
     private final ConversationRecorder recorder;
+    private final java.time.Clock clock;
 
-    CheckInSender(BotFrameworkAdapter adapter, String appId, BotServices services, ConversationRecorder recorder) {
+    CheckInSender(BotFrameworkAdapter adapter, String appId, BotServices services, ConversationRecorder recorder,
+                  java.time.Clock clock) {
         this.adapter = adapter;
         this.appId = appId;
         this.services = services;
         this.recorder = recorder;
+        this.clock = clock;
+    }
+
+    /** Snoozed (check-ins) or on leave (all prompts) today. */
+    private boolean paused(Owner owner) {
+        var today = java.time.LocalDate.now(clock.withZone(Texts.ZONE));
+        return owner.snoozeUntil() != null && !owner.snoozeUntil().isBefore(today)
+                || owner.leaveUntil() != null && !owner.leaveUntil().isBefore(today);
     }
 
     CompletableFuture<CheckInSummary> sendAll() {
         CompletableFuture<CheckInSummary> chain = CompletableFuture.completedFuture(new CheckInSummary(0, 0, 0, 0));
         for (Owner owner : services.owners().all()) {
+            if (paused(owner)) {
+                continue;
+            }
             List<MilestoneView> open = services.milestones().ofOwner(owner.id()).stream()
                     .filter(v -> !v.reached()).toList();
             if (open.isEmpty()) {
@@ -45,10 +59,11 @@ final class CheckInSender {
                 continue;
             }
             var reference = recorder.reference(conversation.get());
-            Texts texts = Texts.swedish();
+            Texts texts = owner.locale() != null ? Texts.forLocale(owner.locale()) : Texts.swedish();
             List<Activity> activities = new ArrayList<>();
             activities.add(Turn.message(texts.get("checkin.intro", String.valueOf(open.size()))));
-            open.forEach(v -> activities.add(MessageFactory.attachment(StatusCard.of(v, texts))));
+            open.forEach(v -> activities.add(MessageFactory.attachment(
+                    StatusCard.of(v, services.milestones().effects(v.milestone().id()), texts))));
             chain = chain.thenCompose(s -> adapter.continueConversation(appId, reference,
                             context -> context.sendActivities(activities).thenApply(r -> null))
                     .handle((done, error) -> {

@@ -2,7 +2,10 @@ package se.planpuls.bot;
 
 import java.util.concurrent.CompletableFuture;
 
-/** One bot command, found by exact match in the {@link CommandTable}. */
+/** One bot command, found by exact match of its words in the {@link CommandTable}. */
 interface Command {
-    CompletableFuture<Void> run(Turn turn);
+    /**
+     * @param args what followed the command's words, trimmed; empty when nothing did
+     */
+    CompletableFuture<Void> run(Turn turn, String args);
 }

@@ -4,6 +4,7 @@ import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Activity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import se.planpuls.db.MilestoneService;
@@ -11,8 +12,9 @@ import se.planpuls.domain.MilestoneView;
 import se.planpuls.domain.Owner;
 
 /**
- * {@code mina milstolpar} / {@code my milestones}: the owner's milestones with area, due and status,
- * then one status card for each milestone not yet reached.
+ * {@code mina milstolpar} / {@code my milestones}: the milestones the user may report on (their own
+ * and, as a substitute, their principals') with area, due and status, then one status card for each
+ * milestone not yet reached.
  */
 final class MyMilestonesCommand implements Command {
     static final List<String> WORDS = List.of("mina milstolpar", "my milestones", "milstolpar", "milestones");
@@ -24,26 +26,34 @@ final class MyMilestonesCommand implements Command {
     }
 
     @Override
-    public CompletableFuture<Void> run(Turn turn) {
+    public CompletableFuture<Void> run(Turn turn, String args) {
         if (turn.owner().isEmpty()) {
             return turn.reply("not.owner");
         }
         Owner owner = turn.owner().get();
-        List<MilestoneView> mine = milestones.ofOwner(owner.id());
+        List<MilestoneView> mine = milestones.reportableBy(owner.id());
         if (mine.isEmpty()) {
             return turn.reply("my.none");
         }
         Texts texts = turn.texts();
-        String list = mine.stream()
-                .map(v -> "- " + texts.get("my.line", v.milestone().code(), v.milestone().title(), v.areaName(),
-                        texts.due(v.milestone()), texts.status(v.currentStatus().orElse(null))))
-                .collect(Collectors.joining("\n"));
+        String list = mine.stream().map(v -> "- " + line(v, owner, texts)).collect(Collectors.joining("\n"));
         List<MilestoneView> open = mine.stream().filter(v -> !v.reached()).toList();
         String footer = open.isEmpty() ? texts.get("my.allReached") : texts.get("my.cards");
         List<Activity> activities = new ArrayList<>();
         activities.add(Turn.message(texts.get("my.header", String.valueOf(mine.size())) + "\n\n" + list
                 + "\n\n" + footer));
-        open.forEach(v -> activities.add(MessageFactory.attachment(StatusCard.of(v, texts))));
+        open.forEach(v -> activities.add(MessageFactory.attachment(
+                StatusCard.of(v, milestones.effects(v.milestone().id()), texts))));
         return turn.context().sendActivities(activities).thenApply(responses -> null);
+    }
+
+    static String line(MilestoneView v, Owner reader, Texts texts) {
+        String line = texts.get("my.line", v.milestone().code(), v.milestone().title(), v.areaName(),
+                texts.due(v.milestone()), texts.status(v.currentStatus().orElse(null)));
+        if (v.latest() != null && v.latest().atRisk()) {
+            line += " · " + texts.get("card.receipt.expected", texts.date(v.latest().expectedDate()));
+        }
+        return Objects.equals(v.milestone().ownerId(), reader.id()) ? line
+                : line + " " + texts.get("my.forOwner", v.ownerName());
     }
 }

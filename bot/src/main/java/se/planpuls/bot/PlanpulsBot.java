@@ -18,14 +18,14 @@ final class PlanpulsBot extends ActivityHandler {
     private final IdentityResolver identities;
     private final ConversationRecorder recorder;
     private final CommandTable commands;
-    private final ReportSubmitHandler submits;
+    private final ReportFlow reports;
 
     PlanpulsBot(IdentityResolver identities, ConversationRecorder recorder, CommandTable commands,
-                ReportSubmitHandler submits) {
+                ReportFlow reports) {
         this.identities = identities;
         this.recorder = recorder;
         this.commands = commands;
-        this.submits = submits;
+        this.reports = reports;
     }
 
     @Override
@@ -47,17 +47,24 @@ final class PlanpulsBot extends ActivityHandler {
     @Override
     protected CompletableFuture<Void> onMessageActivity(TurnContext context) {
         Activity activity = context.getActivity();
-        Turn turn = new Turn(context, Texts.forLocale(activity.getLocale()), owner(context));
+        Turn turn = new Turn(context, Texts.forOwner(owner(context), activity.getLocale()), owner(context));
         if (activity.getValue() != null && (activity.getText() == null || activity.getText().isBlank())) {
-            return submits.handle(turn, activity.getValue());
+            return reports.submitted(turn, activity.getValue());
         }
         String text = activity.getText() == null ? "" : Activity.removeRecipientMentionImmutable(activity);
         if (text == null || text.isBlank()) {
             return turn.reply("empty.message");
         }
         return commands.find(text)
-                .map(command -> command.run(turn))
-                .orElseGet(() -> turn.reply("unknown.command", shorten(text.strip())));
+                .map(match -> match.command().run(turn, match.args()))
+                .orElseGet(() -> {
+                    Texts texts = turn.texts();
+                    String said = shorten(text.strip());
+                    String answer = commands.suggest(text)
+                            .map(word -> texts.get("unknown.suggest", said, word))
+                            .orElseGet(() -> texts.get("unknown.command", said));
+                    return turn.send(Turn.message(answer + "\n\n" + texts.get("help.text")));
+                });
     }
 
     /** Welcomes the user when the bot is added to a personal chat (the SDK only reports other members). */
@@ -75,7 +82,7 @@ final class PlanpulsBot extends ActivityHandler {
 
     private CompletableFuture<Void> welcome(TurnContext context) {
         Activity activity = context.getActivity();
-        Turn turn = new Turn(context, Texts.forLocale(activity.getLocale()), owner(context));
+        Turn turn = new Turn(context, Texts.forOwner(owner(context), activity.getLocale()), owner(context));
         String name = activity.getFrom() == null || activity.getFrom().getName() == null ? ""
                 : activity.getFrom().getName();
         return turn.owner().isPresent() ? turn.reply("welcome.owner", turn.owner().get().name())

@@ -3,13 +3,17 @@ package se.planpuls.bot;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.schema.Attachment;
+import java.util.List;
+import java.util.stream.Collectors;
+import se.planpuls.domain.Effect;
 import se.planpuls.domain.MilestoneView;
 import se.planpuls.domain.Status;
 import se.planpuls.domain.StatusReport;
 
 /**
  * The card an owner reports on: what the milestone is, how it is judged reached, the latest report,
- * and inputs for a status and a comment. Its submit carries {@link CardSubmission}'s fields.
+ * and inputs for status, at risk with an expected date, a comment and the effects already seen. Its
+ * submit carries {@link CardSubmission}'s fields.
  */
 final class StatusCard {
     static final int MAX_JUDGED_LENGTH = 600;
@@ -18,18 +22,19 @@ final class StatusCard {
     }
 
     static Attachment of(MilestoneView view, Texts texts) {
+        return of(view, List.of(), texts);
+    }
+
+    static Attachment of(MilestoneView view, List<Effect> effects, Texts texts) {
         var m = view.milestone();
         ArrayNode body = Cards.array();
         body.add(Cards.subtle(texts.get("card.area") + ": " + view.areaName()));
         body.add(Cards.heading(m.code() + " " + m.title()));
         StatusReport latest = view.latest();
-        String current = latest == null ? texts.get("card.current.none")
-                : texts.get("card.current.value", texts.status(latest.status()), texts.dateTime(latest.reportedAt()),
-                        latest.reporterName());
         body.add(Cards.facts(
                 texts.get("card.due"), texts.due(m),
                 texts.get("card.owner"), view.ownerName() == null ? "–" : view.ownerName(),
-                texts.get("card.current"), current));
+                texts.get("card.current"), latest == null ? texts.get("card.current.none") : lastReport(latest, texts)));
         if (latest != null && latest.comment() != null) {
             body.add(Cards.text(texts.get("card.lastComment") + ": " + latest.comment()).put("isSubtle", true));
         }
@@ -51,6 +56,18 @@ final class StatusCard {
             choices.addObject().put("title", texts.status(status)).put("value", status.name());
         }
 
+        ObjectNode risk = body.addObject();
+        risk.put("type", "Input.Toggle");
+        risk.put("id", CardSubmission.AT_RISK);
+        risk.put("title", texts.get("card.atRisk"));
+        risk.put("valueOn", "true");
+        risk.put("valueOff", "false");
+        risk.put("value", "false");
+        ObjectNode expected = body.addObject();
+        expected.put("type", "Input.Date");
+        expected.put("id", CardSubmission.EXPECTED);
+        expected.put("label", texts.get("card.expectedDate"));
+
         ObjectNode comment = body.addObject();
         comment.put("type", "Input.Text");
         comment.put("id", CardSubmission.COMMENT);
@@ -58,6 +75,20 @@ final class StatusCard {
         comment.put("placeholder", texts.get("card.comment.placeholder"));
         comment.put("isMultiline", true);
         comment.put("maxLength", se.planpuls.db.ReportService.MAX_COMMENT);
+
+        if (!effects.isEmpty()) {
+            ObjectNode seen = body.addObject();
+            seen.put("type", "Input.ChoiceSet");
+            seen.put("id", CardSubmission.EFFECTS);
+            seen.put("label", texts.get("card.effects"));
+            seen.put("isMultiSelect", true);
+            seen.put("style", "expanded");
+            ArrayNode options = seen.putArray("choices");
+            for (Effect effect : effects) {
+                String tags = effect.audiences().isEmpty() ? "" : " (" + String.join(", ", effect.audiences()) + ")";
+                options.addObject().put("title", effect.text() + tags).put("value", String.valueOf(effect.id()));
+            }
+        }
 
         ObjectNode card = Cards.card(body);
         ObjectNode submit = card.putArray("actions").addObject();
@@ -70,19 +101,41 @@ final class StatusCard {
         return Cards.attachment(card);
     }
 
-    /** The read-only receipt that replaces the card once a report is stored. */
-    static Attachment receipt(MilestoneView view, StatusReport report, Texts texts) {
+    /**
+     * The read-only receipt that replaces the card once a report is stored: what was reported, by
+     * whom (on whose behalf), when.
+     */
+    static Attachment receipt(MilestoneView view, StatusReport report, String onBehalfOf, List<Effect> seen,
+                              Texts texts) {
         var m = view.milestone();
         ArrayNode body = Cards.array();
         body.add(Cards.subtle(texts.get("card.receipt.title") + " ✔"));
         body.add(Cards.heading(m.code() + " " + m.title()));
-        body.add(Cards.facts(
+        String by = onBehalfOf == null ? report.reporterName()
+                : texts.get("report.onBehalf", report.reporterName(), onBehalfOf);
+        ObjectNode facts = Cards.facts(
                 texts.get("card.receipt.status"), texts.status(report.status()),
                 texts.get("card.receipt.comment"),
                 report.comment() == null ? texts.get("card.receipt.noComment") : report.comment(),
-                texts.get("card.receipt.by"), report.reporterName(),
-                texts.get("card.receipt.when"), texts.dateTime(report.reportedAt())));
+                texts.get("card.receipt.by"), by,
+                texts.get("card.receipt.when"), texts.dateTime(report.reportedAt()));
+        if (report.atRisk()) {
+            ((ArrayNode) facts.get("facts")).addObject().put("title", texts.get("card.receipt.atRisk"))
+                    .put("value", texts.get("card.receipt.expected", texts.date(report.expectedDate())));
+        }
+        if (!seen.isEmpty()) {
+            ((ArrayNode) facts.get("facts")).addObject().put("title", texts.get("card.receipt.effects"))
+                    .put("value", seen.stream().map(Effect::text).collect(Collectors.joining("; ")));
+        }
+        body.add(facts);
         return Cards.attachment(Cards.card(body));
+    }
+
+    private static String lastReport(StatusReport latest, Texts texts) {
+        String value = texts.get("card.current.value", texts.status(latest.status()),
+                texts.dateTime(latest.reportedAt()), latest.reporterName());
+        return latest.atRisk() ? value + " · " + texts.get("card.receipt.expected", texts.date(latest.expectedDate()))
+                : value;
     }
 
     private static String shorten(String text) {

@@ -34,7 +34,7 @@ public final class TeamsBot {
         this.checkIns = checkIns;
     }
 
-    public static TeamsBot create(BotSettings settings, BotServices services) {
+    public static TeamsBot create(BotSettings settings, BotServices services, java.time.Clock clock) {
         ObjectMapper json = ActivityJson.mapper();
         BotFrameworkAdapter adapter = adapter(settings);
         adapter.setOnTurnError((context, error) -> {
@@ -43,12 +43,21 @@ public final class TeamsBot {
                     .handle((r, e) -> null);
         });
         var recorder = new ConversationRecorder(services.conversations(), json);
+        var reports = new ReportFlow(services.reports(), services.milestones(), services.owners());
         var commands = new CommandTable()
                 .add(new HelpCommand(), HelpCommand.WORDS)
-                .add(new MyMilestonesCommand(services.milestones()), MyMilestonesCommand.WORDS);
-        var bot = new PlanpulsBot(new IdentityResolver(services.owners()), recorder, commands,
-                new ReportSubmitHandler(services.reports(), services.milestones()));
-        var checkIns = new CheckInSender(adapter, settings.appId() == null ? "" : settings.appId(), services, recorder);
+                .add(new MyMilestonesCommand(services.milestones()), MyMilestonesCommand.WORDS)
+                .add(new ShowCommand(services.milestones(), reports), ShowCommand.WORDS)
+                .add(new ReportCommand(services.milestones(), reports), ReportCommand.WORDS)
+                .add(new HistoryCommand(services.milestones(), services.reports(), services.owners()),
+                        HistoryCommand.WORDS)
+                .add(new SnoozeCommand(services.owners(), clock), SnoozeCommand.WORDS)
+                .add(new SubstituteCommand(services.owners()), SubstituteCommand.WORDS)
+                .add(new LeaveCommand(services.owners(), clock), LeaveCommand.WORDS)
+                .add(new LanguageCommand(services.owners()), LanguageCommand.WORDS);
+        var bot = new PlanpulsBot(new IdentityResolver(services.owners()), recorder, commands, reports);
+        var checkIns = new CheckInSender(adapter, settings.appId() == null ? "" : settings.appId(), services, recorder,
+                clock);
         return new TeamsBot(adapter, bot, json, checkIns);
     }
 

@@ -50,6 +50,12 @@ final class Texts {
         return teamsLocale != null && teamsLocale.toLowerCase(Locale.ROOT).startsWith("en") ? english() : swedish();
     }
 
+    /** The owner's chosen language if any, else the client's. */
+    static Texts forOwner(java.util.Optional<se.planpuls.domain.Owner> owner, String teamsLocale) {
+        String chosen = owner.map(se.planpuls.domain.Owner::locale).orElse(null);
+        return chosen != null ? forLocale(chosen) : forLocale(teamsLocale);
+    }
+
     Locale locale() {
         return locale;
     }

@@ -22,7 +22,8 @@ public interface MilestoneDao {
                    a.code AS area_code, a.name AS area_name, o.name AS owner_name,
                    r.id AS r_id, r.status AS r_status, r.comment AS r_comment,
                    r.reporter_owner_id AS r_reporter_owner_id, r.reporter_name AS r_reporter_name,
-                   r.on_behalf_of_id AS r_on_behalf_of_id, r.source AS r_source, r.reported_at AS r_reported_at
+                   r.on_behalf_of_id AS r_on_behalf_of_id, r.source AS r_source, r.reported_at AS r_reported_at,
+                   r.at_risk AS r_at_risk, r.expected_date AS r_expected_date
             FROM milestones m
             JOIN areas a ON a.id = m.area_id
             LEFT JOIN owners o ON o.id = m.owner_id

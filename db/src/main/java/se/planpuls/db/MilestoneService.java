@@ -106,4 +106,60 @@ public final class MilestoneService {
     private static String escapeLike(String value) {
         return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
+
+    /** The milestones a person may report on: their own, and those of the owners they substitute for. */
+    public List<MilestoneView> reportableBy(long ownerId) {
+        return jdbi.inTransaction(handle -> {
+            MilestoneDao dao = handle.attach(MilestoneDao.class);
+            List<MilestoneView> result = new ArrayList<>(dao.viewsOfOwner(ownerId));
+            for (var principal : handle.attach(OwnerDao.class).principalsOf(ownerId)) {
+                result.addAll(dao.viewsOfOwner(principal.id()));
+            }
+            return result;
+        });
+    }
+
+    /**
+     * Finds one milestone by its short id (e.g. {@code MED-1}) or a part of its title that only one
+     * milestone has. Unknown: {@link NotFoundException}; more than one: {@link AmbiguousException}.
+     */
+    public MilestoneView find(String reference) {
+        String ref = reference == null ? "" : reference.strip();
+        if (ref.isEmpty()) {
+            throw new InvalidInputException("milestone", "milestone.missing", "name a milestone by id or title");
+        }
+        List<MilestoneView> all = search(new MilestoneFilter(null, null, null, null));
+        var byCode = all.stream().filter(v -> v.milestone().code().equalsIgnoreCase(ref)).toList();
+        if (byCode.size() == 1) {
+            return byCode.get(0);
+        }
+        String needle = ref.toLowerCase(Locale.ROOT);
+        var byTitle = all.stream().filter(v -> v.milestone().title().toLowerCase(Locale.ROOT).contains(needle)).toList();
+        var exact = byTitle.stream().filter(v -> v.milestone().title().equalsIgnoreCase(ref)).toList();
+        if (exact.size() == 1) {
+            return exact.get(0);
+        }
+        if (byTitle.size() == 1) {
+            return byTitle.get(0);
+        }
+        if (byTitle.isEmpty()) {
+            throw new NotFoundException("milestone", ref);
+        }
+        throw new AmbiguousException(ref, byTitle);
+    }
+
+    /** A reference that fits more than one milestone. */
+    public static final class AmbiguousException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient List<MilestoneView> candidates;
+
+        AmbiguousException(String reference, List<MilestoneView> candidates) {
+            super("'" + reference + "' fits " + candidates.size() + " milestones");
+            this.candidates = List.copyOf(candidates);
+        }
+
+        public List<MilestoneView> candidates() {
+            return candidates;
+        }
+    }
 }

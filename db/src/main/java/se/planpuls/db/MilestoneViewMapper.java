@@ -27,7 +27,8 @@ public final class MilestoneViewMapper implements RowMapper<MilestoneView> {
             latest = new StatusReport(reportId, milestone.id(), Status.valueOf(rs.getString("r_status")),
                     rs.getString("r_comment"), nullableLong(rs, "r_reporter_owner_id"), rs.getString("r_reporter_name"),
                     nullableLong(rs, "r_on_behalf_of_id"), rs.getString("r_source"),
-                    rs.getTimestamp("r_reported_at").toInstant());
+                    rs.getTimestamp("r_reported_at").toInstant(), rs.getBoolean("r_at_risk"),
+                    rs.getObject("r_expected_date", LocalDate.class));
         }
         return new MilestoneView(milestone, rs.getString("area_code"), rs.getString("area_name"),
                 rs.getString("owner_name"), latest);

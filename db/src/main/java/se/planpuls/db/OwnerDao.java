@@ -45,4 +45,19 @@ public interface OwnerDao {
 
     @SqlUpdate("UPDATE owners SET teams_user_id = NULL WHERE teams_user_id = :teamsUserId AND id <> :keepId")
     int unlinkTeamsUserElsewhere(String teamsUserId, long keepId);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM owners WHERE substitute_id = :substituteId ORDER BY id")
+    List<Owner> principalsOf(long substituteId);
+
+    @SqlUpdate("UPDATE owners SET locale = :locale WHERE id = :id")
+    int setLocale(long id, String locale);
+
+    @SqlUpdate("UPDATE owners SET substitute_id = :substituteId WHERE id = :id")
+    int setSubstitute(long id, Long substituteId);
+
+    @SqlUpdate("UPDATE owners SET snooze_until = :until WHERE id = :id")
+    int setSnooze(long id, java.time.LocalDate until);
+
+    @SqlUpdate("UPDATE owners SET leave_until = :until WHERE id = :id")
+    int setLeave(long id, java.time.LocalDate until);
 }

@@ -115,4 +115,63 @@ public final class OwnerService {
     /** Who a Teams user is, as far as the activity and the Teams roster tell. */
     public record TeamsIdentity(String teamsUserId, String aadObjectId, String email, String userPrincipalName) {
     }
+
+    /** The owners who have named {@code substituteId} as their substitute. */
+    public List<Owner> principalsOf(long substituteId) {
+        return jdbi.withExtension(OwnerDao.class, dao -> dao.principalsOf(substituteId));
+    }
+
+    /** Remembers the language an owner chose: {@code sv} or {@code en}. */
+    public Owner setLocale(long ownerId, String locale) {
+        if (!"sv".equals(locale) && !"en".equals(locale)) {
+            throw new InvalidInputException("locale", "locale.unknown", "locale must be sv or en");
+        }
+        return update(ownerId, dao -> dao.setLocale(ownerId, locale));
+    }
+
+    /**
+     * Names the owner's substitute by e-mail. A substitute who is not yet known is added as an owner
+     * (without milestones) so the bot recognises them when they write.
+     */
+    public Owner nameSubstitute(long ownerId, String email) {
+        String mail = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        if (mail.length() > 320 || !EMAIL.matcher(mail).matches()) {
+            throw new InvalidInputException("email", "email.invalid", "the substitute must be given by e-mail address");
+        }
+        return jdbi.inTransaction(handle -> {
+            OwnerDao dao = handle.attach(OwnerDao.class);
+            Owner owner = dao.byId(ownerId).orElseThrow(() -> new NotFoundException("owner", ownerId));
+            if (owner.email().equals(mail)) {
+                throw new InvalidInputException("email", "substitute.self", "an owner cannot be their own substitute");
+            }
+            Owner substitute = dao.byEmail(mail).orElseGet(() -> dao.byId(
+                    dao.insert(mail.substring(0, mail.indexOf('@')), mail, null, false, clock.instant())).orElseThrow());
+            dao.setSubstitute(ownerId, substitute.id());
+            return substitute;
+        });
+    }
+
+    public Owner clearSubstitute(long ownerId) {
+        return update(ownerId, dao -> dao.setSubstitute(ownerId, null));
+    }
+
+    /** Pauses check-ins until and including {@code until}; null resumes them. */
+    public Owner snooze(long ownerId, java.time.LocalDate until) {
+        return update(ownerId, dao -> dao.setSnooze(ownerId, until));
+    }
+
+    /** Pauses all prompts (leave) until and including {@code until}; null ends the leave. */
+    public Owner leave(long ownerId, java.time.LocalDate until) {
+        return update(ownerId, dao -> dao.setLeave(ownerId, until));
+    }
+
+    private Owner update(long ownerId, java.util.function.ToIntFunction<OwnerDao> change) {
+        return jdbi.inTransaction(handle -> {
+            OwnerDao dao = handle.attach(OwnerDao.class);
+            if (change.applyAsInt(dao) == 0) {
+                throw new NotFoundException("owner", ownerId);
+            }
+            return dao.byId(ownerId).orElseThrow();
+        });
+    }
 }

@@ -1,6 +1,7 @@
 package se.planpuls.db;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -14,16 +15,24 @@ import se.planpuls.domain.StatusReport;
 @RegisterConstructorMapper(StatusReport.class)
 public interface ReportDao {
     String COLUMNS = """
-            id, milestone_id, status, comment, reporter_owner_id, reporter_name, on_behalf_of_id, source, reported_at""";
+            id, milestone_id, status, comment, reporter_owner_id, reporter_name, on_behalf_of_id, source, reported_at,
+            at_risk, expected_date""";
 
     @SqlUpdate("""
             INSERT INTO status_reports (milestone_id, status, comment, reporter_owner_id, reporter_name,
-                                        on_behalf_of_id, source, idempotency_key, reported_at)
+                                        on_behalf_of_id, source, idempotency_key, reported_at, at_risk, expected_date)
             VALUES (:milestoneId, :status, :comment, :reporterOwnerId, :reporterName,
-                    :onBehalfOfId, :source, :idempotencyKey, :reportedAt)""")
+                    :onBehalfOfId, :source, :idempotencyKey, :reportedAt, :atRisk, :expectedDate)""")
     @GetGeneratedKeys("id")
     long insert(long milestoneId, Status status, String comment, Long reporterOwnerId, String reporterName,
-                Long onBehalfOfId, String source, String idempotencyKey, Instant reportedAt);
+                Long onBehalfOfId, String source, String idempotencyKey, Instant reportedAt, boolean atRisk,
+                LocalDate expectedDate);
+
+    @SqlUpdate("INSERT INTO report_effects (report_id, effect_id) VALUES (:reportId, :effectId)")
+    void insertEffectSeen(long reportId, long effectId);
+
+    @SqlQuery("SELECT effect_id FROM report_effects WHERE report_id = :reportId ORDER BY effect_id")
+    List<Long> effectsSeen(long reportId);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM status_reports WHERE milestone_id = :milestoneId ORDER BY id")
     List<StatusReport> history(long milestoneId);

@@ -1,0 +1,179 @@
+package se.planpuls.bot;
+
+import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Attachment;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.planpuls.db.MilestoneService;
+import se.planpuls.db.OwnerService;
+import se.planpuls.db.ReportService;
+import se.planpuls.domain.Effect;
+import se.planpuls.domain.ForbiddenException;
+import se.planpuls.domain.InvalidInputException;
+import se.planpuls.domain.MilestoneView;
+import se.planpuls.domain.NewReport;
+import se.planpuls.domain.NotFoundException;
+import se.planpuls.domain.Owner;
+import se.planpuls.domain.Reporter;
+import se.planpuls.domain.Status;
+
+/**
+ * Taking a status report, from a card or a text command: check it, ask how a reached milestone was
+ * judged reached when no comment says so, store it once, turn the card into a receipt and confirm.
+ * Every refusal names what was wrong and stores nothing.
+ */
+final class ReportFlow {
+    private static final Logger LOG = LoggerFactory.getLogger(ReportFlow.class);
+
+    private final ReportService reports;
+    private final MilestoneService milestones;
+    private final OwnerService owners;
+
+    ReportFlow(ReportService reports, MilestoneService milestones, OwnerService owners) {
+        this.reports = reports;
+        this.milestones = milestones;
+        this.owners = owners;
+    }
+
+    /** A card's Action.Submit: the status card ({@code report}) or the judged question ({@code judged}). */
+    CompletableFuture<Void> submitted(Turn turn, Object value) {
+        if (turn.owner().isEmpty()) {
+            return turn.reply("report.notOwner");
+        }
+        CardSubmission submission;
+        try {
+            submission = CardSubmission.parse(value);
+        } catch (CardSubmission.Invalid e) {
+            return switch (e.field()) {
+                case CardSubmission.STATUS -> turn.reply("report.invalid.status");
+                case CardSubmission.EXPECTED -> turn.reply("report.invalid.expectedFormat");
+                default -> turn.reply("report.invalid.card", e.getMessage());
+            };
+        }
+        if (submission.status() == null) {
+            return turn.reply("report.invalid.status");
+        }
+        Activity activity = turn.context().getActivity();
+        boolean judged = CardSubmission.JUDGED.equals(submission.action());
+        String statusCardId = judged ? submission.cardId() : activity.getReplyToId();
+        String questionId = judged ? activity.getReplyToId() : null;
+        String keyCard = statusCardId != null ? statusCardId : questionId == null ? null : "judged:" + questionId;
+        String key = keyCard == null ? null : "teams:" + activity.getConversation().getId() + ":" + keyCard + ":"
+                + submission.milestoneId() + ":" + activity.getFrom().getId();
+        return report(turn, submission, key, statusCardId, questionId);
+    }
+
+    /** {@code rapportera <milestone> <status> <comment>}: the same rules as the card. */
+    CompletableFuture<Void> reportedByText(Turn turn, MilestoneView view, Status status, String comment) {
+        Activity activity = turn.context().getActivity();
+        var submission = new CardSubmission(CardSubmission.REPORT, view.milestone().id(), status, comment, false, null,
+                List.of(), null, false);
+        String key = activity.getId() == null ? null
+                : "teams:" + activity.getConversation().getId() + ":text:" + activity.getId();
+        return report(turn, submission, key, null, null);
+    }
+
+    private CompletableFuture<Void> report(Turn turn, CardSubmission submission, String key, String statusCardId,
+                                           String questionId) {
+        Owner reporter = turn.owner().orElseThrow();
+        MilestoneView view;
+        try {
+            view = milestones.view(submission.milestoneId());
+        } catch (NotFoundException e) {
+            return turn.reply("report.invalid.milestone");
+        }
+        if (!mayReport(reporter, view)) {
+            return turn.reply("report.forbidden", view.milestone().code());
+        }
+        boolean judged = CardSubmission.JUDGED.equals(submission.action());
+        boolean noComment = submission.comment() == null || submission.comment().isBlank();
+        if (submission.status() == Status.REACHED && noComment && !submission.skip()) {
+            if (judged) {
+                return turn.reply("judged.stillEmpty");
+            }
+            return turn.send(MessageFactory.attachment(JudgedQuestionCard.of(view, submission, statusCardId,
+                    turn.texts())));
+        }
+        ReportService.Result result;
+        try {
+            result = reports.report(new NewReport(submission.milestoneId(), submission.status(), submission.comment(),
+                    new Reporter(reporter.id(), reporter.name()), "teams", key, submission.atRisk(),
+                    submission.expectedDate(), submission.effects()));
+        } catch (NotFoundException e) {
+            return turn.reply("report.invalid.milestone");
+        } catch (ForbiddenException e) {
+            return turn.reply("report.forbidden", view.milestone().code());
+        } catch (InvalidInputException e) {
+            return refuse(turn, e, submission);
+        }
+        MilestoneView after = milestones.view(submission.milestoneId());
+        var report = result.report();
+        List<Effect> effects = milestones.effects(view.milestone().id());
+        List<Long> seenIds = reports.effectsSeen(report.id());
+        List<Effect> seen = effects.stream().filter(e -> seenIds.contains(e.id())).toList();
+        String onBehalf = report.onBehalfOfId() == null ? null
+                : owners.find(report.onBehalfOfId()).map(Owner::name).orElse(null);
+        Texts texts = turn.texts();
+        Attachment receipt = StatusCard.receipt(after, report, onBehalf, seen, texts);
+        CompletableFuture<Void> updates = CompletableFuture.allOf(
+                updateCard(turn, statusCardId, receipt), updateCard(turn, questionId, receipt));
+        if (!result.created()) {
+            return updates.thenCompose(done -> turn.reply("report.duplicate"));
+        }
+        String saved = texts.get("report.saved", view.milestone().code(), view.milestone().title(),
+                texts.status(report.status()));
+        if (onBehalf != null) {
+            saved += " " + texts.get("report.savedOnBehalf", onBehalf);
+        }
+        if (report.atRisk()) {
+            saved += " " + texts.get("report.savedAtRisk", texts.date(report.expectedDate()));
+        }
+        String message = saved;
+        return updates.thenCompose(done -> turn.send(Turn.message(message)));
+    }
+
+    /** The owner of the milestone, or the owner's substitute. */
+    boolean mayReport(Owner reporter, MilestoneView view) {
+        Long ownerId = view.milestone().ownerId();
+        if (ownerId == null) {
+            return false;
+        }
+        if (ownerId == reporter.id()) {
+            return true;
+        }
+        return owners.find(ownerId).map(o -> Objects.equals(o.substituteId(), reporter.id())).orElse(false);
+    }
+
+    private static CompletableFuture<Void> refuse(Turn turn, InvalidInputException e, CardSubmission submission) {
+        return switch (e.code()) {
+            case "comment.tooLong" -> turn.reply("report.invalid.comment",
+                    String.valueOf(submission.comment().strip().length()));
+            case "comment.markup" -> turn.reply("report.invalid.markup");
+            case "expectedDate.missing" -> turn.reply("report.invalid.expectedMissing");
+            case "expectedDate.past" -> turn.reply("report.invalid.expectedPast",
+                    turn.texts().date(submission.expectedDate()));
+            case "effects.unknown" -> turn.reply("report.invalid.effects");
+            default -> turn.reply("report.invalid.card", e.getMessage());
+        };
+    }
+
+    /** Replaces a card with the receipt; the report stands even if Teams refuses the update. */
+    private static CompletableFuture<Void> updateCard(Turn turn, String cardId, Attachment receipt) {
+        if (cardId == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Activity update = MessageFactory.attachment(receipt);
+        update.setId(cardId);
+        return turn.context().updateActivity(update)
+                .handle((response, error) -> {
+                    if (error != null) {
+                        LOG.warn("Could not update card {} to its receipt: {}", cardId, error.toString());
+                    }
+                    return null;
+                });
+    }
+}
