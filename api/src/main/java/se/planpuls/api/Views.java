@@ -81,10 +81,11 @@ final class Views {
     }
 
     record ReportJson(long id, String status, String colour, String comment, String reportedBy, Long reporterOwnerId,
-                      String source, Instant reportedAt) {
+                      Long onBehalfOfOwnerId, boolean atRisk, LocalDate expectedDate, String source,
+                      Instant reportedAt) {
         static ReportJson of(StatusReport r) {
             return new ReportJson(r.id(), r.status().apiName(), r.status().colour(), r.comment(), r.reporterName(),
-                    r.reporterOwnerId(), r.source(), r.reportedAt());
+                    r.reporterOwnerId(), r.onBehalfOfId(), r.atRisk(), r.expectedDate(), r.source(), r.reportedAt());
         }
     }
 

@@ -130,6 +130,67 @@ class ReportServiceTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void a_substitute_reports_on_the_owners_behalf_and_loses_the_right_when_cleared(TestDatabases.Kind kind) {
+        try (var f = new Fixtures(kind.open())) {
+            var anna = f.owner("Anna Berg", "anna@example.com", null);
+            long id = f.assign("MED-1", anna).milestone().id();
+            var bo = f.owners.nameSubstitute(anna.id(), "Bo.Ek@example.com");
+
+            var result = f.reports.report(new NewReport(id, Status.IN_PROGRESS, "för Anna", Reporter.owner(bo), "bot",
+                    null));
+            f.owners.clearSubstitute(anna.id());
+
+            assertThat(bo.email()).isEqualTo("bo.ek@example.com");
+            assertThat(result.report().onBehalfOfId()).isEqualTo(anna.id());
+            assertThat(result.report().reporterOwnerId()).isEqualTo(bo.id());
+            assertThatThrownBy(() -> f.reports.report(
+                    new NewReport(id, Status.REACHED, "igen", Reporter.owner(bo), "bot", null)))
+                    .isInstanceOf(ForbiddenException.class);
+            assertThat(f.reports.history(id)).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void at_risk_reports_keep_the_expected_date_and_the_effects_seen(TestDatabases.Kind kind) {
+        try (var f = new Fixtures(kind.open())) {
+            var anna = f.owner("Anna Berg", "anna@example.com", null);
+            long id = f.assign("MED-1", anna).milestone().id();
+            var effects = f.milestones.effects(id);
+
+            var stored = f.reports.report(new NewReport(id, Status.IN_PROGRESS, "sent", Reporter.owner(anna), "bot",
+                    null, true, java.time.LocalDate.of(2027, 2, 1), List.of(effects.get(1).id())));
+
+            assertThat(stored.report().atRisk()).isTrue();
+            assertThat(stored.report().expectedDate()).isEqualTo(java.time.LocalDate.of(2027, 2, 1));
+            assertThat(f.reports.effectsSeen(stored.report().id())).containsExactly(effects.get(1).id());
+            assertThat(f.milestones.view(id).latest().expectedDate()).isEqualTo(java.time.LocalDate.of(2027, 2, 1));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void markup_a_past_expected_date_and_foreign_effects_are_refused_and_nothing_is_stored(TestDatabases.Kind kind) {
+        try (var f = new Fixtures(kind.open())) {
+            var anna = f.owner("Anna Berg", "anna@example.com", null);
+            long id = f.assign("MED-1", anna).milestone().id();
+            long foreign = f.milestones.effects(f.milestone("NIV-3").milestone().id()).get(0).id();
+
+            assertThatThrownBy(() -> f.reports.report(new NewReport(id, Status.REACHED, "<b>klart</b>",
+                    Reporter.owner(anna), "bot", null)))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("comment.markup"));
+            assertThatThrownBy(() -> f.reports.report(new NewReport(id, Status.IN_PROGRESS, "x", Reporter.owner(anna),
+                    "bot", null, true, java.time.LocalDate.of(2020, 1, 1), List.of())))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("expectedDate"));
+            assertThatThrownBy(() -> f.reports.report(new NewReport(id, Status.IN_PROGRESS, "x", Reporter.owner(anna),
+                    "bot", null, false, null, List.of(foreign))))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("effects"));
+            assertThat(f.reports.history(id)).isEmpty();
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();
