@@ -56,8 +56,8 @@ public final class ChannelService {
     }
 
     /** Subscribes the channel a message came from (the bot's {@code prenumerera} command), to the first plan. */
-    public ChannelSubscription subscribeFromTeams(String teamId, String channelId, String serviceUrl, String tenantId,
-                                                  String createdBy) {
+    public Subscribed subscribeFromTeams(String teamId, String channelId, String serviceUrl, String tenantId,
+                                         String createdBy) {
         check("teamId", teamId);
         check("channelId", channelId);
         return jdbi.inTransaction(handle -> {
@@ -67,11 +67,15 @@ public final class ChannelService {
             LeadershipDao dao = handle.attach(LeadershipDao.class);
             var existing = dao.subscription(planId, channelId);
             if (existing.isPresent()) {
-                return existing.get();
+                return new Subscribed(existing.get(), false);
             }
-            return insert(dao, planId, teamId, channelId, ChannelSubscription.WEEKLY_MONDAY_0800, serviceUrl,
-                    tenantId, createdBy);
+            return new Subscribed(insert(dao, planId, teamId, channelId, ChannelSubscription.WEEKLY_MONDAY_0800,
+                    serviceUrl, tenantId, createdBy), true);
         });
+    }
+
+    /** A subscription, and whether this call made it (false when the channel was subscribed already). */
+    public record Subscribed(ChannelSubscription subscription, boolean created) {
     }
 
     public void unsubscribe(long id) {
