@@ -56,6 +56,11 @@ public final class DependencyService {
         });
     }
 
+    /** Every edge between milestones of the plan. */
+    public List<DependencyEdge> edges(long planId) {
+        return jdbi.withExtension(LeadershipDao.class, dao -> dao.edges(planId));
+    }
+
     public void remove(long milestoneId, long dependsOnId) {
         int removed = jdbi.withExtension(LeadershipDao.class, dao -> dao.deleteDependency(milestoneId, dependsOnId));
         if (removed == 0) {
