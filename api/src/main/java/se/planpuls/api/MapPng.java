@@ -63,7 +63,7 @@ final class MapPng {
             stroke(g, "#d0d7de", left, r.y(), map.width() - 2 * StrategicMap.MARGIN - StrategicMap.GROUP_BAND,
                     r.height());
             int y = r.y() + 22;
-            for (String line : StrategicMap.wrap(r.name(), 22, 3)) {
+            for (String line : StrategicMap.wrap(r.name(), 19, 3)) {
                 text(g, line, left + 8, y, 13, true, "#1f2328");
                 y += 16;
             }

@@ -63,7 +63,7 @@ final class MapSvg {
                     .append(r.height()).append("\" fill=\"").append(r.shaded() ? "#f3f5f8" : "#fbfcfd")
                     .append("\" stroke=\"#d0d7de\"/>\n");
             int lineY = r.y() + 22;
-            for (String line : StrategicMap.wrap(r.name(), 22, 3)) {
+            for (String line : StrategicMap.wrap(r.name(), 19, 3)) {
                 text(s, StrategicMap.MARGIN + StrategicMap.GROUP_BAND + 8, lineY, 13, "bold", "#1f2328", line, null);
                 lineY += 16;
             }

@@ -58,7 +58,7 @@ record StrategicMap(String title, String subtitle, int width, int height, List<C
         int left = MARGIN + GROUP_BAND + AREA_COLUMN;
         int columnWidth = (WIDTH - left - MARGIN) / years;
         int boxWidth = columnWidth - 2 * CELL_PAD;
-        int charsPerLine = Math.max(12, (boxWidth - 12) * 10 / 66);
+        int charsPerLine = Math.max(12, (boxWidth - 12) * 10 / 73);
         List<Column> columns = new ArrayList<>();
         for (int i = 0; i < years; i++) {
             columns.add(new Column(first + i, left + i * columnWidth, columnWidth));
@@ -77,7 +77,7 @@ record StrategicMap(String title, String subtitle, int width, int height, List<C
                     var m = view.milestone();
                     int column = Math.max(0, Math.min(years - 1, m.dueYear() - first));
                     List<String> lines = new ArrayList<>();
-                    lines.add(m.code() + (m.dateUncertain() ? "*" : ""));
+                    lines.add(m.code());
                     lines.addAll(wrap(m.title() + (m.dateUncertain() ? "*" : ""), charsPerLine, MAX_TITLE_LINES));
                     int height = lines.size() * LINE + 10;
                     boxes.add(new Box(m.id(), m.code(), lines, view.currentStatus().orElse(null), m.dateUncertain(),
@@ -115,13 +115,11 @@ record StrategicMap(String title, String subtitle, int width, int height, List<C
             return new Arrow(from.code(), to.code(), x1, from.centreY(), x1 + bend, from.centreY(), x2 - bend,
                     to.centreY(), x2, to.centreY());
         }
-        boolean down = to.centreY() > from.centreY();
-        int y1 = down ? from.y() + from.height() : from.y();
-        int y2 = down ? to.y() : to.y() + to.height();
-        // Same column: bow out to the side so the curve does not run through the boxes between.
-        int side = from.x() + from.width() - 6;
-        return new Arrow(from.code(), to.code(), side, y1, side + 40, y1 + (down ? 20 : -20), side + 40,
-                y2 + (down ? -20 : 20), side, y2);
+        // Same column: a bracket on the right-hand side, so the curve does not run through the boxes between.
+        int side = Math.max(from.x() + from.width(), to.x() + to.width());
+        int bow = side + 14 + Math.min(30, Math.abs(to.centreY() - from.centreY()) / 6);
+        return new Arrow(from.code(), to.code(), side, from.centreY(), bow, from.centreY(), bow, to.centreY(), side,
+                to.centreY());
     }
 
     /** Greedy word wrap; a last line that does not fit ends with an ellipsis. */
