@@ -17,7 +17,11 @@ final class MapController {
     private final AdminAuth auth;
     private final Clock clock;
 
-    MapController(PlanService plans, DependencyService dependencies, MapKeys keys, AdminAuth auth, Clock clock) {
+    private final MapLinks links;
+
+    MapController(PlanService plans, DependencyService dependencies, MapKeys keys, MapLinks links, AdminAuth auth,
+                  Clock clock) {
+        this.links = links;
         this.plans = plans;
         this.dependencies = dependencies;
         this.keys = keys;
@@ -38,6 +42,13 @@ final class MapController {
         ctx.header("Cache-Control", "no-store");
         ctx.contentType("image/png");
         ctx.result(MapPng.render(map(id), PageTexts.swedish()));
+    }
+
+    /** {@code GET /api/v1/plans/{id}/map-links} (admin): the shareable read-only links to the map. */
+    void links(Context ctx) {
+        long id = Ids.path(ctx, "id");
+        plans.plan(id);
+        ctx.json(java.util.Map.of("page", links.page(id), "png", links.png(id)));
     }
 
     StrategicMap map(long planId) {

@@ -96,7 +96,7 @@ public final class PlanpulsApp implements AutoCloseable {
             var channelRoutes = new ChannelController(channels, json);
             var dependencyRoutes = new DependencyController(dependencies, milestones, json);
             var reviewRoutes = new AnnualReviewController(new AnnualReviewService(database, clock));
-            var mapRoutes = new MapController(plans, dependencies, mapKeys, auth, clock);
+            var mapRoutes = new MapController(plans, dependencies, mapKeys, mapLinks, auth, clock);
 
             Javalin javalin = Javalin.create(cfg -> {
                 cfg.showJavalinBanner = false;
@@ -128,6 +128,7 @@ public final class PlanpulsApp implements AutoCloseable {
                         delete("/milestones/{id}/dependencies/{dependsOnId}", dependencyRoutes::remove);
                         get("/plans/{id}/annual-review", reviewRoutes::get);
                         post("/plans/{id}/annual-review", reviewRoutes::take);
+                        get("/plans/{id}/map-links", mapRoutes::links);
                     });
                 });
             });
