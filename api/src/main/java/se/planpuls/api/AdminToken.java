@@ -64,4 +64,15 @@ final class AdminToken {
         }
         return MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8));
     }
+
+    /** An HMAC-SHA256 of {@code message} keyed with the token: capabilities derived from it (map links). */
+    byte[] hmac(String message) {
+        try {
+            var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(token, "HmacSHA256"));
+            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
 }

@@ -11,10 +11,21 @@ import se.planpuls.bot.BotSettings;
  * The service's whole configuration, read once from the environment and checked in full: every
  * bad value gives one clear line. Secrets (admin token, app password) are never printed.
  */
-public record Config(int port, Path dataDir, String databaseUrl, String adminToken, BotSettings bot) {
+public record Config(int port, Path dataDir, String databaseUrl, String adminToken, BotSettings bot,
+                     String publicUrl) {
     static final int DEFAULT_PORT = 3978;
     private static final Pattern GUID = Pattern.compile(
             "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
+    /** Without a public URL: links in digests then point at {@code http://localhost:<port>}. */
+    public Config(int port, Path dataDir, String databaseUrl, String adminToken, BotSettings bot) {
+        this(port, dataDir, databaseUrl, adminToken, bot, null);
+    }
+
+    /** The address leaders' browsers and Teams reach this service at (map links in the digest), without a trailing slash. */
+    public String baseUrl(int actualPort) {
+        return publicUrl != null ? publicUrl : "http://localhost:" + actualPort;
+    }
 
     public static Config fromEnvironment(Map<String, String> env) {
         List<String> problems = new ArrayList<>();
@@ -57,12 +68,19 @@ public record Config(int port, Path dataDir, String databaseUrl, String adminTok
         if (tenant != null && !GUID.matcher(tenant.strip()).matches()) {
             problems.add("MicrosoftAppTenantId must be the Entra tenant id (a GUID)");
         }
+        String publicUrl = blankToNull(env.get("PLANPULS_PUBLIC_URL"));
+        if (publicUrl != null) {
+            publicUrl = publicUrl.strip().replaceAll("/+$", "");
+            if (!publicUrl.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
+                problems.add("PLANPULS_PUBLIC_URL must be an http(s) URL such as https://planpuls.example.se");
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
         return new Config(port, dataDir, dbUrl, token == null ? null : token.strip(),
                 new BotSettings(appId == null ? "" : appId.strip(), password == null ? "" : password,
-                        tenant == null ? "" : tenant.strip()));
+                        tenant == null ? "" : tenant.strip()), publicUrl);
     }
 
     private static String blankToNull(String value) {

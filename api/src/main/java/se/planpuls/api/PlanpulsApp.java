@@ -13,7 +13,11 @@ import java.time.ZoneId;
 import java.util.List;
 import se.planpuls.bot.BotServices;
 import se.planpuls.bot.TeamsBot;
+import se.planpuls.db.AnnualReviewService;
+import se.planpuls.db.ChannelService;
 import se.planpuls.db.ConversationService;
+import se.planpuls.db.DependencyService;
+import se.planpuls.db.DigestService;
 import se.planpuls.db.Database;
 import se.planpuls.db.MilestoneService;
 import se.planpuls.db.OwnerService;
@@ -23,6 +27,7 @@ import se.planpuls.db.ReportService;
 import se.planpuls.scheduler.PlanpulsScheduler;
 
 import static io.javalin.apibuilder.ApiBuilder.before;
+import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.patch;
 import static io.javalin.apibuilder.ApiBuilder.path;
@@ -67,10 +72,16 @@ public final class PlanpulsApp implements AutoCloseable {
             var owners = new OwnerService(database, clock);
             var reports = new ReportService(database, clock);
             var conversations = new ConversationService(database, clock);
-            TeamsBot bot = TeamsBot.create(config.bot(), new BotServices(owners, milestones, reports, conversations),
-                    clock);
-            var scheduler = new PlanpulsScheduler(List.of(new WeeklyCheckInTask(bot)), ZONE, clock);
+            var channels = new ChannelService(database, clock);
+            var dependencies = new DependencyService(database);
+            TeamsBot bot = TeamsBot.create(config.bot(), new BotServices(owners, milestones, reports, conversations,
+                    channels, plans), clock);
             AdminToken token = AdminToken.resolve(config);
+            var mapKeys = new MapKeys(token);
+            var javalinRef = new java.util.concurrent.atomic.AtomicReference<Javalin>();
+            var mapLinks = new MapLinks(config, () -> javalinRef.get().port(), mapKeys);
+            var digestTask = new DigestTask(channels, new DigestService(database, clock), bot, mapLinks);
+            var scheduler = new PlanpulsScheduler(List.of(new WeeklyCheckInTask(bot), digestTask), ZONE, clock);
             ObjectMapper json = new ObjectMapper().findAndRegisterModules()
                     .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false)
                     .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
@@ -82,6 +93,10 @@ public final class PlanpulsApp implements AutoCloseable {
             var jobRoutes = new JobController(scheduler);
             var botRoutes = new BotController(bot);
             var auth = new AdminAuth(token);
+            var channelRoutes = new ChannelController(channels, json);
+            var dependencyRoutes = new DependencyController(dependencies, milestones, json);
+            var reviewRoutes = new AnnualReviewController(new AnnualReviewService(database, clock));
+            var mapRoutes = new MapController(plans, dependencies, mapKeys, mapLinks, auth, clock);
 
             Javalin javalin = Javalin.create(cfg -> {
                 cfg.showJavalinBanner = false;
@@ -90,6 +105,8 @@ public final class PlanpulsApp implements AutoCloseable {
                 cfg.router.apiBuilder(() -> {
                     get("/health", health::health);
                     post("/api/messages", botRoutes::messages);
+                    get("/plans/{id}/map", mapRoutes::page);
+                    get("/plans/{id}/map.png", mapRoutes::png);
                     path("/api/v1", () -> {
                         before(auth::check);
                         get("/plans", planRoutes::list);
@@ -102,9 +119,20 @@ public final class PlanpulsApp implements AutoCloseable {
                         get("/owners/{id}", ownerRoutes::get);
                         get("/jobs", jobRoutes::list);
                         post("/jobs/{name}/run", jobRoutes::run);
+                        get("/channels", channelRoutes::list);
+                        post("/channels", channelRoutes::create);
+                        get("/channels/{id}", channelRoutes::get);
+                        delete("/channels/{id}", channelRoutes::delete);
+                        post("/milestones/{id}/dependencies", dependencyRoutes::add);
+                        delete("/milestones/{id}/dependencies", dependencyRoutes::remove);
+                        delete("/milestones/{id}/dependencies/{dependsOnId}", dependencyRoutes::remove);
+                        get("/plans/{id}/annual-review", reviewRoutes::get);
+                        post("/plans/{id}/annual-review", reviewRoutes::take);
+                        get("/plans/{id}/map-links", mapRoutes::links);
                     });
                 });
             });
+            javalinRef.set(javalin);
             ErrorMapper.register(javalin);
             return new PlanpulsApp(config, database, scheduler, javalin, token);
         } catch (RuntimeException e) {

@@ -14,6 +14,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.planpuls.domain.ChannelSubscription;
+import se.planpuls.domain.Digest;
 
 /**
  * The bot module's front door: takes the body of {@code POST /api/messages} and answers with a
@@ -26,12 +28,15 @@ public final class TeamsBot {
     private final PlanpulsBot bot;
     private final ObjectMapper json;
     private final CheckInSender checkIns;
+    private final ChannelPoster channelPoster;
 
-    private TeamsBot(BotFrameworkAdapter adapter, PlanpulsBot bot, ObjectMapper json, CheckInSender checkIns) {
+    private TeamsBot(BotFrameworkAdapter adapter, PlanpulsBot bot, ObjectMapper json, CheckInSender checkIns,
+                     ChannelPoster channelPoster) {
         this.adapter = adapter;
         this.bot = bot;
         this.json = json;
         this.checkIns = checkIns;
+        this.channelPoster = channelPoster;
     }
 
     public static TeamsBot create(BotSettings settings, BotServices services, java.time.Clock clock) {
@@ -54,11 +59,12 @@ public final class TeamsBot {
                 .add(new SnoozeCommand(services.owners(), clock), SnoozeCommand.WORDS)
                 .add(new SubstituteCommand(services.owners()), SubstituteCommand.WORDS)
                 .add(new LeaveCommand(services.owners(), clock), LeaveCommand.WORDS)
-                .add(new LanguageCommand(services.owners()), LanguageCommand.WORDS);
+                .add(new LanguageCommand(services.owners()), LanguageCommand.WORDS)
+                .add(new SubscribeCommand(services.channels(), services.plans()), SubscribeCommand.WORDS);
         var bot = new PlanpulsBot(new IdentityResolver(services.owners()), recorder, commands, reports);
         var checkIns = new CheckInSender(adapter, settings.appId() == null ? "" : settings.appId(), services, recorder,
                 clock);
-        return new TeamsBot(adapter, bot, json, checkIns);
+        return new TeamsBot(adapter, bot, json, checkIns, new ChannelPoster(adapter, settings));
     }
 
     private static BotFrameworkAdapter adapter(BotSettings settings) {
@@ -112,6 +118,19 @@ public final class TeamsBot {
     /** Sends every linked owner a status card for each milestone not yet reached. */
     public CompletableFuture<CheckInSummary> sendWeeklyCheckIns() {
         return checkIns.sendAll();
+    }
+
+    /**
+     * Posts the weekly digest card to a leadership channel, in Swedish, as a new thread. The map
+     * links may be null (then the card has no picture or link).
+     */
+    public CompletableFuture<Void> postDigest(ChannelSubscription channel, Digest digest, String mapPageUrl,
+                                              String mapImageUrl) {
+        try {
+            return channelPoster.post(channel, DigestCard.of(digest, Texts.swedish(), mapPageUrl, mapImageUrl));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private static BotResponse failure(Throwable error) {

@@ -1,0 +1,68 @@
+package se.planpuls.api;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.LocalDate;
+import se.planpuls.db.DependencyService;
+import se.planpuls.db.PlanService;
+
+/**
+ * {@code GET /plans/{id}/map} (HTML with inline SVG) and {@code GET /plans/{id}/map.png}. Read-only;
+ * opened with the admin bearer token or the plan's map key ({@code ?key=}, see {@link MapKeys}).
+ */
+final class MapController {
+    private final PlanService plans;
+    private final DependencyService dependencies;
+    private final MapKeys keys;
+    private final AdminAuth auth;
+    private final Clock clock;
+
+    private final MapLinks links;
+
+    MapController(PlanService plans, DependencyService dependencies, MapKeys keys, MapLinks links, AdminAuth auth,
+                  Clock clock) {
+        this.links = links;
+        this.plans = plans;
+        this.dependencies = dependencies;
+        this.keys = keys;
+        this.auth = auth;
+        this.clock = clock;
+    }
+
+    void page(Context ctx) {
+        long id = authorised(ctx);
+        String key = ctx.queryParam("key");
+        String png = "/plans/" + id + "/map.png" + (key == null ? "" : "?key=" + keys.key(id));
+        ctx.header("Cache-Control", "no-store");
+        ctx.html(MapSvg.page(map(id), PageTexts.swedish(), png));
+    }
+
+    void png(Context ctx) {
+        long id = authorised(ctx);
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("image/png");
+        ctx.result(MapPng.render(map(id), PageTexts.swedish()));
+    }
+
+    /** {@code GET /api/v1/plans/{id}/map-links} (admin): the shareable read-only links to the map. */
+    void links(Context ctx) {
+        long id = Ids.path(ctx, "id");
+        plans.plan(id);
+        ctx.json(java.util.Map.of("page", links.page(id), "png", links.png(id)));
+    }
+
+    StrategicMap map(long planId) {
+        var plan = plans.plan(planId);
+        var texts = PageTexts.swedish();
+        return StrategicMap.of(plan, dependencies.edges(planId), texts.get("map.title", plan.plan().name()),
+                texts.get("map.subtitle", LocalDate.now(clock.withZone(PlanpulsApp.ZONE)).toString()));
+    }
+
+    private long authorised(Context ctx) {
+        long id = Ids.path(ctx, "id");
+        if (!keys.valid(id, ctx.queryParam("key"))) {
+            auth.check(ctx);
+        }
+        return id;
+    }
+}

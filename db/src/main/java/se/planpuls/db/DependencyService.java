@@ -1,0 +1,102 @@
+package se.planpuls.db;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import se.planpuls.domain.DependencyEdge;
+import se.planpuls.domain.InvalidInputException;
+import se.planpuls.domain.Milestone;
+import se.planpuls.domain.NotFoundException;
+
+/** Adds and removes dependency edges between milestones of one plan; an edge that would close a cycle is refused. */
+public final class DependencyService {
+    private final Jdbi jdbi;
+
+    public DependencyService(Database database) {
+        this.jdbi = database.jdbi();
+    }
+
+    /** Makes {@code milestoneId} depend on {@code dependsOnId}; adding an existing edge changes nothing. */
+    public void add(long milestoneId, long dependsOnId, String source) {
+        jdbi.useTransaction(handle -> {
+            MilestoneDao milestones = handle.attach(MilestoneDao.class);
+            Milestone milestone = milestones.milestone(milestoneId)
+                    .orElseThrow(() -> new NotFoundException("milestone", milestoneId));
+            Milestone prerequisite = milestones.milestone(dependsOnId)
+                    .orElseThrow(() -> new InvalidInputException("dependsOnId", "milestone.unknown",
+                            "no milestone has id " + dependsOnId));
+            if (milestoneId == dependsOnId) {
+                throw new InvalidInputException("dependsOnId", "dependency.self", "a milestone cannot depend on itself");
+            }
+            if (milestone.planId() != prerequisite.planId()) {
+                throw new InvalidInputException("dependsOnId", "dependency.otherPlan",
+                        prerequisite.code() + " belongs to another plan");
+            }
+            LeadershipDao dao = handle.attach(LeadershipDao.class);
+            if (dao.dependencyExists(milestoneId, dependsOnId)) {
+                return;
+            }
+            var path = path(dao.edges(milestone.planId()), dependsOnId, milestoneId);
+            if (path.isPresent()) {
+                List<String> codes = new ArrayList<>();
+                codes.add(milestone.code());
+                for (long id : path.get()) {
+                    codes.add(milestones.milestone(id).orElseThrow().code());
+                }
+                throw new InvalidInputException("dependsOnId", "dependency.cycle",
+                        milestone.code() + " cannot depend on " + prerequisite.code() + ": that would make a cycle "
+                                + String.join(" → ", codes) + " (→ means \"depends on\")");
+            }
+            milestones.insertDependency(milestoneId, dependsOnId, source);
+        });
+    }
+
+    /** Every edge between milestones of the plan. */
+    public List<DependencyEdge> edges(long planId) {
+        return jdbi.withExtension(LeadershipDao.class, dao -> dao.edges(planId));
+    }
+
+    public void remove(long milestoneId, long dependsOnId) {
+        int removed = jdbi.withExtension(LeadershipDao.class, dao -> dao.deleteDependency(milestoneId, dependsOnId));
+        if (removed == 0) {
+            throw new NotFoundException("dependency", milestoneId + " → " + dependsOnId);
+        }
+    }
+
+    /**
+     * The shortest chain of "depends on" edges from {@code from} to {@code to} (both included), if any.
+     * Package-private for tests.
+     */
+    static Optional<List<Long>> path(List<DependencyEdge> edges, long from, long to) {
+        Map<Long, List<Long>> upstream = new HashMap<>();
+        for (DependencyEdge e : edges) {
+            upstream.computeIfAbsent(e.milestoneId(), k -> new ArrayList<>()).add(e.dependsOnId());
+        }
+        Map<Long, Long> parent = new HashMap<>();
+        parent.put(from, from);
+        var queue = new ArrayDeque<Long>(List.of(from));
+        while (!queue.isEmpty()) {
+            long current = queue.poll();
+            if (current == to) {
+                List<Long> chain = new ArrayList<>();
+                for (long at = to; at != from; at = parent.get(at)) {
+                    chain.add(at);
+                }
+                chain.add(from);
+                Collections.reverse(chain);
+                return Optional.of(chain);
+            }
+            for (long next : upstream.getOrDefault(current, List.of())) {
+                if (parent.putIfAbsent(next, current) == null) {
+                    queue.add(next);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

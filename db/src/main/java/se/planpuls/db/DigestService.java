@@ -1,0 +1,102 @@
+package se.planpuls.db;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jdbi.v3.core.Jdbi;
+import se.planpuls.domain.Area;
+import se.planpuls.domain.Digest;
+import se.planpuls.domain.NotFoundException;
+import se.planpuls.domain.PlanItem;
+import se.planpuls.domain.PlanSummary;
+import se.planpuls.domain.Status;
+
+/**
+ * Computes the weekly digest of a plan: a handful of plan-wide queries, then plain Java. A digest
+ * is computed (and posted) even when no owner has answered.
+ */
+public final class DigestService {
+    public static final int DUE_SOON_DAYS = 30;
+    private static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final MissingReportRule missingReports;
+    private final DependencyRiskRule dependencyRisk;
+
+    public DigestService(Database database, Clock clock, MissingReportRule missingReports,
+                         DependencyRiskRule dependencyRisk) {
+        this.jdbi = database.jdbi();
+        this.clock = clock;
+        this.missingReports = missingReports;
+        this.dependencyRisk = dependencyRisk;
+    }
+
+    public DigestService(Database database, Clock clock) {
+        this(database, clock, MissingReportRule.noReportWithin(MissingReportRule.WEEK),
+                new DependencyRiskRule(DependencyRiskRule.DEFAULT_HORIZON_DAYS));
+    }
+
+    /** The digest of a plan covering the changes after {@code since} (a week ago when null). */
+    public Digest digest(long planId, Instant since) {
+        Instant now = clock.instant();
+        Instant from = since != null ? since : now.minus(Duration.ofDays(7));
+        LocalDate today = LocalDate.ofInstant(now, ZONE);
+        return jdbi.inTransaction(handle -> {
+            PlanDao plans = handle.attach(PlanDao.class);
+            PlanSummary plan = plans.plan(planId).orElseThrow(() -> new NotFoundException("plan", planId));
+            LeadershipDao dao = handle.attach(LeadershipDao.class);
+            List<PlanItem> items = dao.items(planId);
+            Map<Long, PlanItem> byId = new HashMap<>();
+            items.forEach(i -> byId.put(i.id(), i));
+
+            List<Digest.AreaCounts> areas = new ArrayList<>();
+            Map<Long, int[]> counts = new HashMap<>();
+            List<Digest.Item> missing = new ArrayList<>();
+            for (PlanItem item : items) {
+                int[] c = counts.computeIfAbsent(item.areaId(), k -> new int[5]);
+                c[item.status() == null ? 3 : item.status().ordinal()]++;
+                if (missingReports.missing(item, now)) {
+                    c[4]++;
+                    missing.add(Digest.Item.of(item));
+                }
+            }
+            for (Area area : plans.areas(planId)) {
+                int[] c = counts.getOrDefault(area.id(), new int[5]);
+                areas.add(new Digest.AreaCounts(area.code(), area.name(), c[Status.REACHED.ordinal()],
+                        c[Status.IN_PROGRESS.ordinal()], c[Status.NOT_STARTED.ordinal()], c[3], c[4]));
+            }
+
+            List<Digest.Change> changes = dao.reportsBetween(planId, from, now).stream()
+                    .filter(r -> !Objects.equals(r.status(), r.previousStatus()))
+                    .map(r -> {
+                        PlanItem item = byId.get(r.milestoneId());
+                        return new Digest.Change(item.code(), item.title(), r.previousStatus(), r.status(),
+                                r.reporterName(), item.ownerName(), r.comment(), r.reportedAt());
+                    })
+                    .toList();
+
+            Comparator<Digest.Item> byDue = Comparator.comparing(Digest.Item::due).thenComparing(Digest.Item::code);
+            List<Digest.Item> overdue = items.stream().filter(i -> i.overdue(today)).map(Digest.Item::of)
+                    .sorted(byDue).toList();
+            List<Digest.Item> atRisk = items.stream().filter(PlanItem::reportedAtRisk).map(Digest.Item::of)
+                    .sorted(byDue).toList();
+            LocalDate horizon = today.plusDays(DUE_SOON_DAYS);
+            List<Digest.Item> dueSoon = items.stream()
+                    .filter(i -> !i.reached() && !i.effectiveDueDate().isBefore(today)
+                            && !i.effectiveDueDate().isAfter(horizon))
+                    .map(Digest.Item::of).sorted(byDue).toList();
+            var risks = dependencyRisk.evaluate(items, dao.edges(planId), today);
+            return new Digest(planId, plan.name(), today, from, areas, changes, overdue, atRisk, risks,
+                    missing, dao.unreachableOwners(planId), dueSoon);
+        });
+    }
+}

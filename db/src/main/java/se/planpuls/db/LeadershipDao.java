@@ -1,0 +1,166 @@
+package se.planpuls.db;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import se.planpuls.domain.ChannelSubscription;
+import se.planpuls.domain.DependencyEdge;
+import se.planpuls.domain.PlanItem;
+import se.planpuls.domain.Status;
+
+/** The queries behind what leaders read: plan-wide status, changes, subscriptions and review snapshots. */
+@RegisterConstructorMapper(PlanItem.class)
+@RegisterConstructorMapper(ChannelSubscription.class)
+@RegisterConstructorMapper(DependencyEdge.class)
+interface LeadershipDao {
+
+    /** Every milestone of a plan with its latest report, in the plan's order (area, then position). */
+    @SqlQuery("""
+            SELECT m.id, m.area_id, m.code, m.title, m.due_year, m.due_date, m.date_uncertain, m.owner_id,
+                   o.name AS owner_name, r.status, r.comment, r.reported_at, COALESCE(r.at_risk, FALSE) AS at_risk,
+                   r.expected_date
+            FROM milestones m
+            JOIN areas a ON a.id = m.area_id
+            LEFT JOIN owners o ON o.id = m.owner_id
+            LEFT JOIN status_reports r
+                   ON r.id = (SELECT MAX(r2.id) FROM status_reports r2 WHERE r2.milestone_id = m.id)
+            WHERE m.plan_id = :planId
+            ORDER BY a.position, m.position""")
+    List<PlanItem> items(long planId);
+
+    @SqlQuery("""
+            SELECT d.milestone_id, d.depends_on_id FROM milestone_dependencies d
+            JOIN milestones m ON m.id = d.milestone_id
+            WHERE m.plan_id = :planId ORDER BY d.milestone_id, d.depends_on_id""")
+    List<DependencyEdge> edges(long planId);
+
+    /** Reports of a plan in (from, to], each with the status of the report before it (null for a first report). */
+    @SqlQuery("""
+            SELECT r.milestone_id, r.status, r.comment, r.reporter_name, r.reported_at,
+                   (SELECT p.status FROM status_reports p WHERE p.milestone_id = r.milestone_id AND p.id < r.id
+                    ORDER BY p.id DESC LIMIT 1) AS previous_status
+            FROM status_reports r
+            JOIN milestones m ON m.id = r.milestone_id
+            WHERE m.plan_id = :planId AND r.reported_at > :from AND r.reported_at <= :to
+            ORDER BY r.reported_at, r.id""")
+    @RegisterConstructorMapper(ReportRow.class)
+    List<ReportRow> reportsBetween(long planId, Instant from, Instant to);
+
+    record ReportRow(long milestoneId, Status status, String comment, String reporterName, Instant reportedAt,
+                     Status previousStatus) {
+    }
+
+    /** Owners of the plan's open milestones that have no personal chat with the bot. */
+    @SqlQuery("""
+            SELECT DISTINCT o.name FROM owners o
+            JOIN milestones m ON m.owner_id = o.id
+            WHERE m.plan_id = :planId
+              AND NOT EXISTS (SELECT 1 FROM conversation_refs c WHERE c.owner_id = o.id AND c.kind = 'personal')
+            ORDER BY o.name""")
+    List<String> unreachableOwners(long planId);
+
+    /** The effects reported as seen on any report of the plan's milestones, in effect order. */
+    @SqlQuery("""
+            SELECT DISTINCT e.milestone_id, e.position, e.text FROM report_effects re
+            JOIN milestone_effects e ON e.id = re.effect_id
+            JOIN milestones m ON m.id = e.milestone_id
+            WHERE m.plan_id = :planId
+            ORDER BY e.milestone_id, e.position""")
+    @RegisterConstructorMapper(EffectSeen.class)
+    List<EffectSeen> effectsSeen(long planId);
+
+    record EffectSeen(long milestoneId, int position, String text) {
+    }
+
+    // --- channel subscriptions
+
+    String SUBSCRIPTION = """
+            SELECT id, plan_id, team_id, channel_id, schedule, service_url, tenant_id, created_by, created_at
+            FROM channel_subscriptions""";
+
+    @SqlQuery(SUBSCRIPTION + " ORDER BY id")
+    List<ChannelSubscription> subscriptions();
+
+    @SqlQuery(SUBSCRIPTION + " WHERE id = :id")
+    Optional<ChannelSubscription> subscription(long id);
+
+    @SqlQuery(SUBSCRIPTION + " WHERE plan_id = :planId AND channel_id = :channelId")
+    Optional<ChannelSubscription> subscription(long planId, String channelId);
+
+    @SqlUpdate("""
+            INSERT INTO channel_subscriptions (plan_id, team_id, channel_id, schedule, service_url, tenant_id,
+                                               created_by, created_at)
+            VALUES (:planId, :teamId, :channelId, :schedule, :serviceUrl, :tenantId, :createdBy, :createdAt)""")
+    @GetGeneratedKeys("id")
+    long insertSubscription(long planId, String teamId, String channelId, String schedule, String serviceUrl,
+                            String tenantId, String createdBy, Instant createdAt);
+
+    @SqlUpdate("DELETE FROM channel_subscriptions WHERE id = :id")
+    int deleteSubscription(long id);
+
+    /** Service URL and tenant of a stored channel conversation: the channel itself or a thread in it. */
+    @SqlQuery("""
+            SELECT service_url, tenant_id FROM conversation_refs
+            WHERE kind = 'channel' AND (conversation_id = :channelId OR conversation_id LIKE :threadPrefix ESCAPE '\\')
+            ORDER BY updated_at DESC LIMIT 1""")
+    @RegisterConstructorMapper(Endpoint.class)
+    Optional<Endpoint> channelEndpoint(String channelId, String threadPrefix);
+
+    record Endpoint(String serviceUrl, String tenantId) {
+    }
+
+    @SqlUpdate("INSERT INTO digest_posts (subscription_id, covered_from, posted_at) VALUES (:subscriptionId, :from, :at)")
+    void insertDigestPost(long subscriptionId, Instant from, Instant at);
+
+    @SqlQuery("SELECT MAX(posted_at) FROM digest_posts WHERE subscription_id = :subscriptionId")
+    Optional<Instant> lastDigest(long subscriptionId);
+
+    // --- dependencies
+
+    @SqlUpdate("DELETE FROM milestone_dependencies WHERE milestone_id = :milestoneId AND depends_on_id = :dependsOnId")
+    int deleteDependency(long milestoneId, long dependsOnId);
+
+    @SqlQuery("SELECT COUNT(*) > 0 FROM milestone_dependencies WHERE milestone_id = :milestoneId AND depends_on_id = :dependsOnId")
+    boolean dependencyExists(long milestoneId, long dependsOnId);
+
+    // --- annual review snapshots
+
+    @SqlUpdate("INSERT INTO annual_reviews (plan_id, review_year, taken_at) VALUES (:planId, :year, :takenAt)")
+    @GetGeneratedKeys("id")
+    long insertReview(long planId, int year, Instant takenAt);
+
+    @SqlQuery("""
+            SELECT id, taken_at FROM annual_reviews WHERE plan_id = :planId AND review_year = :year
+            ORDER BY id DESC LIMIT 1""")
+    @RegisterConstructorMapper(ReviewHead.class)
+    Optional<ReviewHead> latestReview(long planId, int year);
+
+    record ReviewHead(long id, Instant takenAt) {
+    }
+
+    @SqlUpdate("""
+            INSERT INTO annual_review_items (review_id, position, group_name, area_code, area_name, milestone_code,
+                                             title, due_year, date_uncertain, status, last_comment, reported_at,
+                                             effects_seen)
+            VALUES (:reviewId, :position, :groupName, :areaCode, :areaName, :milestoneCode, :title, :dueYear,
+                    :dateUncertain, :status, :lastComment, :reportedAt, :effectsSeen)""")
+    void insertReviewItem(long reviewId, int position, String groupName, String areaCode, String areaName,
+                          String milestoneCode, String title, int dueYear, boolean dateUncertain, Status status,
+                          String lastComment, Instant reportedAt, String effectsSeen);
+
+    @SqlQuery("""
+            SELECT group_name, area_code, area_name, milestone_code, title, due_year, date_uncertain, status,
+                   last_comment, reported_at, effects_seen
+            FROM annual_review_items WHERE review_id = :reviewId ORDER BY position""")
+    @RegisterConstructorMapper(ReviewItemRow.class)
+    List<ReviewItemRow> reviewItems(long reviewId);
+
+    record ReviewItemRow(String groupName, String areaCode, String areaName, String milestoneCode, String title,
+                         int dueYear, boolean dateUncertain, Status status, String lastComment, Instant reportedAt,
+                         String effectsSeen) {
+    }
+}

@@ -1,0 +1,68 @@
+package se.planpuls.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import se.planpuls.domain.AnnualReview;
+import se.planpuls.domain.InvalidInputException;
+import se.planpuls.domain.Status;
+
+class AnnualReviewServiceTest {
+
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void the_review_lists_the_milestones_of_each_year_with_status_comment_and_effects_seen(TestDatabases.Kind kind) {
+        try (var f = new Fixtures(kind.open())) {
+            var l = new LeadershipFixture(f);
+            var anna = f.owner("Anna Berg", "anna@example.com", null);
+            l.report("MED-1", anna, Status.REACHED, "Akademin är igång", "2023-05-01T08:00:00Z");
+            long effect = f.milestones.effects(l.id("MED-1")).get(0).id();
+            f.database.jdbi().useHandle(h -> h.execute(
+                    "INSERT INTO report_effects (report_id, effect_id) SELECT MAX(id), ? FROM status_reports", effect));
+
+            AnnualReview review = new AnnualReviewService(f.database, f.clock).review(f.planId, 2023);
+
+            assertThat(review.snapshot()).isFalse();
+            assertThat(review.entries()).hasSize(32);
+            assertThat(review.entries()).extracting(AnnualReview.Entry::dueYear).containsOnly(2022, 2023);
+            assertThat(review.entries()).filteredOn(e -> e.milestoneCode().equals("MED-1")).singleElement()
+                    .satisfies(e -> {
+                        assertThat(e.groupName()).isEqualTo("Förutsättningar");
+                        assertThat(e.areaName()).isEqualTo("Medarbetare");
+                        assertThat(e.status()).isEqualTo(Status.REACHED);
+                        assertThat(e.lastComment()).isEqualTo("Akademin är igång");
+                        assertThat(e.effectsSeen()).containsExactly(f.milestones.effects(l.id("MED-1")).get(0).text());
+                    });
+            assertThat(new AnnualReviewService(f.database, f.clock).review(f.planId, 2022).entries()).hasSize(17);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void a_snapshot_stays_as_it_was_after_a_milestone_moves_and_new_reports(TestDatabases.Kind kind) {
+        try (var f = new Fixtures(kind.open())) {
+            var l = new LeadershipFixture(f);
+            var anna = f.owner("Anna Berg", "anna@example.com", null);
+            l.report("MED-3", anna, Status.IN_PROGRESS, "Pågår", "2023-05-01T08:00:00Z");
+            var reviews = new AnnualReviewService(f.database, f.clock);
+            AnnualReview taken = reviews.take(f.planId, 2023);
+
+            f.milestones.update(l.id("MED-3"), null, false, LocalDate.of(2024, 6, 30));
+            l.report("MED-4", anna, Status.REACHED, "Klart", "2023-12-01T08:00:00Z");
+
+            AnnualReview read = reviews.review(f.planId, 2023);
+            assertThat(read.snapshot()).isTrue();
+            assertThat(read.takenAt()).isEqualTo(taken.takenAt());
+            assertThat(read.entries()).isEqualTo(taken.entries());
+            assertThat(read.entries()).filteredOn(e -> e.milestoneCode().equals("MED-3")).singleElement()
+                    .satisfies(e -> assertThat(e.dueYear()).isEqualTo(2023));
+            assertThat(read.entries()).filteredOn(e -> e.milestoneCode().equals("MED-4")).singleElement()
+                    .satisfies(e -> assertThat(e.status()).isNull());
+            assertThat(reviews.review(f.planId, 2024).snapshot()).isFalse();
+            assertThatThrownBy(() -> reviews.review(f.planId, 1999)).isInstanceOf(InvalidInputException.class);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package se.planpuls.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import se.planpuls.domain.InvalidInputException;
+import se.planpuls.domain.NotFoundException;
+
+class DependencyServiceTest {
+
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void an_edge_is_added_once_and_removed(TestDatabases.Kind kind) {
+        try (var f = new Fixtures(kind.open())) {
+            var l = new LeadershipFixture(f);
+            var deps = new DependencyService(f.database);
+
+            deps.add(l.id("DIG-3"), l.id("DIG-1"), "test");
+            deps.add(l.id("DIG-3"), l.id("DIG-1"), "test");
+
+            assertThat(f.milestones.detail(l.id("DIG-3")).dependsOn()).containsExactly(l.id("DIG-1"));
+            deps.remove(l.id("DIG-3"), l.id("DIG-1"));
+            assertThat(f.milestones.detail(l.id("DIG-3")).dependsOn()).isEmpty();
+            assertThatThrownBy(() -> deps.remove(l.id("DIG-3"), l.id("DIG-1"))).isInstanceOf(NotFoundException.class);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void an_edge_that_would_close_a_cycle_is_refused_naming_the_cycle(TestDatabases.Kind kind) {
+        try (var f = new Fixtures(kind.open())) {
+            var l = new LeadershipFixture(f);
+            var deps = new DependencyService(f.database);
+            int before = f.database.jdbi().withExtension(MilestoneDao.class, d -> d.dependencyCount(f.planId));
+
+            // The default plan has MED-4 → MED-3 → MED-2 → MED-1.
+            assertThatThrownBy(() -> deps.add(l.id("MED-1"), l.id("MED-4"), "test"))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                        assertThat(e.field()).isEqualTo("dependsOnId");
+                        assertThat(e.code()).isEqualTo("dependency.cycle");
+                        assertThat(e.getMessage()).contains("MED-1 → MED-4 → MED-3 → MED-2 → MED-1");
+                    });
+            assertThatThrownBy(() -> deps.add(l.id("MED-1"), l.id("MED-1"), "test"))
+                    .isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> deps.add(l.id("MED-1"), 999_999, "test"))
+                    .isInstanceOf(InvalidInputException.class);
+            int after = f.database.jdbi().withExtension(MilestoneDao.class, d -> d.dependencyCount(f.planId));
+            assertThat(after).isEqualTo(before);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package se.planpuls.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.planpuls.api.Config;
+import se.planpuls.api.PlanpulsApp;
+
+/**
+ * Leaders' side through the Agents Playground as Teams: an admin subscribes the "Announcements"
+ * channel of "My Team" with {@code @Planpuls prenumerera}, and the digest run posts one Swedish card
+ * into that channel, even though no owner has answered.
+ */
+class LeadersGetTheDigestThroughTeamsE2ETest {
+    static final String TOKEN = "e2e-admin-token-0123456789";
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dataDir;
+    private int port;
+    private PlanpulsApp app;
+    private Playground playground;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        app = PlanpulsApp.create(Config.fromEnvironment(Map.of("PORT", String.valueOf(port),
+                "PLANPULS_DATA_DIR", dataDir.toString(), "PLANPULS_ADMIN_TOKEN", TOKEN)), Clock.systemUTC()).start();
+        playground = Playground.start("http://localhost:" + port + "/api/messages");
+    }
+
+    @AfterEach
+    void stop() {
+        if (playground != null) {
+            playground.close();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void an_admin_subscribes_a_channel_and_the_digest_is_posted_there() throws Exception {
+        api("POST", "/api/v1/owners", "{\"name\":\"Alex Wilber\",\"email\":\"alexw@example.com\",\"admin\":true}");
+        String channel = playground.channelId("My Team", "Announcements");
+
+        playground.sendAsUser(channel, "user-id-0", "prenumerera");
+
+        var confirmed = playground.awaitBotActivity(a -> a.text() != null && a.text().contains("weekly digest"), WAIT);
+        assertThat(confirmed.text()).contains("This channel now gets");
+        JsonNode subscriptions = api("GET", "/api/v1/channels", null);
+        assertThat(subscriptions).hasSize(1);
+        assertThat(subscriptions.get(0).path("channelId").asText()).isEqualTo(channel);
+        assertThat(subscriptions.get(0).path("teamId").asText()).isEqualTo("team-id");
+
+        JsonNode run = api("POST", "/api/v1/jobs/digest/run", null);
+
+        assertThat(run.path("summary").asText()).isEqualTo("1 channels posted, 0 failed");
+        // A channel post is a group createConversation carrying the card; the playground answers with
+        // the new thread in the channel and shows the card as its first message.
+        var post = playground.awaitActivity(a -> a.fromBot() && "createConversation".equals(a.name()), WAIT);
+        assertThat(post.status()).isEqualTo(201);
+        assertThat(post.id()).startsWith(channel + ";messageid=");
+        assertThat(post.body().path("isGroup").asBoolean()).isTrue();
+        assertThat(post.body().path("channelData").path("channel").path("id").asText()).isEqualTo(channel);
+        JsonNode attachment = post.body().path("activity").path("attachments").get(0);
+        assertThat(attachment.path("contentType").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
+        String card = attachment.path("content").toString();
+        assertThat(card).contains("Veckosammanfattning").contains("Läget per insatsområde")
+                .contains("Inga ändringar den här veckan").contains("I risk genom beroenden")
+                .contains("/map.png?key=");
+    }
+
+    private JsonNode api(String method, String path, String body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + TOKEN)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
+        return JSON.readTree(response.body());
+    }
+}
