@@ -26,12 +26,15 @@ public final class TeamsBot {
     private final PlanpulsBot bot;
     private final ObjectMapper json;
     private final CheckInSender checkIns;
+    private final ReminderCardSender reminders;
 
-    private TeamsBot(BotFrameworkAdapter adapter, PlanpulsBot bot, ObjectMapper json, CheckInSender checkIns) {
+    private TeamsBot(BotFrameworkAdapter adapter, PlanpulsBot bot, ObjectMapper json, CheckInSender checkIns,
+                     ReminderCardSender reminders) {
         this.adapter = adapter;
         this.bot = bot;
         this.json = json;
         this.checkIns = checkIns;
+        this.reminders = reminders;
     }
 
     public static TeamsBot create(BotSettings settings, BotServices services) {
@@ -49,7 +52,9 @@ public final class TeamsBot {
         var bot = new PlanpulsBot(new IdentityResolver(services.owners()), recorder, commands,
                 new ReportSubmitHandler(services.reports(), services.milestones()));
         var checkIns = new CheckInSender(adapter, settings.appId() == null ? "" : settings.appId(), services, recorder);
-        return new TeamsBot(adapter, bot, json, checkIns);
+        var reminders = new ReminderCardSender(adapter, settings.appId() == null ? "" : settings.appId(), services,
+                recorder);
+        return new TeamsBot(adapter, bot, json, checkIns, reminders);
     }
 
     private static BotFrameworkAdapter adapter(BotSettings settings) {
@@ -103,6 +108,15 @@ public final class TeamsBot {
     /** Sends every linked owner a status card for each milestone not yet reached. */
     public CompletableFuture<CheckInSummary> sendWeeklyCheckIns() {
         return checkIns.sendAll();
+    }
+
+    /**
+     * Sends a reminder card about a milestone to the recipient's stored personal chat. Fails with a
+     * {@link ProactiveSendException} carrying the connector's status and Retry-After, or saying that
+     * no chat is stored.
+     */
+    public CompletableFuture<Void> sendReminder(se.planpuls.reminder.DueReminder reminder) {
+        return reminders.send(reminder);
     }
 
     private static BotResponse failure(Throwable error) {
