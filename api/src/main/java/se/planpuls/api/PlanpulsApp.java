@@ -21,12 +21,19 @@ import se.planpuls.db.PlanLoader;
 import se.planpuls.db.PlanService;
 import se.planpuls.db.ReportService;
 import se.planpuls.scheduler.PlanpulsScheduler;
+import se.planpuls.calendar.WorkingCalendar;
+import se.planpuls.db.ReminderService;
+import se.planpuls.scheduler.ReminderDispatcher;
+import se.planpuls.scheduler.ReminderTask;
+import se.planpuls.scheduler.ScheduledTask;
+import java.util.ArrayList;
 
 import static io.javalin.apibuilder.ApiBuilder.before;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.patch;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
 
 /**
  * The composition root: builds every part through its constructor and wires the routes. {@link
@@ -41,9 +48,11 @@ public final class PlanpulsApp implements AutoCloseable {
     private final PlanpulsScheduler scheduler;
     private final Javalin javalin;
     private final AdminToken token;
+    private final ReminderDispatcher dispatcher;
 
     private PlanpulsApp(Config config, Database database, PlanpulsScheduler scheduler, Javalin javalin,
-                        AdminToken token) {
+                        AdminToken token, ReminderDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
         this.config = config;
         this.database = database;
         this.scheduler = scheduler;
@@ -60,6 +69,7 @@ public final class PlanpulsApp implements AutoCloseable {
             }
         }
         Database database = Database.open(config.databaseUrl());
+        ReminderDispatcher dispatcher = null;
         try {
             new PlanLoader(database, clock).loadDefaultIfMissing();
             var plans = new PlanService(database);
@@ -68,7 +78,12 @@ public final class PlanpulsApp implements AutoCloseable {
             var reports = new ReportService(database, clock);
             var conversations = new ConversationService(database, clock);
             TeamsBot bot = TeamsBot.create(config.bot(), new BotServices(owners, milestones, reports, conversations));
-            var scheduler = new PlanpulsScheduler(List.of(new WeeklyCheckInTask(bot)), ZONE, clock);
+            // issue 4: reminders on the Swedish working calendar, sent once through the bot, under Teams' limits.
+            var reminders = new ReminderService(database, clock, WorkingCalendar.sweden());
+            dispatcher = ReminderDispatcher.teams(reminders, new BotReminderSender(bot), clock);
+            List<ScheduledTask> tasks = new ArrayList<>(List.of(new WeeklyCheckInTask(bot)));
+            tasks.addAll(ReminderTask.all(reminders, dispatcher));
+            var scheduler = new PlanpulsScheduler(tasks, ZONE, clock, database);
             AdminToken token = AdminToken.resolve(config);
             ObjectMapper json = new ObjectMapper().findAndRegisterModules()
                     .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false)
@@ -80,6 +95,7 @@ public final class PlanpulsApp implements AutoCloseable {
             var ownerRoutes = new OwnerController(owners, json);
             var jobRoutes = new JobController(scheduler);
             var botRoutes = new BotController(bot);
+            var reminderRoutes = new ReminderController(reminders, milestones, owners, json);
             var auth = new AdminAuth(token);
 
             Javalin javalin = Javalin.create(cfg -> {
@@ -96,17 +112,30 @@ public final class PlanpulsApp implements AutoCloseable {
                         get("/milestones", milestoneRoutes::search);
                         get("/milestones/{id}", milestoneRoutes::get);
                         patch("/milestones/{id}", milestoneRoutes::patch);
-                        get("/owners", ownerRoutes::list);
+                        get("/owners", ctx -> {
+                            if (ctx.queryParam("reachable") != null) {
+                                reminderRoutes.ownersByReachability(ctx);
+                            } else {
+                                ownerRoutes.list(ctx);
+                            }
+                        });
                         post("/owners", ownerRoutes::create);
                         get("/owners/{id}", ownerRoutes::get);
                         get("/jobs", jobRoutes::list);
                         post("/jobs/{name}/run", jobRoutes::run);
+                        get("/reminders", reminderRoutes::list);
+                        get("/reminders/report-missing", reminderRoutes::reportMissing);
+                        get("/plans/{id}/reminder-policy", reminderRoutes::policy);
+                        put("/plans/{id}/reminder-policy", reminderRoutes::putPolicy);
                     });
                 });
             });
             ErrorMapper.register(javalin);
-            return new PlanpulsApp(config, database, scheduler, javalin, token);
+            return new PlanpulsApp(config, database, scheduler, javalin, token, dispatcher);
         } catch (RuntimeException e) {
+            if (dispatcher != null) {
+                dispatcher.close();
+            }
             database.close();
             throw e;
         }
@@ -135,6 +164,7 @@ public final class PlanpulsApp implements AutoCloseable {
     public void close() {
         javalin.stop();
         scheduler.close();
+        dispatcher.close();
         database.close();
     }
 }
