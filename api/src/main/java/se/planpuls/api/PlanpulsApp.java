@@ -25,6 +25,12 @@ import se.planpuls.db.PlanLoader;
 import se.planpuls.db.PlanService;
 import se.planpuls.db.ReportService;
 import se.planpuls.scheduler.PlanpulsScheduler;
+import se.planpuls.calendar.WorkingCalendar;
+import se.planpuls.db.ReminderService;
+import se.planpuls.scheduler.ReminderDispatcher;
+import se.planpuls.scheduler.ReminderTask;
+import se.planpuls.scheduler.ScheduledTask;
+import java.util.ArrayList;
 
 import static io.javalin.apibuilder.ApiBuilder.before;
 import static io.javalin.apibuilder.ApiBuilder.delete;
@@ -32,6 +38,7 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.patch;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
 
 /**
  * The composition root: builds every part through its constructor and wires the routes. {@link
@@ -46,9 +53,11 @@ public final class PlanpulsApp implements AutoCloseable {
     private final PlanpulsScheduler scheduler;
     private final Javalin javalin;
     private final AdminToken token;
+    private final ReminderDispatcher dispatcher;
 
     private PlanpulsApp(Config config, Database database, PlanpulsScheduler scheduler, Javalin javalin,
-                        AdminToken token) {
+                        AdminToken token, ReminderDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
         this.config = config;
         this.database = database;
         this.scheduler = scheduler;
@@ -65,6 +74,7 @@ public final class PlanpulsApp implements AutoCloseable {
             }
         }
         Database database = Database.open(config.databaseUrl());
+        ReminderDispatcher dispatcher = null;
         try {
             new PlanLoader(database, clock).loadDefaultIfMissing();
             var plans = new PlanService(database);
@@ -76,12 +86,17 @@ public final class PlanpulsApp implements AutoCloseable {
             var dependencies = new DependencyService(database);
             TeamsBot bot = TeamsBot.create(config.bot(), new BotServices(owners, milestones, reports, conversations,
                     channels, plans), clock);
+            // issue 4: reminders on the Swedish working calendar, sent once through the bot, under Teams' limits.
+            var reminders = new ReminderService(database, clock, WorkingCalendar.sweden());
+            dispatcher = ReminderDispatcher.teams(reminders, new BotReminderSender(bot), clock);
             AdminToken token = AdminToken.resolve(config);
             var mapKeys = new MapKeys(token);
             var javalinRef = new java.util.concurrent.atomic.AtomicReference<Javalin>();
             var mapLinks = new MapLinks(config, () -> javalinRef.get().port(), mapKeys);
             var digestTask = new DigestTask(channels, new DigestService(database, clock), bot, mapLinks);
-            var scheduler = new PlanpulsScheduler(List.of(new WeeklyCheckInTask(bot), digestTask), ZONE, clock);
+            List<ScheduledTask> tasks = new ArrayList<>(List.of(new WeeklyCheckInTask(bot), digestTask));
+            tasks.addAll(ReminderTask.all(reminders, dispatcher));
+            var scheduler = new PlanpulsScheduler(tasks, ZONE, clock, database);
             ObjectMapper json = new ObjectMapper().findAndRegisterModules()
                     .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false)
                     .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
@@ -92,6 +107,7 @@ public final class PlanpulsApp implements AutoCloseable {
             var ownerRoutes = new OwnerController(owners, json);
             var jobRoutes = new JobController(scheduler);
             var botRoutes = new BotController(bot);
+            var reminderRoutes = new ReminderController(reminders, milestones, owners, json);
             var auth = new AdminAuth(token);
             var channelRoutes = new ChannelController(channels, json);
             var dependencyRoutes = new DependencyController(dependencies, milestones, json);
@@ -114,7 +130,13 @@ public final class PlanpulsApp implements AutoCloseable {
                         get("/milestones", milestoneRoutes::search);
                         get("/milestones/{id}", milestoneRoutes::get);
                         patch("/milestones/{id}", milestoneRoutes::patch);
-                        get("/owners", ownerRoutes::list);
+                        get("/owners", ctx -> {
+                            if (ctx.queryParam("reachable") != null) {
+                                reminderRoutes.ownersByReachability(ctx);
+                            } else {
+                                ownerRoutes.list(ctx);
+                            }
+                        });
                         post("/owners", ownerRoutes::create);
                         get("/owners/{id}", ownerRoutes::get);
                         get("/jobs", jobRoutes::list);
@@ -129,13 +151,20 @@ public final class PlanpulsApp implements AutoCloseable {
                         get("/plans/{id}/annual-review", reviewRoutes::get);
                         post("/plans/{id}/annual-review", reviewRoutes::take);
                         get("/plans/{id}/map-links", mapRoutes::links);
+                        get("/reminders", reminderRoutes::list);
+                        get("/reminders/report-missing", reminderRoutes::reportMissing);
+                        get("/plans/{id}/reminder-policy", reminderRoutes::policy);
+                        put("/plans/{id}/reminder-policy", reminderRoutes::putPolicy);
                     });
                 });
             });
             javalinRef.set(javalin);
             ErrorMapper.register(javalin);
-            return new PlanpulsApp(config, database, scheduler, javalin, token);
+            return new PlanpulsApp(config, database, scheduler, javalin, token, dispatcher);
         } catch (RuntimeException e) {
+            if (dispatcher != null) {
+                dispatcher.close();
+            }
             database.close();
             throw e;
         }
@@ -164,6 +193,7 @@ public final class PlanpulsApp implements AutoCloseable {
     public void close() {
         javalin.stop();
         scheduler.close();
+        dispatcher.close();
         database.close();
     }
 }

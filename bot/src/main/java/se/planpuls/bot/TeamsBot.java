@@ -29,14 +29,16 @@ public final class TeamsBot {
     private final ObjectMapper json;
     private final CheckInSender checkIns;
     private final ChannelPoster channelPoster;
+    private final ReminderCardSender reminders;
 
     private TeamsBot(BotFrameworkAdapter adapter, PlanpulsBot bot, ObjectMapper json, CheckInSender checkIns,
-                     ChannelPoster channelPoster) {
+                     ChannelPoster channelPoster, ReminderCardSender reminders) {
         this.adapter = adapter;
         this.bot = bot;
         this.json = json;
         this.checkIns = checkIns;
         this.channelPoster = channelPoster;
+        this.reminders = reminders;
     }
 
     public static TeamsBot create(BotSettings settings, BotServices services, java.time.Clock clock) {
@@ -64,7 +66,9 @@ public final class TeamsBot {
         var bot = new PlanpulsBot(new IdentityResolver(services.owners()), recorder, commands, reports);
         var checkIns = new CheckInSender(adapter, settings.appId() == null ? "" : settings.appId(), services, recorder,
                 clock);
-        return new TeamsBot(adapter, bot, json, checkIns, new ChannelPoster(adapter, settings));
+        var reminders = new ReminderCardSender(adapter, settings.appId() == null ? "" : settings.appId(), services,
+                recorder);
+        return new TeamsBot(adapter, bot, json, checkIns, new ChannelPoster(adapter, settings), reminders);
     }
 
     private static BotFrameworkAdapter adapter(BotSettings settings) {
@@ -131,6 +135,15 @@ public final class TeamsBot {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /**
+     * Sends a reminder card about a milestone to the recipient's stored personal chat. Fails with a
+     * {@link ProactiveSendException} carrying the connector's status and Retry-After, or saying that
+     * no chat is stored.
+     */
+    public CompletableFuture<Void> sendReminder(se.planpuls.reminder.DueReminder reminder) {
+        return reminders.send(reminder);
     }
 
     private static BotResponse failure(Throwable error) {

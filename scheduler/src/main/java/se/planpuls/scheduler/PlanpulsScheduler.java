@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TimeZone;
 import java.util.concurrent.CompletableFuture;
+import se.planpuls.db.Database;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.Scheduler;
@@ -15,12 +16,14 @@ import org.quartz.SchedulerException;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
-import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.spi.JobFactory;
 
 /**
  * The schedule: one Quartz cron trigger per task, in the region's time zone, plus "run now" for
- * admins. Quartz stays inside this class; callers see tasks, runs and job infos.
+ * admins. Quartz stays inside this class; callers see tasks, runs and job infos. With a
+ * {@link Database} the schedule lives in Quartz's JDBC job store in the service's own database,
+ * clustered, so it survives restarts, a missed run fires once at start, and two instances on one
+ * database never both fire a trigger.
  */
 public final class PlanpulsScheduler implements AutoCloseable {
     private static final String GROUP = "planpuls";
@@ -29,16 +32,18 @@ public final class PlanpulsScheduler implements AutoCloseable {
     private final ZoneId zone;
     private final Scheduler quartz;
 
+    /** A schedule kept in memory only (for tests of the tasks themselves). */
     public PlanpulsScheduler(List<ScheduledTask> tasks, ZoneId zone, Clock clock) {
+        this(tasks, zone, clock, null);
+    }
+
+    /** A schedule kept in {@code database}'s Quartz tables (created by migration V3), or in memory when null. */
+    public PlanpulsScheduler(List<ScheduledTask> tasks, ZoneId zone, Clock clock, Database database) {
         this.zone = zone;
         tasks.forEach(task -> runners.put(task.name(), new TaskRunner(task, clock)));
         try {
-            Properties properties = new Properties();
-            properties.setProperty("org.quartz.scheduler.instanceName", "planpuls");
-            properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-            properties.setProperty("org.quartz.threadPool.threadCount", "2");
-            properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
-            quartz = new StdSchedulerFactory(properties).getScheduler();
+            Properties properties = database == null ? QuartzStore.inMemory() : QuartzStore.jdbc(database);
+            quartz = QuartzStore.newScheduler(properties);
             JobFactory factory = (bundle, scheduler) -> new TaskJob(runners.get(bundle.getJobDetail().getKey().getName()));
             quartz.setJobFactory(factory);
             for (TaskRunner runner : runners.values()) {
@@ -50,7 +55,7 @@ public final class PlanpulsScheduler implements AutoCloseable {
                                 .inTimeZone(TimeZone.getTimeZone(zone))
                                 .withMisfireHandlingInstructionFireAndProceed())
                         .build();
-                quartz.scheduleJob(job, trigger);
+                QuartzStore.scheduleKeepingState(quartz, job, trigger, task.cron(), zone);
             }
         } catch (SchedulerException e) {
             throw new IllegalStateException("could not set up the schedule", e);

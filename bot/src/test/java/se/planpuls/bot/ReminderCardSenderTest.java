@@ -1,0 +1,169 @@
+package se.planpuls.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import se.planpuls.db.Fixtures;
+import se.planpuls.db.TestDatabases;
+import se.planpuls.domain.ConversationKind;
+import se.planpuls.domain.Owner;
+import se.planpuls.reminder.DueReminder;
+import se.planpuls.reminder.ReminderKey;
+import se.planpuls.reminder.ReminderKind;
+
+/** Reminder cards through the real adapter to a local connector that answers as scripted. */
+class ReminderCardSenderTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Fixtures f;
+    private HttpServer connector;
+    private final List<JsonNode> posted = new CopyOnWriteArrayList<>();
+    private volatile int status = 200;
+    private volatile String retryAfter;
+    private TeamsBot bot;
+    private Owner anna;
+    private long milestoneId;
+
+    @BeforeEach
+    void start() throws IOException {
+        f = new Fixtures(TestDatabases.h2());
+        connector = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        connector.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            posted.add(body.isEmpty() ? JSON.nullNode() : JSON.readTree(body));
+            if (retryAfter != null) {
+                exchange.getResponseHeaders().add("Retry-After", retryAfter);
+            }
+            byte[] answer = (status == 200 ? "{\"id\":\"activity-1\"}" : "{\"error\":{\"code\":\"x\",\"message\":\"x\"}}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        connector.start();
+        bot = TeamsBot.create(new BotSettings("", "", ""), new BotServices(f.owners, f.milestones, f.reports,
+                f.conversations), f.clock);
+        anna = f.owner("Anna Berg", "anna@example.com", null);
+        milestoneId = f.assign("DIG-4", anna).milestone().id();
+        String serviceUrl = "http://127.0.0.1:" + connector.getAddress().getPort() + "/";
+        String reference = JSON.createObjectNode()
+                .put("channelId", "msteams").put("serviceUrl", serviceUrl)
+                .<com.fasterxml.jackson.databind.node.ObjectNode>set("conversation",
+                        JSON.createObjectNode().put("id", "a:anna").put("conversationType", "personal"))
+                .<com.fasterxml.jackson.databind.node.ObjectNode>set("user", JSON.createObjectNode().put("id", "29:anna"))
+                .<com.fasterxml.jackson.databind.node.ObjectNode>set("bot", JSON.createObjectNode().put("id", "28:bot"))
+                .toString();
+        f.conversations.save("a:anna", ConversationKind.personal, "29:anna", null, anna.id(), serviceUrl, "t", reference);
+    }
+
+    @AfterEach
+    void stop() {
+        connector.stop(0);
+        f.close();
+    }
+
+    private DueReminder deadline(int step) {
+        return new DueReminder(new ReminderKey(milestoneId, ReminderKind.DEADLINE, LocalDate.parse("2026-11-30"), step),
+                anna.id(), LocalDate.parse("2026-11-23"));
+    }
+
+    private ProactiveSendException failure(DueReminder reminder) {
+        try {
+            bot.sendReminder(reminder).join();
+        } catch (CompletionException e) {
+            assertThat(e.getCause()).isInstanceOf(ProactiveSendException.class);
+            return (ProactiveSendException) e.getCause();
+        }
+        throw new AssertionError("the send did not fail");
+    }
+
+    @Test
+    void a_deadline_reminder_reaches_the_owners_chat_as_a_card_to_report_on() {
+        bot.sendReminder(deadline(5)).join();
+
+        JsonNode activity = posted.get(0);
+        assertThat(activity.path("conversation").path("id").asText()).isEqualTo("a:anna");
+        JsonNode card = activity.path("attachments").get(0).path("content");
+        String text = card.path("body").toString();
+        assertThat(text).contains("Påminnelse från Planpuls").contains("30 nov 2026").contains("om 5 arbetsdagar");
+        assertThat(text).contains("Input.ChoiceSet");
+        assertThat(card.path("actions").get(0).path("data").path(CardSubmission.MILESTONE).asLong()).isEqualTo(milestoneId);
+    }
+
+    @Test
+    void one_working_day_left_is_said_in_words() {
+        bot.sendReminder(deadline(1)).join();
+
+        assertThat(posted.get(0).path("attachments").get(0).path("content").path("body").toString())
+                .contains("om en arbetsdag");
+    }
+
+    @Test
+    void a_429_comes_back_with_its_status_and_retry_after() {
+        status = 429;
+        retryAfter = "2";
+
+        var failure = failure(deadline(5));
+
+        assertThat(failure.httpStatus()).isEqualTo(429);
+        assertThat(failure.retryAfter()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(failure.unreachable()).isFalse();
+    }
+
+    @Test
+    void a_500_comes_back_with_its_status() {
+        status = 500;
+
+        var failure = failure(deadline(5));
+
+        assertThat(failure.httpStatus()).isEqualTo(500);
+        assertThat(failure.retryAfter()).isNull();
+    }
+
+    @Test
+    void an_owner_with_no_stored_chat_is_unreachable_and_nothing_is_sent() {
+        var bo = f.owner("Bo", "bo@example.com", null);
+        var toBo = new DueReminder(deadline(5).key(), bo.id(), LocalDate.parse("2026-11-23"));
+
+        assertThat(failure(toBo).unreachable()).isTrue();
+        assertThat(posted).isEmpty();
+    }
+
+    @Test
+    void an_escalation_tells_the_area_lead_that_the_report_is_missing() {
+        var escalation = new DueReminder(new ReminderKey(milestoneId, ReminderKind.ESCALATION,
+                LocalDate.parse("2026-11-09"), 10), anna.id(), LocalDate.parse("2026-11-23"));
+
+        bot.sendReminder(escalation).join();
+
+        String body = posted.get(0).path("attachments").get(0).path("content").path("body").toString();
+        assertThat(body).contains("Rapport saknas").contains("9 nov 2026").contains("Anna Berg");
+        assertThat(body).doesNotContain("Input.ChoiceSet");
+    }
+
+    @Test
+    void retry_after_is_read_in_seconds_and_anything_else_is_ignored() {
+        assertThat(ReminderCardSender.retryAfter("1.5")).isEqualTo(Duration.ofMillis(1500));
+        assertThat(ReminderCardSender.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isNull();
+        assertThat(ReminderCardSender.retryAfter("-3")).isNull();
+        assertThat(ReminderCardSender.retryAfter(null)).isNull();
+        assertThatThrownBy(() -> bot.sendReminder(new DueReminder(deadline(5).key(), null, LocalDate.now())).join())
+                .hasCauseInstanceOf(IllegalArgumentException.class);
+    }
+}

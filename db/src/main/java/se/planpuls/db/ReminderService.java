@@ -1,0 +1,219 @@
+package se.planpuls.db;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import se.planpuls.calendar.WorkingCalendar;
+import se.planpuls.domain.InvalidInputException;
+import se.planpuls.domain.MilestoneView;
+import se.planpuls.domain.NotFoundException;
+import se.planpuls.domain.Owner;
+import se.planpuls.reminder.Delivery;
+import se.planpuls.reminder.DueReminder;
+import se.planpuls.reminder.MilestoneFacts;
+import se.planpuls.reminder.ReminderKey;
+import se.planpuls.reminder.ReminderPlanner;
+import se.planpuls.reminder.ReminderPolicy;
+import se.planpuls.reminder.ReminderPolicyJson;
+import se.planpuls.reminder.ReminderRecord;
+import se.planpuls.reminder.SendOutcome;
+import se.planpuls.reminder.SentReminder;
+
+/**
+ * The reminders' persistent side: each plan's policy, the facts the planner reads, and the
+ * sent-log. {@link #sendOnce} is the only way a reminder goes out: it holds the natural key's row
+ * for the length of the send, so a second run or instance cannot send it again, and a crash before
+ * the send commits leaves no row, so the next run sends it.
+ */
+public final class ReminderService {
+    public static final int MAX_LIST = 1000;
+    private static final Set<String> STATUSES = Set.of("SENT", "FAILED", "NOTED");
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final WorkingCalendar calendar;
+    private final ReminderPlanner planner;
+
+    public ReminderService(Database database, Clock clock, WorkingCalendar calendar) {
+        this.jdbi = database.jdbi();
+        this.clock = clock;
+        this.calendar = calendar;
+        this.planner = new ReminderPlanner(calendar);
+    }
+
+    /** Today in Stockholm, by the injected clock. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
+    }
+
+    public WorkingCalendar calendar() {
+        return calendar;
+    }
+
+    public List<Long> planIds() {
+        return jdbi.withExtension(ReminderDao.class, ReminderDao::planIds);
+    }
+
+    public ReminderPolicy policy(long planId) {
+        return jdbi.withExtension(ReminderDao.class, dao -> {
+            if (!dao.planIds().contains(planId)) {
+                throw new NotFoundException("plan", planId);
+            }
+            return dao.policyJson(planId).map(ReminderPolicyJson::fromJson).orElse(ReminderPolicy.DEFAULT);
+        });
+    }
+
+    public ReminderPolicy savePolicy(long planId, ReminderPolicy policy) {
+        String json = ReminderPolicyJson.toJson(policy);
+        Instant now = clock.instant();
+        jdbi.useTransaction(handle -> {
+            ReminderDao dao = handle.attach(ReminderDao.class);
+            if (!dao.planIds().contains(planId)) {
+                throw new NotFoundException("plan", planId);
+            }
+            if (dao.updatePolicy(planId, json, now) == 0) {
+                dao.insertPolicy(planId, json, now);
+            }
+        });
+        return policy;
+    }
+
+    /** The reminders of every plan that are due on {@code day} and not yet done. */
+    public List<DueReminder> due(LocalDate day) {
+        List<DueReminder> due = new ArrayList<>();
+        Map<Long, Owner> owners = jdbi.withExtension(OwnerDao.class, OwnerDao::all).stream()
+                .collect(Collectors.toMap(Owner::id, o -> o));
+        for (long planId : planIds()) {
+            due.addAll(planner.due(day, policy(planId), facts(planId), owners));
+        }
+        return due;
+    }
+
+    /**
+     * What is scheduled: for each reminder not yet done, the first of the next {@code workingDays}
+     * working days on which it falls due, as things stand today (answers and leave may change it).
+     */
+    public List<DueReminder> upcoming(int workingDays) {
+        Map<ReminderKey, DueReminder> first = new LinkedHashMap<>();
+        LocalDate day = calendar.onOrAfter(today());
+        for (int i = 0; i < workingDays; i++) {
+            for (DueReminder r : due(day)) {
+                first.putIfAbsent(r.key(), new DueReminder(r.key(), r.recipientOwnerId(),
+                        r.plannedFor().isBefore(day) ? day : r.plannedFor()));
+            }
+            day = calendar.plusWorkingDays(day, 1);
+        }
+        return List.copyOf(first.values());
+    }
+
+    List<MilestoneFacts> facts(long planId) {
+        return jdbi.inTransaction(handle -> {
+            ReminderDao dao = handle.attach(ReminderDao.class);
+            Map<Long, Long> leads = new LinkedHashMap<>();
+            dao.areaLeads(planId).forEach(a -> leads.put(a.areaId(), a.leadOwnerId()));
+            Map<Long, List<SentReminder>> done = dao.doneOfPlan(planId).stream().collect(Collectors.groupingBy(
+                    ReminderRecord::milestoneId,
+                    Collectors.mapping(r -> new SentReminder(new ReminderKey(r.milestoneId(), r.kind(), r.dueDate(),
+                            r.step()), r.sentAt()), Collectors.toList())));
+            List<MilestoneFacts> facts = new ArrayList<>();
+            for (MilestoneView view : handle.attach(MilestoneDao.class).viewsOfPlan(planId)) {
+                var m = view.milestone();
+                facts.add(new MilestoneFacts(m, view.reached(),
+                        view.latest() == null ? null : view.latest().reportedAt(), leads.get(m.areaId()),
+                        done.getOrDefault(m.id(), List.of())));
+            }
+            return facts;
+        });
+    }
+
+    /**
+     * Sends one due reminder at most once. Holds the natural key's row (inserting it when new)
+     * while {@code deliver} runs and records the outcome in the same transaction. Skips a reminder
+     * that is done, failed and not yet due for a retry, or held by another run or instance.
+     */
+    public SendOutcome sendOnce(DueReminder reminder, Function<DueReminder, Delivery> deliver) {
+        ReminderKey key = reminder.key();
+        try {
+            return jdbi.inTransaction(handle -> {
+                ReminderDao dao = handle.attach(ReminderDao.class);
+                Instant now = clock.instant();
+                var existing = dao.lockByKey(key.milestoneId(), key.kind(), key.dueDate(), key.step());
+                if (existing.isPresent()) {
+                    var row = existing.get();
+                    if (!"FAILED".equals(row.status()) || row.nextAttemptAt() == null
+                            || row.nextAttemptAt().isAfter(now)) {
+                        return SendOutcome.SKIPPED;
+                    }
+                } else {
+                    dao.insert(key.milestoneId(), key.kind(), key.dueDate(), key.step(), reminder.recipientOwnerId(),
+                            reminder.plannedFor(), now);
+                }
+                if (reminder.recipientOwnerId() == null) {
+                    dao.record(key.milestoneId(), key.kind(), key.dueDate(), key.step(), "NOTED", 0, null, null, null,
+                            now);
+                    return SendOutcome.NOTED;
+                }
+                Delivery delivery = deliver.apply(reminder);
+                Instant after = clock.instant();
+                if (delivery.sent()) {
+                    dao.record(key.milestoneId(), key.kind(), key.dueDate(), key.step(), "SENT", 1, null, null, null,
+                            after);
+                    return SendOutcome.SENT;
+                }
+                String error = delivery.error() == null ? null
+                        : delivery.error().length() > 500 ? delivery.error().substring(0, 500) : delivery.error();
+                dao.record(key.milestoneId(), key.kind(), key.dueDate(), key.step(), "FAILED", 1,
+                        delivery.httpStatus(), error, delivery.retryAt(), after);
+                return SendOutcome.FAILED;
+            });
+        } catch (RuntimeException e) {
+            if (heldElsewhere(e)) {
+                return SendOutcome.SKIPPED;
+            }
+            throw e;
+        }
+    }
+
+    /** A unique-key clash or a lock timeout: another run or instance has this reminder. */
+    private static boolean heldElsewhere(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.equals("23505") || state.equals("HYT00") || state.equals("40001") || state.equals("40P01")
+                        || state.equals("55P03")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The sent-log, newest first; {@code status} is SENT, FAILED or NOTED (any case), or null for all. */
+    public List<ReminderRecord> log(String status, Long ownerId) {
+        String s = status == null ? null : status.strip().toUpperCase(java.util.Locale.ROOT);
+        if (s != null && !STATUSES.contains(s)) {
+            throw new InvalidInputException("status", "status.unknown",
+                    "status must be one of scheduled, sent, failed, noted");
+        }
+        return jdbi.withExtension(ReminderDao.class, dao -> dao.list(s, ownerId, MAX_LIST));
+    }
+
+    /** Milestones marked "report missing": escalated and not reported on since. */
+    public List<Long> reportMissing() {
+        return jdbi.withExtension(ReminderDao.class, ReminderDao::reportMissing);
+    }
+
+    /** Owners the bot cannot reach: no personal chat is stored for them. */
+    public List<Owner> unreachableOwners() {
+        return jdbi.withExtension(ReminderDao.class, ReminderDao::unreachableOwners);
+    }
+}

@@ -1,0 +1,173 @@
+package se.planpuls.reminder;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import se.planpuls.calendar.WorkingCalendar;
+import se.planpuls.domain.Milestone;
+import se.planpuls.domain.Owner;
+
+/**
+ * Decides which reminders are due on a given day under a plan's policy. Pure: no clock, no
+ * database. A reminder is due from its planned day on, so a run that was missed (downtime, an owner
+ * on leave) catches up with the latest step only, and the sent-log keeps each key to one send.
+ */
+public final class ReminderPlanner {
+    private static final ZoneId ZONE = WorkingCalendar.ZONE;
+
+    private final WorkingCalendar calendar;
+
+    public ReminderPlanner(WorkingCalendar calendar) {
+        this.calendar = calendar;
+    }
+
+    /** The reminders due on {@code today}; none on a day that is not a working day. */
+    public List<DueReminder> due(LocalDate today, ReminderPolicy policy, List<MilestoneFacts> milestones,
+                                 Map<Long, Owner> owners) {
+        List<DueReminder> due = new ArrayList<>();
+        if (!calendar.isWorkingDay(today)) {
+            return due;
+        }
+        for (MilestoneFacts facts : milestones) {
+            Milestone m = facts.milestone();
+            if (facts.reached()) {
+                continue;
+            }
+            Long owner = m.ownerId();
+            boolean ownerAvailable = owner != null && available(owners.get(owner), today);
+            Optional<DueReminder> prompt = ownerAvailable
+                    ? prompt(today, policy, facts).filter(r -> !done(facts, r.key())) : Optional.empty();
+            prompt.ifPresent(due::add);
+            escalation(today, policy, facts, owners, ownerAvailable && prompt.isEmpty())
+                    .filter(r -> !done(facts, r.key())).ifPresent(due::add);
+        }
+        return due;
+    }
+
+    private static boolean done(MilestoneFacts facts, ReminderKey key) {
+        return facts.sent().stream().anyMatch(s -> s.key().equals(key));
+    }
+
+    /**
+     * The one prompt a milestone's owner gets today, the most pressing kind first. Only the latest
+     * step of a kind is considered: when it is done, an older step is not sent late.
+     */
+    private Optional<DueReminder> prompt(LocalDate today, ReminderPolicy policy, MilestoneFacts facts) {
+        Milestone m = facts.milestone();
+        return deadline(today, policy, m)
+                .or(() -> review(today, policy, m))
+                .or(() -> checkIn(today, policy, facts))
+                .map(key -> new DueReminder(key, m.ownerId(), plannedFor(key, policy)));
+    }
+
+    private Optional<ReminderKey> deadline(LocalDate today, ReminderPolicy policy, Milestone m) {
+        if (m.dateUncertain()) {
+            return Optional.empty();
+        }
+        LocalDate due = m.effectiveDueDate();
+        if (today.isAfter(due)) {
+            if (policy.overdue() && !today.isBefore(calendar.plusWorkingDays(due, 1))) {
+                return Optional.of(new ReminderKey(m.id(), ReminderKind.OVERDUE, due, 0));
+            }
+            return Optional.empty();
+        }
+        return latestStep(today, policy, m.id(), ReminderKind.DEADLINE, due, policy.deadlineDays());
+    }
+
+    private Optional<ReminderKey> review(LocalDate today, ReminderPolicy policy, Milestone m) {
+        for (int year : new int[] {today.getYear(), today.getYear() + 1}) {
+            LocalDate review = policy.reviewDate(year, calendar);
+            if (!today.isAfter(review)) {
+                var step = latestStep(today, policy, m.id(), ReminderKind.REVIEW, review, policy.reviewDays());
+                if (step.isPresent()) {
+                    return step;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Of the steps whose planned day has come, the one closest to the date. */
+    private Optional<ReminderKey> latestStep(LocalDate today, ReminderPolicy policy, long milestoneId,
+                                             ReminderKind kind, LocalDate date, List<Integer> steps) {
+        return steps.stream()
+                .map(step -> new ReminderKey(milestoneId, kind, date, step))
+                .filter(key -> !plannedFor(key, policy).isAfter(today))
+                .min(Comparator.comparingInt(ReminderKey::step));
+    }
+
+    private Optional<ReminderKey> checkIn(LocalDate today, ReminderPolicy policy, MilestoneFacts facts) {
+        int every = policy.checkInMonths();
+        if (every == 0 || (today.getMonthValue() - 1) % every != 0) {
+            return Optional.empty();
+        }
+        var key = new ReminderKey(facts.milestone().id(), ReminderKind.CHECK_IN,
+                LocalDate.of(today.getYear(), today.getMonth(), 1), 0);
+        if (plannedFor(key, policy).isAfter(today)) {
+            return Optional.empty();
+        }
+        var recent = today.minusDays(policy.checkInSkipDays()).atStartOfDay(ZONE).toInstant();
+        boolean reportedRecently = facts.lastReportAt() != null && facts.lastReportAt().isAfter(recent);
+        boolean promptedRecently = facts.sent().stream()
+                .anyMatch(s -> s.key().kind().prompt() && s.sentAt().isAfter(recent));
+        return reportedRecently || promptedRecently ? Optional.empty() : Optional.of(key);
+    }
+
+    /** The day a prompt is planned for: its step counted back in working days, the quiet period applied. */
+    LocalDate plannedFor(ReminderKey key, ReminderPolicy policy) {
+        LocalDate day = switch (key.kind()) {
+            case DEADLINE, REVIEW -> calendar.minusWorkingDays(key.dueDate(), key.step());
+            case OVERDUE -> calendar.plusWorkingDays(key.dueDate(), 1);
+            case CHECK_IN -> calendar.firstWorkingDayOfMonth(key.dueDate().getYear(), key.dueDate().getMonth());
+            case FOLLOW_UP, ESCALATION -> calendar.plusWorkingDays(key.dueDate(), key.step());
+        };
+        return urgent(key) || policy.quietPeriod() == null ? day : policy.quietPeriod().postpone(day, calendar);
+    }
+
+    private static boolean urgent(ReminderKey key) {
+        return key.kind() == ReminderKind.OVERDUE || key.kind() == ReminderKind.ESCALATION
+                || key.kind() == ReminderKind.DEADLINE && key.step() <= ReminderPolicy.URGENT_WITHIN;
+    }
+
+    /**
+     * The escalation of the oldest prompt nobody answered: a follow-up to the owner after
+     * {@code followUpAfter} working days, then after {@code missingAfter} the report is missing and the
+     * area lead is told (noted only, when there is no lead or the lead is away).
+     */
+    private Optional<DueReminder> escalation(LocalDate today, ReminderPolicy policy, MilestoneFacts facts,
+                                             Map<Long, Owner> owners, boolean mayFollowUp) {
+        var unanswered = facts.sent().stream()
+                .filter(s -> s.key().kind().prompt())
+                .filter(s -> facts.lastReportAt() == null || s.sentAt().isAfter(facts.lastReportAt()))
+                .min(Comparator.comparing(SentReminder::sentAt));
+        if (unanswered.isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate promptDay = unanswered.get().sentAt().atZone(ZONE).toLocalDate();
+        long id = facts.milestone().id();
+        var missing = new ReminderKey(id, ReminderKind.ESCALATION, promptDay, policy.missingAfter());
+        LocalDate missingDay = plannedFor(missing, policy);
+        if (!today.isBefore(missingDay)) {
+            Long lead = facts.areaLeadId();
+            Long recipient = lead != null && available(owners.get(lead), today) ? lead : null;
+            return Optional.of(new DueReminder(missing, recipient, missingDay));
+        }
+        var followUp = new ReminderKey(id, ReminderKind.FOLLOW_UP, promptDay, policy.followUpAfter());
+        LocalDate followUpDay = plannedFor(followUp, policy);
+        if (mayFollowUp && !today.isBefore(followUpDay)) {
+            return Optional.of(new DueReminder(followUp, facts.milestone().ownerId(), followUpDay));
+        }
+        return Optional.empty();
+    }
+
+    /** Not on leave and not snoozed today (both pause prompts until and including their date). */
+    static boolean available(Owner owner, LocalDate today) {
+        return owner != null
+                && (owner.leaveUntil() == null || today.isAfter(owner.leaveUntil()))
+                && (owner.snoozeUntil() == null || today.isAfter(owner.snoozeUntil()));
+    }
+}

@@ -1,0 +1,193 @@
+package se.planpuls.scheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import se.planpuls.calendar.WorkingCalendar;
+import se.planpuls.db.Fixtures;
+import se.planpuls.db.ReminderService;
+import se.planpuls.db.TestDatabases;
+import se.planpuls.domain.Owner;
+import se.planpuls.reminder.DueReminder;
+import se.planpuls.reminder.ReminderKey;
+import se.planpuls.reminder.ReminderKind;
+
+class ReminderDispatcherTest {
+    private static final WorkingCalendar SE = WorkingCalendar.sweden();
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T07:30:00Z"), ZoneId.of("Europe/Stockholm"));
+    private static final RetryPolicy FAST = new RetryPolicy(4, Duration.ofMillis(20), Duration.ofSeconds(2),
+            Duration.ofMinutes(15), Duration.ofHours(4), Duration.ofSeconds(5));
+
+    /** A connector stand-in: answers each reminder per a script and counts what it delivered. */
+    private static final class ScriptedSender implements ReminderSender {
+        final Map<ReminderKey, AtomicInteger> delivered = new ConcurrentHashMap<>();
+        final ConcurrentLinkedQueue<Long> attemptTimes = new ConcurrentLinkedQueue<>();
+        final AtomicInteger calls = new AtomicInteger();
+        final Function<Integer, CompletableFuture<Void>> script;
+
+        ScriptedSender(Function<Integer, CompletableFuture<Void>> script) {
+            this.script = script;
+        }
+
+        @Override
+        public CompletableFuture<Void> send(DueReminder reminder) {
+            attemptTimes.add(System.nanoTime());
+            return script.apply(calls.incrementAndGet()).thenRun(() ->
+                    delivered.computeIfAbsent(reminder.key(), k -> new AtomicInteger()).incrementAndGet());
+        }
+    }
+
+    private static CompletableFuture<Void> ok() {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private static CompletableFuture<Void> answer(int status, Duration retryAfter) {
+        return CompletableFuture.failedFuture(new ReminderSendException(status, retryAfter, false, "connector answered " + status));
+    }
+
+    private static ReminderDispatcher dispatcher(ReminderService service, ReminderSender sender) {
+        return new ReminderDispatcher(service, sender, new RateLimiter(7, 50, System::nanoTime, RateLimiter.Sleeper.THREAD),
+                FAST, CLOCK, 4);
+    }
+
+    private static List<DueReminder> reminders(Fixtures f, int owners) {
+        List<DueReminder> due = new ArrayList<>();
+        var milestone = f.milestone("DIG-1").milestone();
+        for (int i = 0; i < owners; i++) {
+            Owner owner = f.owner("Owner " + i, "owner" + i + "@example.com", null);
+            // One milestone, many keys: a distinct due date per owner keeps every key its own.
+            due.add(new DueReminder(new ReminderKey(milestone.id(), ReminderKind.DEADLINE,
+                    LocalDate.parse("2027-01-01").plusDays(i), 5), owner.id(), LocalDate.parse("2026-11-23")));
+        }
+        return due;
+    }
+
+    @Test
+    void a_429_is_retried_after_its_retry_after_and_then_sent_once() throws Exception {
+        try (var f = new Fixtures(TestDatabases.h2(), CLOCK)) {
+            var service = new ReminderService(f.database, CLOCK, SE);
+            var sender = new ScriptedSender(call -> call == 1 ? answer(429, Duration.ofMillis(400)) : ok());
+            var due = reminders(f, 1);
+            try (var dispatcher = dispatcher(service, sender)) {
+                var summary = dispatcher.dispatch(due).get(10, TimeUnit.SECONDS);
+
+                assertThat(summary.sent()).isEqualTo(1);
+                var times = new ArrayList<>(sender.attemptTimes);
+                assertThat(times).hasSize(2);
+                assertThat(times.get(1) - times.get(0)).isGreaterThanOrEqualTo(400_000_000L);
+                assertThat(service.log("sent", null)).singleElement()
+                        .satisfies(r -> assertThat(r.attempts()).isEqualTo(2));
+            }
+        }
+    }
+
+    @Test
+    void a_500_is_retried_with_backoff_and_a_lasting_one_is_kept_failed_for_the_retry_job() throws Exception {
+        try (var f = new Fixtures(TestDatabases.h2(), CLOCK)) {
+            var service = new ReminderService(f.database, CLOCK, SE);
+            var flaky = new ScriptedSender(call -> call <= 2 ? answer(500, null) : ok());
+            var due = reminders(f, 2);
+            try (var dispatcher = dispatcher(service, flaky)) {
+                assertThat(dispatcher.dispatch(due.subList(0, 1)).get(10, TimeUnit.SECONDS).sent()).isEqualTo(1);
+                assertThat(flaky.calls).hasValue(3);
+            }
+            var down = new ScriptedSender(call -> answer(503, null));
+            try (var dispatcher = dispatcher(service, down)) {
+                var summary = dispatcher.dispatch(due.subList(1, 2)).get(10, TimeUnit.SECONDS);
+
+                assertThat(summary.failed()).isEqualTo(1);
+                assertThat(down.calls).hasValue(FAST.attemptsInRun());
+                assertThat(service.log("failed", null)).singleElement().satisfies(r -> {
+                    assertThat(r.httpStatus()).isEqualTo(503);
+                    assertThat(r.attempts()).isEqualTo(FAST.attemptsInRun());
+                    assertThat(r.nextAttemptAt()).isEqualTo(CLOCK.instant().plus(FAST.later()));
+                });
+            }
+        }
+    }
+
+    @Test
+    void a_blocked_bot_is_not_retried_and_an_unreachable_owner_is_tried_again_later() throws Exception {
+        try (var f = new Fixtures(TestDatabases.h2(), CLOCK)) {
+            var service = new ReminderService(f.database, CLOCK, SE);
+            var sender = new ScriptedSender(call -> call == 1 ? answer(403, null)
+                    : CompletableFuture.failedFuture(ReminderSendException.unreachable("no personal chat stored")));
+            var due = reminders(f, 2);
+            try (var dispatcher = dispatcher(service, sender)) {
+                dispatcher.dispatch(due.subList(0, 1)).get(10, TimeUnit.SECONDS);
+                dispatcher.dispatch(due.subList(1, 2)).get(10, TimeUnit.SECONDS);
+            }
+
+            assertThat(sender.calls).hasValue(2);
+            assertThat(service.log("failed", null)).extracting(r -> r.nextAttemptAt()).containsExactlyInAnyOrder(
+                    null, CLOCK.instant().plus(FAST.unreachable()));
+        }
+    }
+
+    @Test
+    void a_restart_in_the_middle_of_a_fan_out_sends_every_reminder_exactly_once() throws Exception {
+        try (var f = new Fixtures(TestDatabases.h2(), CLOCK)) {
+            var service = new ReminderService(f.database, CLOCK, SE);
+            var due = reminders(f, 40);
+            var stuck = new CountDownLatch(1);
+            var hang = new CompletableFuture<Void>();
+            // The first instance delivers 15 reminders, then every further send hangs until it dies.
+            var first = new ScriptedSender(call -> {
+                if (call <= 15) {
+                    return ok();
+                }
+                stuck.countDown();
+                return hang;
+            });
+            var dying = dispatcher(service, first);
+            dying.dispatch(due);
+            assertThat(stuck.await(10, TimeUnit.SECONDS)).isTrue();
+            dying.close();
+            Thread.sleep(200);
+
+            var second = new ScriptedSender(call -> ok());
+            try (var restarted = dispatcher(new ReminderService(f.database, CLOCK, SE), second)) {
+                restarted.dispatch(due).get(30, TimeUnit.SECONDS);
+            }
+
+            assertThat(first.delivered).hasSize(15);
+            assertThat(second.delivered).hasSize(25);
+            assertThat(second.delivered.keySet()).doesNotContainAnyElementsOf(first.delivered.keySet());
+            assertThat(service.log("sent", null)).hasSize(40);
+        }
+    }
+
+    @Test
+    void two_instances_fanning_out_the_same_reminders_send_each_once() throws Exception {
+        try (var f = new Fixtures(TestDatabases.h2(), CLOCK)) {
+            var due = reminders(f, 60);
+            var one = new ScriptedSender(call -> ok());
+            var two = new ScriptedSender(call -> ok());
+            try (var a = dispatcher(new ReminderService(f.database, CLOCK, SE), one);
+                 var b = dispatcher(new ReminderService(f.database, CLOCK, SE), two)) {
+                var runA = a.dispatch(due);
+                var runB = b.dispatch(due);
+                var summaries = List.of(runA.get(30, TimeUnit.SECONDS), runB.get(30, TimeUnit.SECONDS));
+
+                assertThat(summaries.get(0).sent() + summaries.get(1).sent()).isEqualTo(60);
+            }
+            assertThat(one.delivered.size() + two.delivered.size()).isEqualTo(60);
+            assertThat(one.delivered.keySet()).doesNotContainAnyElementsOf(two.delivered.keySet());
+        }
+    }
+}
