@@ -41,7 +41,7 @@ public final class MilestoneService {
         return jdbi.withExtension(MilestoneDao.class, dao -> effects(dao, milestoneId));
     }
 
-    private static List<Effect> effects(MilestoneDao dao, long milestoneId) {
+    static List<Effect> effects(MilestoneDao dao, long milestoneId) {
         Map<Long, List<String>> audiences = new LinkedHashMap<>();
         Map<Long, MilestoneDao.EffectRow> first = new LinkedHashMap<>();
         for (var row : dao.effectRows(milestoneId)) {

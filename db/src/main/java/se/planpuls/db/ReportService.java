@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import se.planpuls.domain.Actor;
 import se.planpuls.domain.ForbiddenException;
 import se.planpuls.domain.InvalidInputException;
 import se.planpuls.domain.Milestone;
@@ -59,7 +60,10 @@ public final class ReportService {
                 }
                 long id = reports.insert(milestone.id(), input.status(), finalComment, reporterId,
                         input.reporter().name(), null, input.source(), input.idempotencyKey(), clock.instant());
-                return new Result(reports.byId(id).orElseThrow(), true);
+                StatusReport stored = reports.byId(id).orElseThrow();
+                AuditLog.record(handle, clock, new Actor(input.reporter().name(), input.source()), "report",
+                        "milestone", milestone.id(), milestone.planId(), null, null, stored);
+                return new Result(stored, true);
             });
         } catch (UnableToExecuteStatementException e) {
             // Two identical submissions raced past the lookup; the unique key let exactly one in.
