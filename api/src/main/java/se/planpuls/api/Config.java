@@ -11,7 +11,19 @@ import se.planpuls.bot.BotSettings;
  * The service's whole configuration, read once from the environment and checked in full: every
  * bad value gives one clear line. Secrets (admin token, app password) are never printed.
  */
-public record Config(int port, Path dataDir, String databaseUrl, String adminToken, BotSettings bot) {
+public record Config(int port, Path dataDir, String databaseUrl, String adminToken, BotSettings bot,
+                     List<String> moreAdminTokens, List<String> readOnlyTokens) {
+
+    public Config {
+        moreAdminTokens = moreAdminTokens == null ? List.of() : List.copyOf(moreAdminTokens);
+        readOnlyTokens = readOnlyTokens == null ? List.of() : List.copyOf(readOnlyTokens);
+    }
+
+    /** One admin token and no others, as before several were allowed. */
+    public Config(int port, Path dataDir, String databaseUrl, String adminToken, BotSettings bot) {
+        this(port, dataDir, databaseUrl, adminToken, bot, List.of(), List.of());
+    }
+
     static final int DEFAULT_PORT = 3978;
     private static final Pattern GUID = Pattern.compile(
             "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
@@ -42,6 +54,8 @@ public record Config(int port, Path dataDir, String databaseUrl, String adminTok
         if (token != null && token.strip().length() < 16) {
             problems.add("PLANPULS_ADMIN_TOKEN must be at least 16 characters long");
         }
+        List<String> moreAdmins = tokenList(env.get("PLANPULS_ADMIN_TOKENS"), "PLANPULS_ADMIN_TOKENS", problems);
+        List<String> readOnly = tokenList(env.get("PLANPULS_READONLY_TOKENS"), "PLANPULS_READONLY_TOKENS", problems);
         String appId = blankToNull(env.get("MicrosoftAppId"));
         String password = blankToNull(env.get("MicrosoftAppPassword"));
         String tenant = blankToNull(env.get("MicrosoftAppTenantId"));
@@ -62,7 +76,25 @@ public record Config(int port, Path dataDir, String databaseUrl, String adminTok
         }
         return new Config(port, dataDir, dbUrl, token == null ? null : token.strip(),
                 new BotSettings(appId == null ? "" : appId.strip(), password == null ? "" : password,
-                        tenant == null ? "" : tenant.strip()));
+                        tenant == null ? "" : tenant.strip()), moreAdmins, readOnly);
+    }
+
+    /** A comma-separated list of tokens, each at least 16 characters; problems never show a token. */
+    private static List<String> tokenList(String raw, String name, List<String> problems) {
+        if (raw == null || raw.isBlank()) {
+            return List.of();
+        }
+        List<String> tokens = new ArrayList<>();
+        int position = 0;
+        for (String token : raw.split(",")) {
+            position++;
+            if (token.strip().length() < 16) {
+                problems.add(name + ": token " + position + " must be at least 16 characters long");
+            } else {
+                tokens.add(token.strip());
+            }
+        }
+        return tokens;
     }
 
     private static String blankToNull(String value) {
@@ -71,7 +103,8 @@ public record Config(int port, Path dataDir, String databaseUrl, String adminTok
 
     @Override
     public String toString() {
-        return "Config[port=" + port + ", dataDir=" + dataDir + ", bot=" + bot + ", adminToken=***]";
+        return "Config[port=" + port + ", dataDir=" + dataDir + ", bot=" + bot + ", adminToken=***, moreAdminTokens=" + moreAdminTokens.size()
+                + ", readOnlyTokens=" + readOnlyTokens.size() + "]";
     }
 
     /** Every problem with the configuration, one line each. */
