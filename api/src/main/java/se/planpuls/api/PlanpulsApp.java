@@ -69,7 +69,7 @@ public final class PlanpulsApp implements AutoCloseable {
         try {
             new PlanLoader(database, clock).loadDefaultIfMissing();
             var plans = new PlanService(database);
-            var milestones = new MilestoneService(database);
+            var milestones = new MilestoneService(database, clock);
             var owners = new OwnerService(database, clock);
             var reports = new ReportService(database, clock);
             var conversations = new ConversationService(database, clock);

@@ -207,6 +207,19 @@ class AdminWritesApiTest {
         running.app.routes().stream().filter(r -> !r.startsWith("before") && !r.startsWith("after")
                 && !r.contains("/openapi.json") && !r.contains("/swagger")).forEach(served::add);
         assertThat(documented).isEqualTo(served);
+        JsonNode schemas = doc.json().path("components").path("schemas");
+        doc.json().findValues("$ref").forEach(ref -> assertThat(schemas.has(ref.asText()
+                .replace("#/components/schemas/", ""))).as(ref.asText()).isTrue());
+        java.util.Set<String> itemFields = new java.util.TreeSet<>();
+        paths.path("/api/v1/milestones").path("post").path("requestBody").path("content").path("application/json")
+                .path("schema").path("properties").fieldNames().forEachRemaining(itemFields::add);
+        assertThat(itemFields).containsAll(ItemController.FIELDS).contains("planId");
+        long owner = owner("Anna Berg", "anna@example.com");
+        java.util.Set<String> returned = new java.util.TreeSet<>();
+        api.get("/api/v1/owners/" + owner).json().fieldNames().forEachRemaining(returned::add);
+        java.util.Set<String> described = new java.util.TreeSet<>();
+        schemas.path("OwnerJson").path("properties").fieldNames().forEachRemaining(described::add);
+        assertThat(returned).isEqualTo(described);
         var swagger = api.send("GET", "/swagger", null, null);
         assertThat(swagger.body()).contains("swagger-ui-bundle.js");
         String script = swagger.body().replaceAll("(?s).*<script src=\"([^\"]+)\".*", "$1");

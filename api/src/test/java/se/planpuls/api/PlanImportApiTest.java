@@ -147,6 +147,23 @@ class PlanImportApiTest {
     }
 
     @Test
+    void csv_problems_are_named_by_the_files_own_columns() {
+        String csv = RunningApp.resource(OREBRO).replace("NR-3 | NR-4", "NR-3 | NR-99")
+                .replaceFirst("assignment,NR-7,(.*?),2024-06-30,", "assignment,NR-7,$1,2024,")
+                .replace("hs-forvaltningen@example.com,Hälso", "not-an-address,Hälso");
+
+        var response = running.importCsv(csv);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().path("errors")).extracting(e -> e.path("field").asText())
+                .contains("row 10.depends_on", "row 8.due", "row 2.owner_email");
+        assertThat(running.importCsv("plan_slug,title\nx,y\n").json().path("errors"))
+                .extracting(e -> e.path("field").asText()).contains("row 1.due", "row 1.area");
+        assertThat(running.importCsv("plan_slug,colour\n").json().path("errors").get(0).path("field").asText())
+                .isEqualTo("row 1.colour");
+    }
+
+    @Test
     void a_bad_json_plan_names_the_path_and_imports_nothing() {
         String json = RunningApp.resource(SODRA).replace("\"frequency\": \"yearly\"", "\"frequency\": \"weekly\"")
                 .replace("\"dueYear\": 2023,\n              \"frequency\": \"half_yearly\"",

@@ -112,8 +112,41 @@ public final class PlanImportService {
             }
         }
         if (!problems.isEmpty()) {
-            throw new ImportException(problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS)));
+            throw new ImportException(problems.stream().limit(MAX_PROBLEMS).map(PlanImportService::inFileTerms)
+                    .toList());
         }
+    }
+
+    private static final java.util.Map<String, String> CSV_COLUMNS = java.util.Map.ofEntries(
+            java.util.Map.entry("dueYear", "due"), java.util.Map.entry("dueDate", "due"),
+            java.util.Map.entry("reachedWhen", "reached_when"), java.util.Map.entry("reportTo", "report_to"),
+            java.util.Map.entry("startsOn", "starts_on"), java.util.Map.entry("ownerEmail", "owner_email"),
+            java.util.Map.entry("ownerName", "owner_name"), java.util.Map.entry("group", "area_group"),
+            java.util.Map.entry("areaName", "area_name"), java.util.Map.entry("goalImage", "area_goal_image"),
+            java.util.Map.entry("milestone", "code"), java.util.Map.entry("dependsOn", "depends_on"));
+    private static final java.util.Map<String, String> JSON_FIELDS = java.util.Map.of(
+            "group", "name", "area", "code", "areaName", "name");
+
+    /** Names a problem's field as the file does: CSV columns for rows, JSON property names for paths. */
+    private static Problem inFileTerms(Problem problem) {
+        String field = problem.field();
+        int dot = field.lastIndexOf('.');
+        if (dot < 0) {
+            return problem;
+        }
+        String prefix = field.substring(0, dot + 1);
+        String name = field.substring(dot + 1).replaceFirst("\\[\\d+]$", "");
+        boolean csv = field.startsWith("row ");
+        if (csv && prefix.endsWith("depends_on.")) {
+            prefix = prefix.substring(0, prefix.length() - "depends_on.".length());
+            name = "depends_on";
+        }
+        String renamed = csv ? CSV_COLUMNS.getOrDefault(name, name)
+                : JSON_FIELDS.getOrDefault(name, field.substring(dot + 1));
+        if (csv && name.startsWith("effects")) {
+            renamed = "effects";
+        }
+        return new Problem(prefix + renamed, problem.message());
     }
 
     private static void checkItem(PlanDocument.Item item, Set<String> codes, List<Problem> problems) {

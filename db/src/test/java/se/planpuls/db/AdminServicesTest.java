@@ -74,11 +74,13 @@ class AdminServicesTest {
 
             f.reports.report(new NewReport(id, Status.IN_PROGRESS, "Halvvägs", Reporter.owner(anna), "bot", null));
 
-            var entries = new AuditService(f.database).find("milestone", id, null, null, 10, 0).entries();
-            assertThat(entries).hasSize(1);
-            assertThat(entries.get(0).actor()).isEqualTo("Anna Berg");
-            assertThat(entries.get(0).source()).isEqualTo("bot");
-            assertThat(entries.get(0).afterJson()).contains("Halvvägs");
+            var entries = new AuditService(f.database).find("milestone", id, null, f.clock.instant(), 10, 0).entries();
+            assertThat(entries).extracting(e -> e.action()).containsExactly("reassign", "report");
+            assertThat(entries.get(1).actor()).isEqualTo("Anna Berg");
+            assertThat(entries.get(1).source()).isEqualTo("bot");
+            assertThat(entries.get(1).afterJson()).contains("Halvvägs");
+            assertThat(new AuditService(f.database).find("milestone", id, null, f.clock.instant().plusSeconds(1), 10, 0)
+                    .entries()).isEmpty();
         }
     }
 
