@@ -56,6 +56,11 @@ public record Config(int port, Path dataDir, String databaseUrl, String adminTok
         }
         List<String> moreAdmins = tokenList(env.get("PLANPULS_ADMIN_TOKENS"), "PLANPULS_ADMIN_TOKENS", problems);
         List<String> readOnly = tokenList(env.get("PLANPULS_READONLY_TOKENS"), "PLANPULS_READONLY_TOKENS", problems);
+        if (token == null && !moreAdmins.isEmpty()) {
+            // With only the list set, its first token is the main one and no token file is made.
+            token = moreAdmins.get(0);
+            moreAdmins = moreAdmins.subList(1, moreAdmins.size());
+        }
         String appId = blankToNull(env.get("MicrosoftAppId"));
         String password = blankToNull(env.get("MicrosoftAppPassword"));
         String tenant = blankToNull(env.get("MicrosoftAppTenantId"));
