@@ -1,5 +1,6 @@
 package se.planpuls.domain;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,6 +20,7 @@ public enum Frequency {
         this.months = months;
     }
 
+    @JsonValue
     public String apiName() {
         return apiName;
     }

@@ -1,5 +1,6 @@
 package se.planpuls.domain;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -19,6 +20,7 @@ public enum ItemKind {
         this.apiName = apiName;
     }
 
+    @JsonValue
     public String apiName() {
         return apiName;
     }
