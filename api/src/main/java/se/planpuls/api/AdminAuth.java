@@ -45,8 +45,8 @@ final class AdminAuth {
             throw new ErrorMapper.Unauthorized();
         }
         String who = ctx.header(ACTOR_HEADER);
-        String suffix = who == null || who.isBlank() ? "" : " (" + who.strip().replaceAll("\\p{Cntrl}", "")
-                .substring(0, Math.min(100, who.strip().length())) + ")";
+        String cleaned = who == null ? "" : who.replaceAll("\\p{Cntrl}", " ").strip();
+        String suffix = cleaned.isEmpty() ? "" : " (" + cleaned.substring(0, Math.min(100, cleaned.length())) + ")";
         if (adminMatch >= 0) {
             ctx.attribute(ACTOR_ATTRIBUTE, Actor.api("admin-" + (adminMatch + 1) + suffix));
             return;

@@ -226,6 +226,54 @@ class AdminWritesApiTest {
         assertThat(api.send("GET", script, null, null).status()).isEqualTo(200);
     }
 
+    @Test
+    void an_import_over_one_mebibyte_is_refused_with_413_and_imports_nothing() {
+        String huge = RunningApp.resource(PlanImportApiTest.OREBRO) + "x".repeat(1024 * 1024);
+
+        var response = running.importCsv(huge);
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(api.get("/api/v1/plans").json()).hasSize(1);
+    }
+
+    @Test
+    void a_stale_delete_is_412_and_an_erased_owner_cannot_be_given_items() {
+        long id = milestone("DIG-4");
+        api.patch("/api/v1/milestones/" + id, "{\"title\":\"Ändrad\"}");
+        long anna = owner("Anna Berg", "anna@example.com");
+        api.send("DELETE", "/api/v1/owners/" + anna, null, RunningApp.TOKEN);
+
+        var stale = running.send("DELETE", "/api/v1/milestones/" + id, null, Map.of("If-Match", "\"1\""));
+
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(api.get("/api/v1/milestones/" + id).status()).isEqualTo(200);
+        assertProblem(api.patch("/api/v1/milestones/" + id, "{\"ownerId\":" + anna + "}"), 400, "ownerId");
+    }
+
+    @Test
+    void owners_are_paged_and_a_bad_filter_names_the_parameter() {
+        for (int i = 1; i <= 5; i++) {
+            owner("Ägare " + i, "agare" + i + "@example.com");
+        }
+
+        var page = api.get("/api/v1/owners?limit=2&offset=4");
+
+        assertThat(page.json()).hasSize(1);
+        assertThat(page.header("X-Total-Count")).isEqualTo("5");
+        assertProblem(api.get("/api/v1/owners?admin=maybe"), 400, "admin");
+        assertProblem(api.get("/api/v1/owners?limit=5000"), 400, "limit");
+    }
+
+    @Test
+    void the_actor_header_names_who_held_the_token_in_the_audit_log() {
+        var created = running.send("POST", "/api/v1/owners", "{\"name\":\"Bo Ek\",\"email\":\"bo@example.com\"}",
+                Map.of("X-Planpuls-Actor", "anna.berg@example.com\t"));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(api.get("/api/v1/audit?entity=owner").json().get(0).path("actor").asText())
+                .isEqualTo("admin-1 (anna.berg@example.com)");
+    }
+
     private long owner(String name, String email) {
         var response = api.post("/api/v1/owners", "{\"name\":\"" + name + "\",\"email\":\"" + email + "\"}");
         assertThat(response.status()).isEqualTo(201);

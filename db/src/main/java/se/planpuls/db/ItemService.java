@@ -137,7 +137,7 @@ public final class ItemService {
     }
 
     private static void checkOwner(Handle handle, Long ownerId) {
-        if (ownerId != null && handle.attach(OwnerDao.class).byId(ownerId).filter(o -> !o.name().isEmpty()).isEmpty()) {
+        if (ownerId != null && !handle.attach(OwnerAdminDao.class).active(ownerId)) {
             throw new InvalidInputException("ownerId", "owner.unknown", "no owner has id " + ownerId);
         }
     }
