@@ -38,7 +38,7 @@ public final class ItemService {
         if (input.areaCode() == null || input.areaCode().isBlank()) {
             throw new InvalidInputException("areaCode", "area.missing", "areaCode is required");
         }
-        return jdbi.inTransaction(handle -> {
+        return Conflicts.guard("code", () -> jdbi.inTransaction(handle -> {
             handle.attach(PlanDao.class).plan(planId).orElseThrow(() -> new NotFoundException("plan", planId));
             var area = handle.attach(PlanDao.class).areas(planId).stream()
                     .filter(a -> a.code().equalsIgnoreCase(input.areaCode().strip())).findFirst()
@@ -58,7 +58,7 @@ public final class ItemService {
             Milestone created = dao.milestone(id).orElseThrow();
             AuditLog.record(handle, clock, actor, "create", "milestone", id, planId, input.reason(), null, created);
             return created;
-        });
+        }));
     }
 
     /** Applies the non-null fields of {@code change}; {@code expectedVersion} null skips the version check. */

@@ -45,7 +45,7 @@ public final class PlanImportService {
 
     public ImportResult importPlan(PlanDocument doc, Actor actor) {
         check(doc);
-        return jdbi.inTransaction(handle -> write(handle, doc, actor));
+        return Conflicts.guard("slug", () -> jdbi.inTransaction(handle -> write(handle, doc, actor)));
     }
 
     /** Every problem in the document, at most {@value #MAX_PROBLEMS}; throws when there is any. */

@@ -132,6 +132,36 @@ class AdminServicesTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void two_imports_of_a_new_plan_at_once_give_one_plan_and_at_worst_a_conflict(TestDatabases.Kind kind)
+            throws Exception {
+        try (var f = new Fixtures(kind.open())) {
+            var importer = new PlanImportService(f.database, f.clock);
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.CompletableFuture<String>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                        importer.importPlan(threeKinds("Nyhetsbrev"), ADMIN);
+                        return "ok";
+                    } catch (se.planpuls.domain.InvalidInputException e) {
+                        return e.code();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+            }
+            start.countDown();
+
+            for (var run : runs) {
+                assertThat(run.get()).isIn("ok", "slug.taken");
+            }
+            assertThat(f.plans.plans()).extracting(p -> p.slug()).containsOnlyOnce("test-plan");
+        }
+    }
+
     private static PlanDocument threeKinds(String recurringTitle) {
         var milestone = new PlanDocument.Item("row 2.", "M-1", ItemKind.MILESTONE, "Modell", "Finns en modell", null,
                 2022, null, false, null, null, null, null, null,

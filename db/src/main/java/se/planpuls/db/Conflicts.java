@@ -1,0 +1,29 @@
+package se.planpuls.db;
+
+import java.sql.SQLException;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import se.planpuls.domain.InvalidInputException;
+
+/**
+ * Turns a unique-key violation that slipped past a service's own check (two writers racing) into
+ * a conflict naming the field, instead of an internal error.
+ */
+final class Conflicts {
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private Conflicts() {
+    }
+
+    static <T> T guard(String field, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (UnableToExecuteStatementException e) {
+            if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                throw new InvalidInputException(field, field + ".taken",
+                        "another change with the same " + field + " was saved at the same time; read and try again");
+            }
+            throw e;
+        }
+    }
+}
