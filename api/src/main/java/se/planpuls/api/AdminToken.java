@@ -58,6 +58,10 @@ final class AdminToken {
         return file;
     }
 
+    byte[] bytes() {
+        return token.clone();
+    }
+
     boolean matches(String presented) {
         if (presented == null) {
             return false;

@@ -12,14 +12,20 @@ import se.planpuls.bot.BotSettings;
  * bad value gives one clear line. Secrets (admin token, app password) are never printed.
  */
 public record Config(int port, Path dataDir, String databaseUrl, String adminToken, BotSettings bot,
-                     String publicUrl) {
+                     String publicUrl, List<String> moreAdminTokens, List<String> readOnlyTokens) {
+
+    public Config {
+        moreAdminTokens = moreAdminTokens == null ? List.of() : List.copyOf(moreAdminTokens);
+        readOnlyTokens = readOnlyTokens == null ? List.of() : List.copyOf(readOnlyTokens);
+    }
+
     static final int DEFAULT_PORT = 3978;
     private static final Pattern GUID = Pattern.compile(
             "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
     /** Without a public URL: links in digests then point at {@code http://localhost:<port>}. */
     public Config(int port, Path dataDir, String databaseUrl, String adminToken, BotSettings bot) {
-        this(port, dataDir, databaseUrl, adminToken, bot, null);
+        this(port, dataDir, databaseUrl, adminToken, bot, null, List.of(), List.of());
     }
 
     /** The address leaders' browsers and Teams reach this service at (map links in the digest), without a trailing slash. */
@@ -53,6 +59,13 @@ public record Config(int port, Path dataDir, String databaseUrl, String adminTok
         if (token != null && token.strip().length() < 16) {
             problems.add("PLANPULS_ADMIN_TOKEN must be at least 16 characters long");
         }
+        List<String> moreAdmins = tokenList(env.get("PLANPULS_ADMIN_TOKENS"), "PLANPULS_ADMIN_TOKENS", problems);
+        List<String> readOnly = tokenList(env.get("PLANPULS_READONLY_TOKENS"), "PLANPULS_READONLY_TOKENS", problems);
+        if (token == null && !moreAdmins.isEmpty()) {
+            // With only the list set, its first token is the main one and no token file is made.
+            token = moreAdmins.get(0);
+            moreAdmins = moreAdmins.subList(1, moreAdmins.size());
+        }
         String appId = blankToNull(env.get("MicrosoftAppId"));
         String password = blankToNull(env.get("MicrosoftAppPassword"));
         String tenant = blankToNull(env.get("MicrosoftAppTenantId"));
@@ -80,7 +93,25 @@ public record Config(int port, Path dataDir, String databaseUrl, String adminTok
         }
         return new Config(port, dataDir, dbUrl, token == null ? null : token.strip(),
                 new BotSettings(appId == null ? "" : appId.strip(), password == null ? "" : password,
-                        tenant == null ? "" : tenant.strip()), publicUrl);
+                        tenant == null ? "" : tenant.strip()), publicUrl, moreAdmins, readOnly);
+    }
+
+    /** A comma-separated list of tokens, each at least 16 characters; problems never show a token. */
+    private static List<String> tokenList(String raw, String name, List<String> problems) {
+        if (raw == null || raw.isBlank()) {
+            return List.of();
+        }
+        List<String> tokens = new ArrayList<>();
+        int position = 0;
+        for (String token : raw.split(",")) {
+            position++;
+            if (token.strip().length() < 16) {
+                problems.add(name + ": token " + position + " must be at least 16 characters long");
+            } else {
+                tokens.add(token.strip());
+            }
+        }
+        return tokens;
     }
 
     private static String blankToNull(String value) {
@@ -89,7 +120,8 @@ public record Config(int port, Path dataDir, String databaseUrl, String adminTok
 
     @Override
     public String toString() {
-        return "Config[port=" + port + ", dataDir=" + dataDir + ", bot=" + bot + ", adminToken=***]";
+        return "Config[port=" + port + ", dataDir=" + dataDir + ", bot=" + bot + ", adminToken=***, moreAdminTokens=" + moreAdminTokens.size()
+                + ", readOnlyTokens=" + readOnlyTokens.size() + "]";
     }
 
     /** Every problem with the configuration, one line each. */

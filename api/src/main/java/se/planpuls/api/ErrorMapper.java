@@ -8,8 +8,10 @@ import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.planpuls.domain.ForbiddenException;
+import se.planpuls.domain.ImportException;
 import se.planpuls.domain.InvalidInputException;
 import se.planpuls.domain.NotFoundException;
+import se.planpuls.domain.VersionConflictException;
 import se.planpuls.scheduler.JobBusyException;
 import se.planpuls.scheduler.UnknownJobException;
 
@@ -53,6 +55,17 @@ final class ErrorMapper {
         if (e instanceof JobBusyException busy) {
             return Problem.of(409, "job-busy", "Job already running", busy.getMessage());
         }
+        if (e instanceof ImportException importProblem) {
+            return new Problem("https://planpuls.se/problems/invalid-plan-file", "Invalid plan file", 400,
+                    importProblem.getMessage(), importProblem.problems().stream()
+                    .map(p -> new Problem.FieldError(p.field(), p.message())).toList());
+        }
+        if (e instanceof VersionConflictException stale) {
+            return Problem.of(412, "precondition-failed", "Precondition failed", stale.getMessage());
+        }
+        if (e instanceof ReadOnly) {
+            return Problem.of(403, "read-only", "Forbidden", "this token may only read; writes need an admin token");
+        }
         if (e instanceof Unauthorized) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"planpuls\"");
             return Problem.of(401, "unauthorized", "Unauthorized",
@@ -73,6 +86,11 @@ final class ErrorMapper {
         ctx.contentType(Problem.CONTENT_TYPE);
         ctx.json(problem);
         ctx.contentType(Problem.CONTENT_TYPE);
+    }
+
+    /** A write with a read-only token. */
+    static final class ReadOnly extends RuntimeException {
+        private static final long serialVersionUID = 1L;
     }
 
     /** A request without a valid admin token. */

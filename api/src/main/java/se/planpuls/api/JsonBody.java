@@ -73,6 +73,17 @@ final class JsonBody {
         return value.asLong();
     }
 
+    Integer integer(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw new BadRequest(field, field + " must be a whole number");
+        }
+        return value.asInt();
+    }
+
     boolean bool(String field, boolean fallback) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {

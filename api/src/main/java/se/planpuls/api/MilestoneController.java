@@ -2,11 +2,11 @@ package se.planpuls.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import java.util.Set;
 import se.planpuls.db.MilestoneService;
+import se.planpuls.domain.ItemKind;
 import se.planpuls.domain.MilestoneFilter;
 
-/** Milestones: search, read with history, and the admin's changes (owner, due date). */
+/** Milestones and other items: search (filtered, paged) and read with history; changes are in {@link ItemController}. */
 final class MilestoneController {
     private final MilestoneService milestones;
     private final ObjectMapper json;
@@ -22,26 +22,21 @@ final class MilestoneController {
             throw new BadRequest("q", "q must be at most 200 characters");
         }
         var filter = new MilestoneFilter(q, ctx.queryParam("area"), Ids.query(ctx, "owner"), ctx.queryParam("status"));
-        ctx.json(milestones.search(filter).stream().map(Views.MilestoneJson::of).toList());
+        String rawKind = ctx.queryParam("kind");
+        ItemKind kind = rawKind == null || rawKind.isBlank() ? null : ItemKind.parse(rawKind)
+                .orElseThrow(() -> new BadRequest("kind", "kind must be milestone, assignment or recurring"));
+        Long plan = Ids.query(ctx, "plan");
+        Paging paging = Paging.of(ctx);
+        var found = milestones.search(filter).stream()
+                .filter(v -> kind == null || v.milestone().kind() == kind)
+                .filter(v -> plan == null || v.milestone().planId() == plan)
+                .toList();
+        ctx.json(paging.apply(ctx, found).stream().map(Views.MilestoneJson::of).toList());
     }
 
     void get(Context ctx) {
-        ctx.json(Views.MilestoneDetailJson.of(milestones.detail(Ids.path(ctx, "id"))));
-    }
-
-    /** Body: {@code ownerId} (an owner's id, or null to clear) and/or {@code dueDate} (YYYY-MM-DD). */
-    void patch(Context ctx) {
-        long id = Ids.path(ctx, "id");
-        JsonBody body = JsonBody.parse(json, ctx.body(), Set.of("ownerId", "dueDate"));
-        if (!body.has("ownerId") && !body.has("dueDate")) {
-            throw new BadRequest("body", "send ownerId and/or dueDate");
-        }
-        if (body.isNull("dueDate")) {
-            throw new BadRequest("dueDate", "dueDate cannot be cleared; send a date as YYYY-MM-DD");
-        }
-        Long ownerId = body.positiveLong("ownerId");
-        boolean clearOwner = body.isNull("ownerId");
-        milestones.update(id, ownerId, clearOwner, body.date("dueDate"));
-        ctx.json(Views.MilestoneDetailJson.of(milestones.detail(id)));
+        var detail = milestones.detail(Ids.path(ctx, "id"));
+        ETags.set(ctx, detail.view().milestone().version());
+        ctx.json(Views.MilestoneDetailJson.of(detail));
     }
 }

@@ -19,7 +19,7 @@ final class OwnerController {
     void create(Context ctx) {
         JsonBody body = JsonBody.parse(json, ctx.body(), Set.of("name", "email", "aadObjectId", "admin"));
         var owner = owners.create(new NewOwner(body.requiredString("name"), body.requiredString("email"),
-                body.string("aadObjectId"), body.bool("admin", false)));
+                body.string("aadObjectId"), body.bool("admin", false)), AdminAuth.actor(ctx));
         ctx.status(201);
         ctx.header("Location", "/api/v1/owners/" + owner.id());
         ctx.json(Views.OwnerJson.of(owner));

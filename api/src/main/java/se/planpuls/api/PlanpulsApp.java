@@ -14,10 +14,15 @@ import java.util.List;
 import se.planpuls.bot.BotServices;
 import se.planpuls.bot.TeamsBot;
 import se.planpuls.db.AnnualReviewService;
+import se.planpuls.db.AuditService;
 import se.planpuls.db.ChannelService;
 import se.planpuls.db.ConversationService;
 import se.planpuls.db.DependencyService;
 import se.planpuls.db.DigestService;
+import se.planpuls.db.ItemService;
+import se.planpuls.db.OwnerAdminService;
+import se.planpuls.db.PlanExportService;
+import se.planpuls.db.PlanImportService;
 import se.planpuls.db.Database;
 import se.planpuls.db.MilestoneService;
 import se.planpuls.db.OwnerService;
@@ -78,7 +83,7 @@ public final class PlanpulsApp implements AutoCloseable {
         try {
             new PlanLoader(database, clock).loadDefaultIfMissing();
             var plans = new PlanService(database);
-            var milestones = new MilestoneService(database);
+            var milestones = new MilestoneService(database, clock);
             var owners = new OwnerService(database, clock);
             var reports = new ReportService(database, clock);
             var conversations = new ConversationService(database, clock);
@@ -108,18 +113,30 @@ public final class PlanpulsApp implements AutoCloseable {
             var jobRoutes = new JobController(scheduler);
             var botRoutes = new BotController(bot);
             var reminderRoutes = new ReminderController(reminders, milestones, owners, json);
-            var auth = new AdminAuth(token);
             var channelRoutes = new ChannelController(channels, json);
             var dependencyRoutes = new DependencyController(dependencies, milestones, json);
             var reviewRoutes = new AnnualReviewController(new AnnualReviewService(database, clock));
+            var auth = new AdminAuth(token, config.moreAdminTokens(), config.readOnlyTokens());
             var mapRoutes = new MapController(plans, dependencies, mapKeys, mapLinks, auth, clock);
+            // --- issue 6: admin surface ---
+            var audit = new AuditService(database);
+            var transferRoutes = new PlanTransferController(new PlanImportService(database, clock),
+                    new PlanExportService(database), audit);
+            var itemRoutes = new ItemController(new ItemService(database, clock), milestones, json);
+            var ownerAdminRoutes = new OwnerAdminController(owners, new OwnerAdminService(database, clock), json);
+            var auditRoutes = new AuditController(audit);
+            String openApi = OpenApiDocument.json(json);
+            String swagger = OpenApiDocument.swaggerPage(swaggerUiVersion());
 
             Javalin javalin = Javalin.create(cfg -> {
                 cfg.showJavalinBanner = false;
                 cfg.http.maxRequestSize = MAX_BODY_BYTES;
                 cfg.jsonMapper(new JavalinJackson(json, false));
+                cfg.staticFiles.enableWebjars();
                 cfg.router.apiBuilder(() -> {
                     get("/health", health::health);
+                    get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+                    get("/swagger", ctx -> ctx.html(swagger));
                     post("/api/messages", botRoutes::messages);
                     get("/plans/{id}/map", mapRoutes::page);
                     get("/plans/{id}/map.png", mapRoutes::png);
@@ -127,18 +144,26 @@ public final class PlanpulsApp implements AutoCloseable {
                         before(auth::check);
                         get("/plans", planRoutes::list);
                         get("/plans/{id}", planRoutes::get);
+                        post("/plans/import", transferRoutes::importPlan);
+                        get("/plans/{id}/export", transferRoutes::export);
+                        get("/plans/{id}/history.csv", transferRoutes::history);
                         get("/milestones", milestoneRoutes::search);
+                        post("/milestones", itemRoutes::create);
                         get("/milestones/{id}", milestoneRoutes::get);
-                        patch("/milestones/{id}", milestoneRoutes::patch);
+                        patch("/milestones/{id}", itemRoutes::patch);
+                        delete("/milestones/{id}", itemRoutes::delete);
                         get("/owners", ctx -> {
                             if (ctx.queryParam("reachable") != null) {
                                 reminderRoutes.ownersByReachability(ctx);
                             } else {
-                                ownerRoutes.list(ctx);
+                                ownerAdminRoutes.list(ctx);
                             }
                         });
                         post("/owners", ownerRoutes::create);
-                        get("/owners/{id}", ownerRoutes::get);
+                        get("/owners/{id}", ownerAdminRoutes::get);
+                        patch("/owners/{id}", ownerAdminRoutes::patch);
+                        delete("/owners/{id}", ownerAdminRoutes::delete);
+                        get("/audit", auditRoutes::list);
                         get("/jobs", jobRoutes::list);
                         post("/jobs/{name}/run", jobRoutes::run);
                         get("/channels", channelRoutes::list);
@@ -168,6 +193,27 @@ public final class PlanpulsApp implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /** The Swagger UI webjar's version, from its own Maven metadata, so the pom pins it once. */
+    private static String swaggerUiVersion() {
+        try (var in = PlanpulsApp.class.getResourceAsStream("/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
+            var properties = new java.util.Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The routes the server has, for checking the OpenAPI document against them. */
+    List<String> routes() {
+        return javalin.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.getEndpoint().getMethod().name().toLowerCase(java.util.Locale.ROOT) + " "
+                        + e.getEndpoint().getPath())
+                .toList();
     }
 
     public PlanpulsApp start() {

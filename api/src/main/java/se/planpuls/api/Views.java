@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import se.planpuls.domain.AuditEntry;
 import se.planpuls.domain.Effect;
 import se.planpuls.domain.MilestoneDetail;
 import se.planpuls.domain.MilestoneView;
@@ -50,7 +53,8 @@ final class Views {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record MilestoneJson(long id, long planId, String code, String title, AreaRef area, int dueYear, LocalDate dueDate,
                          LocalDate effectiveDueDate, boolean dateUncertain, OwnerRef owner, String status,
-                         String statusColour, ReportJson lastReport) {
+                         String statusColour, ReportJson lastReport, String kind, String reportTo, String frequency,
+                         LocalDate startsOn, int version) {
         static MilestoneJson of(MilestoneView v) {
             var m = v.milestone();
             var status = v.currentStatus().orElse(null);
@@ -59,7 +63,8 @@ final class Views {
                     m.effectiveDueDate(), m.dateUncertain(),
                     m.ownerId() == null ? null : new OwnerRef(m.ownerId(), v.ownerName()),
                     status == null ? "unreported" : status.apiName(), status == null ? null : status.colour(),
-                    v.latestReport().map(ReportJson::of).orElse(null));
+                    v.latestReport().map(ReportJson::of).orElse(null), m.kind().apiName(), m.reportTo(),
+                    m.frequency() == null ? null : m.frequency().apiName(), m.startsOn(), m.version());
         }
     }
 
@@ -90,10 +95,31 @@ final class Views {
     }
 
     record OwnerJson(long id, String name, String email, String aadObjectId, boolean linkedToTeams, boolean admin,
-                     Instant createdAt) {
+                     Instant createdAt, LocalDate leaveUntil, Long substituteId) {
         static OwnerJson of(Owner o) {
             return new OwnerJson(o.id(), o.name(), o.email(), o.aadObjectId(), o.teamsUserId() != null, o.admin(),
-                    o.createdAt());
+                    o.createdAt(), o.leaveUntil(), o.substituteId());
+        }
+    }
+
+    record AuditJson(long id, Instant at, String actor, String source, String action, String entity, Long entityId,
+                     Long planId, String reason, JsonNode before, JsonNode after) {
+        private static final ObjectMapper READER = new ObjectMapper();
+
+        static AuditJson of(AuditEntry e) {
+            return new AuditJson(e.id(), e.at(), e.actor(), e.source(), e.action(), e.entity(), e.entityId(),
+                    e.planId(), e.reason(), tree(e.beforeJson()), tree(e.afterJson()));
+        }
+
+        private static JsonNode tree(String json) {
+            if (json == null) {
+                return null;
+            }
+            try {
+                return READER.readTree(json);
+            } catch (java.io.IOException e) {
+                return READER.getNodeFactory().textNode(json);
+            }
         }
     }
 }

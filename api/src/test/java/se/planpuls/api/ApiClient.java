@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -35,20 +36,26 @@ final class ApiClient {
     }
 
     Response send(String method, String path, String body, String bearer) {
+        return send(method, path, body, bearer, java.util.Map.of());
+    }
+
+    /** As {@link #send(String, String, String, String)} with extra headers (a Content-Type here wins). */
+    Response send(String method, String path, String body, String bearer, java.util.Map<String, String> headers) {
         var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (bearer != null) {
             builder.header("Authorization", "Bearer " + bearer);
         }
-        if (body != null) {
+        if (body != null && !headers.containsKey("Content-Type")) {
             builder.header("Content-Type", "application/json");
         }
+        headers.forEach(builder::header);
         try {
             var response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(),
                     response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null));
+                    response.headers().firstValue("Location").orElse(null), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -57,7 +64,11 @@ final class ApiClient {
         }
     }
 
-    record Response(int status, String body, String contentType, String location) {
+    record Response(int status, String body, String contentType, String location, HttpHeaders headers) {
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
         JsonNode json() {
             try {
                 return JSON.readTree(body);

@@ -47,4 +47,25 @@ class ConfigTest {
         assertThat(config.toString()).doesNotContain("super-secret-admin-token").doesNotContain("app-password-secret");
         assertThat(config.bot().authenticationEnabled()).isTrue();
     }
+
+    @Test
+    void several_admin_tokens_and_read_only_tokens_come_from_comma_separated_lists() {
+        Config config = Config.fromEnvironment(Map.of(
+                "PLANPULS_ADMIN_TOKENS", "first-admin-token-000000, second-admin-token-00000",
+                "PLANPULS_READONLY_TOKENS", "dashboard-token-0000000"));
+
+        assertThat(config.adminToken()).isEqualTo("first-admin-token-000000");
+        assertThat(config.moreAdminTokens()).containsExactly("second-admin-token-00000");
+        assertThat(config.readOnlyTokens()).containsExactly("dashboard-token-0000000");
+        assertThat(config.toString()).doesNotContain("first-admin").doesNotContain("dashboard-token");
+    }
+
+    @Test
+    void a_short_token_in_a_list_is_named_by_position_without_showing_it() {
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of(
+                "PLANPULS_ADMIN_TOKEN", "main-admin-token-0000000",
+                "PLANPULS_READONLY_TOKENS", "long-enough-token-000000,tiny")))
+                .isInstanceOfSatisfying(Config.InvalidConfigException.class, e -> assertThat(e.problems())
+                        .containsExactly("PLANPULS_READONLY_TOKENS: token 2 must be at least 16 characters long"));
+    }
 }

@@ -11,7 +11,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import se.planpuls.domain.Milestone;
 import se.planpuls.domain.MilestoneView;
 
-@RegisterConstructorMapper(Milestone.class)
 @RegisterRowMapper(MilestoneViewMapper.class)
 public interface MilestoneDao {
 
@@ -19,6 +18,7 @@ public interface MilestoneDao {
     String VIEW = """
             SELECT m.id, m.plan_id, m.area_id, m.position, m.code, m.title, m.description, m.reached_when,
                    m.due_year, m.due_date, m.date_uncertain, m.owner_id,
+                   m.kind, m.report_to, m.frequency, m.starts_on, m.version,
                    a.code AS area_code, a.name AS area_name, o.name AS owner_name,
                    r.id AS r_id, r.status AS r_status, r.comment AS r_comment,
                    r.reporter_owner_id AS r_reporter_owner_id, r.reporter_name AS r_reporter_name,
@@ -31,18 +31,19 @@ public interface MilestoneDao {
                    ON r.id = (SELECT MAX(r2.id) FROM status_reports r2 WHERE r2.milestone_id = m.id)
             """;
 
-    @SqlQuery(VIEW + " WHERE m.id = :id")
+    @SqlQuery(VIEW + " WHERE m.id = :id AND m.deleted_at IS NULL")
     Optional<MilestoneView> view(long id);
 
-    @SqlQuery(VIEW + " WHERE m.plan_id = :planId ORDER BY a.position, m.position")
+    @SqlQuery(VIEW + " WHERE m.plan_id = :planId AND m.deleted_at IS NULL ORDER BY a.position, m.position")
     List<MilestoneView> viewsOfPlan(long planId);
 
-    @SqlQuery(VIEW + " WHERE m.owner_id = :ownerId ORDER BY m.due_year, m.due_date, a.position, m.position")
+    @SqlQuery(VIEW + " WHERE m.owner_id = :ownerId AND m.deleted_at IS NULL ORDER BY m.due_year, m.due_date, a.position, m.position")
     List<MilestoneView> viewsOfOwner(long ownerId);
 
     /** Filtered search; each filter is skipped when null. {@code q} matches code or title, case-insensitively. */
     @SqlQuery(VIEW + """
-             WHERE (CAST(:q AS VARCHAR) IS NULL OR LOWER(m.title) LIKE :q OR LOWER(m.code) LIKE :q)
+             WHERE m.deleted_at IS NULL
+               AND (CAST(:q AS VARCHAR) IS NULL OR LOWER(m.title) LIKE :q OR LOWER(m.code) LIKE :q)
                AND (CAST(:areaCode AS VARCHAR) IS NULL OR LOWER(a.code) = LOWER(:areaCode))
                AND (CAST(:ownerId AS BIGINT) IS NULL OR m.owner_id = :ownerId)
                AND (CAST(:status AS VARCHAR) IS NULL OR r.status = :status
@@ -50,10 +51,8 @@ public interface MilestoneDao {
              ORDER BY m.plan_id, a.position, m.position""")
     List<MilestoneView> search(String q, String areaCode, Long ownerId, String status);
 
-    @SqlQuery("""
-            SELECT id, plan_id, area_id, position, code, title, description, reached_when, due_year, due_date,
-                   date_uncertain, owner_id
-            FROM milestones WHERE id = :id""")
+    @SqlQuery(VIEW + " WHERE m.id = :id AND m.deleted_at IS NULL")
+    @RegisterRowMapper(MilestoneViewMapper.MilestoneOnly.class)
     Optional<Milestone> milestone(long id);
 
     @SqlUpdate("""
@@ -65,10 +64,10 @@ public interface MilestoneDao {
     long insert(long planId, long areaId, int position, String code, String title, String description,
                 String reachedWhen, int dueYear, LocalDate dueDate, boolean dateUncertain);
 
-    @SqlUpdate("UPDATE milestones SET owner_id = :ownerId WHERE id = :id")
+    @SqlUpdate("UPDATE milestones SET owner_id = :ownerId, version = version + 1 WHERE id = :id")
     int assignOwner(long id, Long ownerId);
 
-    @SqlUpdate("UPDATE milestones SET due_year = :dueYear, due_date = :dueDate WHERE id = :id")
+    @SqlUpdate("UPDATE milestones SET due_year = :dueYear, due_date = :dueDate, version = version + 1 WHERE id = :id")
     int moveDue(long id, int dueYear, LocalDate dueDate);
 
     @SqlUpdate("INSERT INTO milestone_effects (milestone_id, position, text) VALUES (:milestoneId, :position, :text)")
@@ -105,5 +104,73 @@ public interface MilestoneDao {
     List<EffectRow> effectRows(long milestoneId);
 
     record EffectRow(long id, long milestoneId, int position, String text, String audience) {
+    }
+
+    // --- issue 6: items of three kinds, soft delete, versions ---
+
+    @SqlUpdate("""
+            INSERT INTO milestones (plan_id, area_id, position, code, title, description, reached_when,
+                                    due_year, due_date, date_uncertain, owner_id, kind, report_to, frequency, starts_on)
+            VALUES (:planId, :areaId, :position, :code, :title, :description, :reachedWhen,
+                    :dueYear, :dueDate, :dateUncertain, :ownerId, :kind, :reportTo, :frequency, :startsOn)""")
+    @GetGeneratedKeys("id")
+    long insertItem(long planId, long areaId, int position, String code, String title, String description,
+                    String reachedWhen, int dueYear, LocalDate dueDate, boolean dateUncertain, Long ownerId,
+                    String kind, String reportTo, String frequency, LocalDate startsOn);
+
+    @SqlUpdate("""
+            UPDATE milestones SET area_id = :areaId, position = :position, title = :title,
+                   description = :description, reached_when = :reachedWhen, due_year = :dueYear, due_date = :dueDate,
+                   date_uncertain = :dateUncertain, owner_id = :ownerId, kind = :kind, report_to = :reportTo,
+                   frequency = :frequency, starts_on = :startsOn, deleted_at = NULL, version = version + 1
+            WHERE id = :id""")
+    int updateItem(long id, long areaId, int position, String title, String description, String reachedWhen,
+                   int dueYear, LocalDate dueDate, boolean dateUncertain, Long ownerId, String kind, String reportTo,
+                   String frequency, LocalDate startsOn);
+
+    @SqlUpdate("UPDATE milestones SET version = version + 1 WHERE id = :id")
+    int bumpVersion(long id);
+
+    @SqlUpdate("UPDATE milestones SET deleted_at = :at, version = version + 1 WHERE id = :id AND deleted_at IS NULL")
+    int softDelete(long id, java.time.Instant at);
+
+    /** Any item with this code, deleted or not; import restores a deleted one in place. */
+    @SqlQuery(VIEW + " WHERE m.plan_id = :planId AND m.code = :code")
+    @RegisterRowMapper(MilestoneViewMapper.MilestoneOnly.class)
+    Optional<Milestone> anyByCode(long planId, String code);
+
+    @SqlQuery("SELECT COALESCE(MAX(position), 0) FROM milestones WHERE area_id = :areaId")
+    int lastPosition(long areaId);
+
+    @SqlQuery("SELECT COUNT(*) FROM report_effects WHERE effect_id = :effectId")
+    int effectUses(long effectId);
+
+    @SqlUpdate("DELETE FROM effect_audiences WHERE effect_id = :effectId")
+    void deleteAudiences(long effectId);
+
+    @SqlUpdate("DELETE FROM milestone_effects WHERE id = :effectId")
+    void deleteEffect(long effectId);
+
+    @SqlUpdate("UPDATE milestone_effects SET text = :text WHERE id = :effectId")
+    void updateEffect(long effectId, String text);
+
+    @SqlUpdate("DELETE FROM milestone_dependencies WHERE milestone_id = :milestoneId")
+    void deleteDependencies(long milestoneId);
+
+    @SqlQuery("""
+            SELECT m.code FROM milestone_dependencies d JOIN milestones m ON m.id = d.depends_on_id
+            WHERE d.milestone_id = :milestoneId ORDER BY m.code""")
+    List<String> dependsOnCodes(long milestoneId);
+
+    @SqlQuery("""
+            SELECT f.code AS milestone, t.code AS depends_on, d.source
+            FROM milestone_dependencies d
+            JOIN milestones f ON f.id = d.milestone_id JOIN milestones t ON t.id = d.depends_on_id
+            WHERE f.plan_id = :planId AND f.deleted_at IS NULL AND t.deleted_at IS NULL
+            ORDER BY f.code, t.code""")
+    @RegisterConstructorMapper(DependencyRow.class)
+    List<DependencyRow> dependenciesOfPlan(long planId);
+
+    record DependencyRow(String milestone, String dependsOn, String source) {
     }
 }

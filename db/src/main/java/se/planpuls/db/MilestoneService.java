@@ -1,5 +1,6 @@
 package se.planpuls.db;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
+import se.planpuls.domain.Actor;
 import se.planpuls.domain.Effect;
 import se.planpuls.domain.InvalidInputException;
 import se.planpuls.domain.MilestoneDetail;
@@ -18,9 +20,16 @@ import se.planpuls.domain.Status;
 /** Reads milestones and makes the admin's changes to them (owner, due date). */
 public final class MilestoneService {
     private final Jdbi jdbi;
+    private final Clock clock;
 
     public MilestoneService(Database database) {
+        this(database, Clock.systemUTC());
+    }
+
+    /** With the clock that stamps the audit entries of {@link #update}. */
+    public MilestoneService(Database database, Clock clock) {
         this.jdbi = database.jdbi();
+        this.clock = clock;
     }
 
     public MilestoneView view(long id) {
@@ -41,7 +50,7 @@ public final class MilestoneService {
         return jdbi.withExtension(MilestoneDao.class, dao -> effects(dao, milestoneId));
     }
 
-    private static List<Effect> effects(MilestoneDao dao, long milestoneId) {
+    static List<Effect> effects(MilestoneDao dao, long milestoneId) {
         Map<Long, List<String>> audiences = new LinkedHashMap<>();
         Map<Long, MilestoneDao.EffectRow> first = new LinkedHashMap<>();
         for (var row : dao.effectRows(milestoneId)) {
@@ -82,7 +91,7 @@ public final class MilestoneService {
     public MilestoneView update(long id, Long ownerId, boolean clearOwner, LocalDate dueDate) {
         return jdbi.inTransaction(handle -> {
             MilestoneDao dao = handle.attach(MilestoneDao.class);
-            dao.milestone(id).orElseThrow(() -> new NotFoundException("milestone", id));
+            var before = dao.milestone(id).orElseThrow(() -> new NotFoundException("milestone", id));
             if (ownerId != null && handle.attach(OwnerDao.class).byId(ownerId).isEmpty()) {
                 throw new InvalidInputException("ownerId", "owner.unknown", "no owner has id " + ownerId);
             }
@@ -95,7 +104,10 @@ public final class MilestoneService {
             if (dueDate != null) {
                 dao.moveDue(id, dueDate.getYear(), dueDate);
             }
-            return dao.view(id).orElseThrow();
+            var after = dao.view(id).orElseThrow();
+            AuditLog.record(handle, clock, Actor.SYSTEM, dueDate != null ? "move-due" : "reassign", "milestone", id,
+                    before.planId(), null, before, after.milestone());
+            return after;
         });
     }
 

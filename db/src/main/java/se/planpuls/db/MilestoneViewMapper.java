@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
+import se.planpuls.domain.Frequency;
+import se.planpuls.domain.ItemKind;
 import se.planpuls.domain.Milestone;
 import se.planpuls.domain.MilestoneView;
 import se.planpuls.domain.Status;
@@ -15,12 +17,7 @@ public final class MilestoneViewMapper implements RowMapper<MilestoneView> {
 
     @Override
     public MilestoneView map(ResultSet rs, StatementContext ctx) throws SQLException {
-        var dueDate = rs.getObject("due_date", LocalDate.class);
-        long ownerId = rs.getLong("owner_id");
-        Long owner = rs.wasNull() ? null : ownerId;
-        var milestone = new Milestone(rs.getLong("id"), rs.getLong("plan_id"), rs.getLong("area_id"),
-                rs.getInt("position"), rs.getString("code"), rs.getString("title"), rs.getString("description"),
-                rs.getString("reached_when"), rs.getInt("due_year"), dueDate, rs.getBoolean("date_uncertain"), owner);
+        var milestone = milestone(rs);
         StatusReport latest = null;
         long reportId = rs.getLong("r_id");
         if (!rs.wasNull()) {
@@ -32,6 +29,27 @@ public final class MilestoneViewMapper implements RowMapper<MilestoneView> {
         }
         return new MilestoneView(milestone, rs.getString("area_code"), rs.getString("area_name"),
                 rs.getString("owner_name"), latest);
+    }
+
+    static Milestone milestone(ResultSet rs) throws SQLException {
+        var dueDate = rs.getObject("due_date", LocalDate.class);
+        long ownerId = rs.getLong("owner_id");
+        Long owner = rs.wasNull() ? null : ownerId;
+        String frequency = rs.getString("frequency");
+        return new Milestone(rs.getLong("id"), rs.getLong("plan_id"), rs.getLong("area_id"),
+                rs.getInt("position"), rs.getString("code"), rs.getString("title"), rs.getString("description"),
+                rs.getString("reached_when"), rs.getInt("due_year"), dueDate, rs.getBoolean("date_uncertain"), owner,
+                ItemKind.parse(rs.getString("kind")).orElse(ItemKind.MILESTONE), rs.getString("report_to"),
+                frequency == null ? null : Frequency.parse(frequency).orElse(null),
+                rs.getObject("starts_on", LocalDate.class), rs.getInt("version"));
+    }
+
+    /** Maps the same columns to the bare {@link Milestone}. */
+    public static final class MilestoneOnly implements RowMapper<Milestone> {
+        @Override
+        public Milestone map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return milestone(rs);
+        }
     }
 
     static Long nullableLong(ResultSet rs, String column) throws SQLException {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
+import se.planpuls.domain.Actor;
 import se.planpuls.domain.InvalidInputException;
 import se.planpuls.domain.NewOwner;
 import se.planpuls.domain.NotFoundException;
@@ -38,6 +39,11 @@ public final class OwnerService {
     }
 
     public Owner create(NewOwner input) {
+        return create(input, Actor.SYSTEM);
+    }
+
+    /** Creates an owner and records who did it in the audit log. */
+    public Owner create(NewOwner input, Actor actor) {
         String name = input.name() == null ? "" : input.name().strip();
         if (name.isEmpty() || name.length() > 200) {
             throw new InvalidInputException("name", "name.invalid", "name is required and at most 200 characters");
@@ -62,7 +68,9 @@ public final class OwnerService {
                         "an owner with this aadObjectId already exists");
             }
             long id = dao.insert(name, email, finalAad, input.admin(), clock.instant());
-            return dao.byId(id).orElseThrow();
+            Owner created = dao.byId(id).orElseThrow();
+            AuditLog.record(handle, clock, actor, "create", "owner", id, null, null, null, created);
+            return created;
         });
     }
 

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import se.planpuls.domain.Actor;
 import se.planpuls.domain.ForbiddenException;
 import se.planpuls.domain.InvalidInputException;
 import se.planpuls.domain.Milestone;
@@ -92,7 +93,10 @@ public final class ReportService {
                         input.reporter().name(), onBehalfOf, input.source(), input.idempotencyKey(), clock.instant(),
                         input.atRisk(), expected);
                 new HashSet<>(input.effectsSeen()).forEach(effect -> reports.insertEffectSeen(id, effect));
-                return new Result(reports.byId(id).orElseThrow(), true);
+                StatusReport stored = reports.byId(id).orElseThrow();
+                AuditLog.record(handle, clock, new Actor(input.reporter().name(), input.source()), "report",
+                        "milestone", milestone.id(), milestone.planId(), null, null, stored);
+                return new Result(stored, true);
             });
         } catch (UnableToExecuteStatementException e) {
             // Two identical submissions raced past the lookup; the unique key let exactly one in.

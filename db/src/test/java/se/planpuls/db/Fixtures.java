@@ -28,7 +28,7 @@ public final class Fixtures implements AutoCloseable {
         this.database = database;
         this.clock = clock;
         this.plans = new PlanService(database);
-        this.milestones = new MilestoneService(database);
+        this.milestones = new MilestoneService(database, clock);
         this.owners = new OwnerService(database, clock);
         this.reports = new ReportService(database, clock);
         this.conversations = new ConversationService(database, clock);

@@ -1,0 +1,104 @@
+package se.planpuls.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.util.Set;
+import se.planpuls.db.ItemService;
+import se.planpuls.db.MilestoneService;
+import se.planpuls.domain.Frequency;
+import se.planpuls.domain.ItemInput;
+import se.planpuls.domain.ItemKind;
+
+/**
+ * Items (milestones, assignments, recurring commitments): create, update (a moved due date keeps
+ * its {@code reason} in the history), reassign and soft delete, with {@code ETag}/{@code If-Match}.
+ */
+final class ItemController {
+    static final Set<String> FIELDS = Set.of("areaCode", "code", "kind", "title", "description", "reachedWhen",
+            "dueYear", "dueDate", "dateUncertain", "reportTo", "frequency", "startsOn", "ownerId", "reason");
+    private static final Set<String> CREATE_FIELDS;
+
+    static {
+        var fields = new java.util.HashSet<>(FIELDS);
+        fields.add("planId");
+        CREATE_FIELDS = Set.copyOf(fields);
+    }
+
+    private final ItemService items;
+    private final MilestoneService milestones;
+    private final ObjectMapper json;
+
+    ItemController(ItemService items, MilestoneService milestones, ObjectMapper json) {
+        this.items = items;
+        this.milestones = milestones;
+        this.json = json;
+    }
+
+    void create(Context ctx) {
+        JsonBody body = JsonBody.parse(json, ctx.body(), CREATE_FIELDS);
+        Long planId = body.positiveLong("planId");
+        if (planId == null) {
+            throw new BadRequest("planId", "planId is required");
+        }
+        body.requiredString("code");
+        body.requiredString("title");
+        body.requiredString("areaCode");
+        var created = items.create(planId, input(body), AdminAuth.actor(ctx));
+        ctx.status(201);
+        ctx.header("Location", "/api/v1/milestones/" + created.id());
+        ETags.set(ctx, created.version());
+        ctx.json(Views.MilestoneDetailJson.of(milestones.detail(created.id())));
+    }
+
+    /** Any of the item's fields; {@code ownerId: null} clears the owner, {@code reason} says why. */
+    void patch(Context ctx) {
+        long id = Ids.path(ctx, "id");
+        JsonBody body = JsonBody.parse(json, ctx.body(), FIELDS);
+        if (FIELDS.stream().noneMatch(body::has)) {
+            throw new BadRequest("body", "send at least one of " + String.join(", ", FIELDS));
+        }
+        for (String field : new String[] {"dueDate", "dueYear", "title", "kind", "code", "areaCode"}) {
+            if (body.isNull(field)) {
+                throw new BadRequest(field, field + " cannot be cleared");
+            }
+        }
+        Integer expected = ETags.expected(ctx, "milestone", id);
+        var updated = items.update(id, input(body), expected, AdminAuth.actor(ctx));
+        ETags.set(ctx, updated.version());
+        ctx.json(Views.MilestoneDetailJson.of(milestones.detail(id)));
+    }
+
+    void delete(Context ctx) {
+        long id = Ids.path(ctx, "id");
+        String reason = ctx.queryParam("reason");
+        if (reason != null && reason.length() > 2000) {
+            throw new BadRequest("reason", "reason is at most 2000 characters");
+        }
+        items.delete(id, ETags.expected(ctx, "milestone", id), reason, AdminAuth.actor(ctx));
+        ctx.status(204);
+    }
+
+    private static ItemInput input(JsonBody body) {
+        ItemKind kind = null;
+        String rawKind = body.string("kind");
+        if (rawKind != null) {
+            kind = ItemKind.parse(rawKind).orElseThrow(() ->
+                    new BadRequest("kind", "kind must be milestone, assignment or recurring"));
+        }
+        Frequency frequency = null;
+        String rawFrequency = body.string("frequency");
+        if (rawFrequency != null) {
+            frequency = Frequency.parse(rawFrequency).orElseThrow(() ->
+                    new BadRequest("frequency", "frequency must be monthly, quarterly, half_yearly or yearly"));
+        }
+        Integer dueYear = body.integer("dueYear");
+        String reason = body.string("reason");
+        if (reason != null && reason.length() > 2000) {
+            throw new BadRequest("reason", "reason is at most 2000 characters");
+        }
+        return new ItemInput(body.string("areaCode"), body.string("code"), kind, body.string("title"),
+                body.string("description"), body.string("reachedWhen"), dueYear, body.date("dueDate"),
+                body.has("dateUncertain") ? body.bool("dateUncertain", false) : null, body.string("reportTo"),
+                frequency, body.date("startsOn"), body.positiveLong("ownerId"), body.isNull("ownerId"), reason);
+    }
+}

@@ -1,0 +1,297 @@
+package se.planpuls.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Items, owners, audit, tokens and the OpenAPI document through the real server. */
+class AdminWritesApiTest {
+    @TempDir
+    Path dataDir;
+    private RunningApp running;
+    private ApiClient api;
+    private long planId;
+
+    @BeforeEach
+    void start() {
+        running = new RunningApp(dataDir);
+        api = running.api;
+        planId = api.get("/api/v1/plans").json().get(0).path("id").asLong();
+    }
+
+    @AfterEach
+    void stop() {
+        running.close();
+    }
+
+    @Test
+    void an_item_of_each_kind_is_created_and_a_bad_one_names_the_field() {
+        var recurring = api.post("/api/v1/milestones", "{\"planId\":" + planId + ",\"areaCode\":\"DIG\",\"code\":\"DIG-R1\","
+                + "\"kind\":\"recurring\",\"title\":\"Rapport till ledningsgruppen\",\"dueYear\":2025,\"frequency\":\"quarterly\"}");
+        var assignment = api.post("/api/v1/milestones", "{\"planId\":" + planId + ",\"areaCode\":\"DIG\",\"code\":\"DIG-U1\","
+                + "\"kind\":\"assignment\",\"title\":\"Återrapport\",\"dueDate\":\"2025-05-31\",\"reportTo\":\"Nämnden\"}");
+
+        assertThat(recurring.status()).as(recurring.body()).isEqualTo(201);
+        assertThat(recurring.header("ETag")).isEqualTo("\"1\"");
+        assertThat(recurring.json().path("milestone").path("frequency").asText()).isEqualTo("quarterly");
+        assertThat(assignment.status()).as(assignment.body()).isEqualTo(201);
+        assertThat(api.get(assignment.location()).json().path("milestone").path("reportTo").asText()).isEqualTo("Nämnden");
+        assertProblem(api.post("/api/v1/milestones", "{\"planId\":" + planId + ",\"areaCode\":\"DIG\",\"code\":\"DIG-R2\","
+                + "\"kind\":\"recurring\",\"title\":\"X\",\"dueYear\":2025}"), 400, "frequency");
+        assertProblem(api.post("/api/v1/milestones", "{\"planId\":" + planId + ",\"areaCode\":\"DIG\",\"code\":\"DIG-U2\","
+                + "\"kind\":\"assignment\",\"title\":\"X\",\"dueYear\":2025}"), 400, "dueDate");
+        assertProblem(api.post("/api/v1/milestones", "{\"planId\":" + planId + ",\"areaCode\":\"DIG\",\"code\":\"DIG-R1\","
+                + "\"title\":\"X\",\"dueYear\":2025}"), 409, "code");
+        assertProblem(api.post("/api/v1/milestones", "{\"planId\":" + planId + ",\"areaCode\":\"NOPE\",\"code\":\"X-1\","
+                + "\"title\":\"X\",\"dueYear\":2025}"), 400, "areaCode");
+        assertProblem(api.post("/api/v1/milestones", "{\"areaCode\":\"DIG\",\"code\":\"X-1\",\"title\":\"X\"}"), 400, "planId");
+        assertThat(api.post("/api/v1/milestones", "{\"planId\":999,\"areaCode\":\"DIG\",\"code\":\"X-1\",\"title\":\"X\","
+                + "\"dueYear\":2025}").status()).isEqualTo(404);
+    }
+
+    @Test
+    void moving_a_due_date_keeps_the_reason_in_the_history() {
+        long id = milestone("DIG-4");
+
+        var moved = api.patch("/api/v1/milestones/" + id, "{\"dueDate\":\"2026-03-31\",\"reason\":\"Årlig revidering 2025\"}");
+
+        assertThat(moved.status()).isEqualTo(200);
+        JsonNode history = api.get("/api/v1/audit?entity=milestone&entityId=" + id).json();
+        JsonNode entry = history.get(history.size() - 1);
+        assertThat(entry.path("action").asText()).isEqualTo("move-due");
+        assertThat(entry.path("reason").asText()).isEqualTo("Årlig revidering 2025");
+        assertThat(entry.path("before").path("dueDate").isNull()).isTrue();
+        assertThat(entry.path("after").path("dueDate").asText()).isEqualTo("2026-03-31");
+        assertThat(entry.path("actor").asText()).isEqualTo("admin-1");
+    }
+
+    @Test
+    void a_stale_if_match_is_refused_with_412_and_a_current_one_is_applied() {
+        long id = milestone("DIG-4");
+        String etag = api.get("/api/v1/milestones/" + id).header("ETag");
+        var first = running.send("PATCH", "/api/v1/milestones/" + id, "{\"title\":\"SDV infört i hela regionen\"}",
+                Map.of("If-Match", etag));
+
+        var second = running.send("PATCH", "/api/v1/milestones/" + id, "{\"title\":\"Något annat\"}",
+                Map.of("If-Match", etag));
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.header("ETag")).isNotEqualTo(etag);
+        assertThat(second.status()).isEqualTo(412);
+        assertThat(second.contentType()).startsWith("application/problem+json");
+        assertThat(api.get("/api/v1/milestones/" + id).json().path("milestone").path("title").asText())
+                .isEqualTo("SDV infört i hela regionen");
+        assertThat(running.send("PATCH", "/api/v1/milestones/" + id, "{\"title\":\"X\"}", Map.of("If-Match", "garbage"))
+                .status()).isEqualTo(412);
+    }
+
+    @Test
+    void a_soft_deleted_item_leaves_the_lists_but_keeps_its_history() {
+        long id = milestone("DIG-4");
+
+        var deleted = api.send("DELETE", "/api/v1/milestones/" + id + "?reason=Utgår", null, RunningApp.TOKEN);
+
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/milestones/" + id).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/milestones?q=DIG-4").json()).isEmpty();
+        JsonNode history = api.get("/api/v1/audit?entity=milestone&entityId=" + id).json();
+        assertThat(history.get(history.size() - 1).path("action").asText()).isEqualTo("delete");
+        assertThat(api.send("DELETE", "/api/v1/milestones/" + id, null, RunningApp.TOKEN).status()).isEqualTo(404);
+    }
+
+    @Test
+    void lists_are_paged_with_the_total_in_a_header() {
+        var page = api.get("/api/v1/milestones?limit=10&offset=30");
+
+        assertThat(page.json()).hasSize(4);
+        assertThat(page.header("X-Total-Count")).isEqualTo("34");
+        assertProblem(api.get("/api/v1/milestones?limit=0"), 400, "limit");
+        assertProblem(api.get("/api/v1/milestones?offset=-1"), 400, "offset");
+        assertProblem(api.get("/api/v1/milestones?kind=task"), 400, "kind");
+    }
+
+    @Test
+    void an_owner_is_updated_with_leave_substitute_and_admin_flag() {
+        long anna = owner("Anna Berg", "anna@example.com");
+        owner("Bo Ek", "bo@example.com");
+
+        var patched = api.patch("/api/v1/owners/" + anna,
+                "{\"leaveUntil\":\"2026-12-31\",\"substituteEmail\":\"BO@example.com\",\"admin\":true}");
+
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+        assertThat(patched.json().path("leaveUntil").asText()).isEqualTo("2026-12-31");
+        assertThat(patched.json().path("substituteId").asLong()).isPositive();
+        assertThat(patched.json().path("admin").asBoolean()).isTrue();
+        assertThat(api.get("/api/v1/owners?admin=true").json()).hasSize(1);
+        assertThat(api.get("/api/v1/owners?q=bo").json()).hasSize(1);
+        assertThat(api.patch("/api/v1/owners/" + anna, "{\"leaveUntil\":null,\"substituteEmail\":null}")
+                .json().path("leaveUntil").isNull()).isTrue();
+        assertProblem(api.patch("/api/v1/owners/" + anna, "{\"substituteEmail\":\"nobody@example.com\"}"), 400, "substituteEmail");
+        assertProblem(api.patch("/api/v1/owners/" + anna, "{\"substituteEmail\":\"anna@example.com\"}"), 400, "substituteEmail");
+        assertProblem(api.patch("/api/v1/owners/" + anna, "{\"email\":\"bo@example.com\"}"), 409, "email");
+        assertProblem(api.patch("/api/v1/owners/" + anna, "{\"leaveUntil\":\"soon\"}"), 400, "leaveUntil");
+        assertProblem(api.patch("/api/v1/owners/" + anna, "{}"), 400, "body");
+        assertThat(api.patch("/api/v1/owners/999", "{\"name\":\"X\"}").status()).isEqualTo(404);
+        String etag = api.get("/api/v1/owners/" + anna).header("ETag");
+        api.patch("/api/v1/owners/" + anna, "{\"name\":\"Anna Berg-Ek\"}");
+        assertThat(running.send("PATCH", "/api/v1/owners/" + anna, "{\"name\":\"A\"}", Map.of("If-Match", etag)).status())
+                .isEqualTo(412);
+    }
+
+    @Test
+    void deleting_an_owner_erases_personal_data_but_keeps_history_as_former_owner() {
+        long anna = owner("Anna Berg", "anna@example.com");
+        long id = milestone("DIG-4");
+        api.patch("/api/v1/milestones/" + id, "{\"ownerId\":" + anna + "}");
+
+        var deleted = api.send("DELETE", "/api/v1/owners/" + anna, null, RunningApp.TOKEN);
+
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/owners").json()).isEmpty();
+        assertThat(api.get("/api/v1/milestones/" + id).json().path("milestone").path("owner").isNull()).isTrue();
+        String history = api.get("/api/v1/plans/" + planId + "/history.csv").body()
+                + api.get("/api/v1/audit?entity=owner&entityId=" + anna).body();
+        assertThat(history).doesNotContain("anna@example.com").doesNotContain("Anna Berg");
+        assertThat(api.get("/api/v1/audit?entity=owner&entityId=" + anna).json()).isNotEmpty();
+        assertThat(api.send("DELETE", "/api/v1/owners/" + anna, null, RunningApp.TOKEN).status()).isEqualTo(404);
+    }
+
+    @Test
+    void the_audit_log_is_filtered_by_entity_and_since_and_refuses_bad_filters() {
+        owner("Anna Berg", "anna@example.com");
+
+        assertThat(api.get("/api/v1/audit?entity=owner").json()).hasSize(1);
+        assertThat(api.get("/api/v1/audit?entity=owner&since=2999-01-01").json()).isEmpty();
+        assertThat(api.get("/api/v1/audit?entity=owner&since=2000-01-01T00:00:00Z").json().get(0)
+                .path("after").path("email").asText()).isEqualTo("anna@example.com");
+        assertProblem(api.get("/api/v1/audit?entity=pizza"), 400, "entity");
+        assertProblem(api.get("/api/v1/audit?since=yesterday"), 400, "since");
+    }
+
+    @Test
+    void several_admin_tokens_work_and_a_read_only_token_reads_but_may_not_write() {
+        var second = api.send("GET", "/api/v1/plans", null, RunningApp.SECOND_TOKEN);
+        var read = api.send("GET", "/api/v1/plans", null, RunningApp.READER_TOKEN);
+        var write = api.send("POST", "/api/v1/owners", "{\"name\":\"X\",\"email\":\"x@example.com\"}",
+                RunningApp.READER_TOKEN);
+        var secondWrites = api.send("POST", "/api/v1/owners", "{\"name\":\"X\",\"email\":\"x@example.com\"}",
+                RunningApp.SECOND_TOKEN);
+
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(write.status()).isEqualTo(403);
+        assertThat(write.contentType()).startsWith("application/problem+json");
+        assertThat(write.body()).doesNotContain(RunningApp.READER_TOKEN);
+        assertThat(secondWrites.status()).isEqualTo(201);
+        assertThat(api.get("/api/v1/audit?entity=owner").json().get(0).path("actor").asText()).isEqualTo("admin-2");
+        assertThat(api.send("GET", "/api/v1/plans", null, RunningApp.READER_TOKEN + "x").status()).isEqualTo(401);
+    }
+
+    @Test
+    void the_openapi_document_describes_exactly_the_routes_the_server_has_and_swagger_ui_loads() {
+        var doc = api.send("GET", "/openapi.json", null, null);
+
+        assertThat(doc.status()).isEqualTo(200);
+        JsonNode paths = doc.json().path("paths");
+        assertThat(doc.json().path("openapi").asText()).startsWith("3.");
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        paths.fields().forEachRemaining(p -> p.getValue().fieldNames()
+                .forEachRemaining(method -> documented.add(method + " " + p.getKey())));
+        java.util.Set<String> served = new java.util.TreeSet<>();
+        running.app.routes().stream().filter(r -> !r.startsWith("before") && !r.startsWith("after")
+                && !r.contains("/openapi.json") && !r.contains("/swagger")).forEach(served::add);
+        assertThat(documented).isEqualTo(served);
+        JsonNode schemas = doc.json().path("components").path("schemas");
+        doc.json().findValues("$ref").forEach(ref -> assertThat(schemas.has(ref.asText()
+                .replace("#/components/schemas/", ""))).as(ref.asText()).isTrue());
+        java.util.Set<String> itemFields = new java.util.TreeSet<>();
+        paths.path("/api/v1/milestones").path("post").path("requestBody").path("content").path("application/json")
+                .path("schema").path("properties").fieldNames().forEachRemaining(itemFields::add);
+        assertThat(itemFields).containsAll(ItemController.FIELDS).contains("planId");
+        long owner = owner("Anna Berg", "anna@example.com");
+        java.util.Set<String> returned = new java.util.TreeSet<>();
+        api.get("/api/v1/owners/" + owner).json().fieldNames().forEachRemaining(returned::add);
+        java.util.Set<String> described = new java.util.TreeSet<>();
+        schemas.path("OwnerJson").path("properties").fieldNames().forEachRemaining(described::add);
+        assertThat(returned).isEqualTo(described);
+        var swagger = api.send("GET", "/swagger", null, null);
+        assertThat(swagger.body()).contains("swagger-ui-bundle.js");
+        String script = swagger.body().replaceAll("(?s).*<script src=\"([^\"]+)\".*", "$1");
+        assertThat(api.send("GET", script, null, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void an_import_over_one_mebibyte_is_refused_with_413_and_imports_nothing() {
+        String huge = RunningApp.resource(PlanImportApiTest.OREBRO) + "x".repeat(1024 * 1024);
+
+        var response = running.importCsv(huge);
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(api.get("/api/v1/plans").json()).hasSize(1);
+    }
+
+    @Test
+    void a_stale_delete_is_412_and_an_erased_owner_cannot_be_given_items() {
+        long id = milestone("DIG-4");
+        api.patch("/api/v1/milestones/" + id, "{\"title\":\"Ändrad\"}");
+        long anna = owner("Anna Berg", "anna@example.com");
+        api.send("DELETE", "/api/v1/owners/" + anna, null, RunningApp.TOKEN);
+
+        var stale = running.send("DELETE", "/api/v1/milestones/" + id, null, Map.of("If-Match", "\"1\""));
+
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(api.get("/api/v1/milestones/" + id).status()).isEqualTo(200);
+        assertProblem(api.patch("/api/v1/milestones/" + id, "{\"ownerId\":" + anna + "}"), 400, "ownerId");
+    }
+
+    @Test
+    void owners_are_paged_and_a_bad_filter_names_the_parameter() {
+        for (int i = 1; i <= 5; i++) {
+            owner("Ägare " + i, "agare" + i + "@example.com");
+        }
+
+        var page = api.get("/api/v1/owners?limit=2&offset=4");
+
+        assertThat(page.json()).hasSize(1);
+        assertThat(page.header("X-Total-Count")).isEqualTo("5");
+        assertProblem(api.get("/api/v1/owners?admin=maybe"), 400, "admin");
+        assertProblem(api.get("/api/v1/owners?limit=5000"), 400, "limit");
+    }
+
+    @Test
+    void the_actor_header_names_who_held_the_token_in_the_audit_log() {
+        var created = running.send("POST", "/api/v1/owners", "{\"name\":\"Bo Ek\",\"email\":\"bo@example.com\"}",
+                Map.of("X-Planpuls-Actor", "anna.berg@example.com\t"));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(api.get("/api/v1/audit?entity=owner").json().get(0).path("actor").asText())
+                .isEqualTo("admin-1 (anna.berg@example.com)");
+    }
+
+    private long owner(String name, String email) {
+        var response = api.post("/api/v1/owners", "{\"name\":\"" + name + "\",\"email\":\"" + email + "\"}");
+        assertThat(response.status()).isEqualTo(201);
+        return response.json().path("id").asLong();
+    }
+
+    private long milestone(String code) {
+        for (JsonNode m : api.get("/api/v1/milestones?q=" + code).json()) {
+            if (m.path("code").asText().equals(code)) {
+                return m.path("id").asLong();
+            }
+        }
+        throw new AssertionError("no milestone " + code);
+    }
+
+    private static void assertProblem(ApiClient.Response response, int status, String field) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo(field);
+    }
+}

@@ -1,0 +1,57 @@
+package se.planpuls.db;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import se.planpuls.domain.Milestone;
+import se.planpuls.domain.NotFoundException;
+import se.planpuls.domain.PlanDocument;
+
+/** Reads a plan as a {@link PlanDocument}: what {@link PlanImportService} takes, so export then import round-trips. */
+public final class PlanExportService {
+    private final Jdbi jdbi;
+
+    public PlanExportService(Database database) {
+        this.jdbi = database.jdbi();
+    }
+
+    public PlanDocument export(long planId) {
+        return jdbi.inTransaction(handle -> {
+            PlanDao plans = handle.attach(PlanDao.class);
+            MilestoneDao items = handle.attach(MilestoneDao.class);
+            OwnerDao owners = handle.attach(OwnerDao.class);
+            var plan = plans.plan(planId).orElseThrow(() -> new NotFoundException("plan", planId));
+            var views = items.viewsOfPlan(planId);
+            var areas = plans.areas(planId);
+            List<PlanDocument.Group> groups = new ArrayList<>();
+            for (var group : plans.groups(planId)) {
+                List<PlanDocument.Area> groupAreas = new ArrayList<>();
+                for (var area : areas) {
+                    if (area.groupId() != group.id()) {
+                        continue;
+                    }
+                    List<PlanDocument.Item> areaItems = new ArrayList<>();
+                    for (var view : views) {
+                        Milestone m = view.milestone();
+                        if (m.areaId() != area.id()) {
+                            continue;
+                        }
+                        var owner = m.ownerId() == null ? null : owners.byId(m.ownerId()).orElse(null);
+                        var effects = MilestoneService.effects(items, m.id()).stream()
+                                .map(e -> new PlanDocument.EffectDoc(e.text(), e.audiences())).toList();
+                        areaItems.add(new PlanDocument.Item(null, m.code(), m.kind(), m.title(), m.description(),
+                                m.reachedWhen().equals(m.description()) ? null : m.reachedWhen(),
+                                m.dueYear(), m.dueDate(), m.dateUncertain(), m.reportTo(), m.frequency(), m.startsOn(),
+                                owner == null ? null : owner.email(), owner == null ? null : owner.name(), effects));
+                    }
+                    groupAreas.add(new PlanDocument.Area(null, area.code(), area.name(), area.goalImage(), areaItems));
+                }
+                groups.add(new PlanDocument.Group(null, group.name(), groupAreas));
+            }
+            var dependencies = items.dependenciesOfPlan(planId).stream()
+                    .map(d -> new PlanDocument.Dependency(null, d.milestone(), d.dependsOn(), d.source())).toList();
+            return new PlanDocument(plan.slug(), plan.name(), plan.organisation(), plan.periodStart(), plan.periodEnd(),
+                    plans.effectGoals(planId), groups, dependencies);
+        });
+    }
+}

@@ -1,0 +1,93 @@
+package se.planpuls.domain;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Whether an item expects a report, for reminders and digests. Plain logic over the item, its
+ * report history and a clock; dates are taken in the region's zone.
+ *
+ * <ul>
+ *   <li>A milestone or an assignment is {@link State#DONE} once reported reached, {@link State#LATE}
+ *       when its due date (an assignment's report-back date) has passed without that, and otherwise
+ *       {@link State#DUE} within {@link #DUE_SOON_DAYS} days of its date, else {@link State#NOT_YET}.</li>
+ *   <li>A recurring commitment expects a report in every calendar period of its frequency from its
+ *       start to the end of its due year: {@link State#LATE} when the period before the current one
+ *       passed without a report and none came since, {@link State#DUE} while the current period has
+ *       none, {@link State#REPORTED} when it has one, {@link State#NOT_YET} before its start and
+ *       {@link State#DONE} after its end.</li>
+ * </ul>
+ */
+public final class ReportDue {
+    public static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
+    public static final int DUE_SOON_DAYS = 30;
+
+    private ReportDue() {
+    }
+
+    public enum State { NOT_YET, DUE, REPORTED, LATE, DONE }
+
+    /**
+     * @param state       the item's state today
+     * @param periodStart the current period's first day (for a milestone or assignment: today)
+     * @param dueBy       when the expected report is due: the period's last day, or the item's date
+     */
+    public record Assessment(State state, LocalDate periodStart, LocalDate dueBy) {
+        public boolean late() {
+            return state == State.LATE;
+        }
+
+        public boolean reportExpected() {
+            return state == State.DUE || state == State.LATE;
+        }
+    }
+
+    /**
+     * Assesses {@code item} with its reports (any order) as of {@code clock}'s today.
+     *
+     * @param planStart the plan's first day, the start of a recurring commitment without its own
+     */
+    public static Assessment assess(Milestone item, List<StatusReport> history, LocalDate planStart, Clock clock) {
+        LocalDate today = LocalDate.now(clock.withZone(ZONE));
+        LocalDate end = item.effectiveDueDate();
+        if (item.kind() != ItemKind.RECURRING || item.frequency() == null) {
+            boolean reached = history.stream().max(java.util.Comparator.comparingLong(StatusReport::id))
+                    .filter(r -> r.status() == Status.REACHED).isPresent();
+            if (reached) {
+                return new Assessment(State.DONE, today, end);
+            }
+            if (today.isAfter(end)) {
+                return new Assessment(State.LATE, today, end);
+            }
+            return new Assessment(today.plusDays(DUE_SOON_DAYS).isBefore(end) ? State.NOT_YET : State.DUE, today, end);
+        }
+        Frequency frequency = item.frequency();
+        LocalDate start = item.startsOn() != null ? item.startsOn() : planStart;
+        if (start != null && today.isBefore(frequency.periodStart(start))) {
+            return new Assessment(State.NOT_YET, frequency.periodStart(start), frequency.periodEnd(start));
+        }
+        if (today.isAfter(end)) {
+            LocalDate lastStart = frequency.periodStart(end);
+            boolean lastReported = reportedBetween(history, lastStart, end);
+            return new Assessment(lastReported ? State.DONE : State.LATE, lastStart, end);
+        }
+        LocalDate periodStart = frequency.periodStart(today);
+        LocalDate periodEnd = frequency.periodEnd(today);
+        if (reportedBetween(history, periodStart, periodEnd)) {
+            return new Assessment(State.REPORTED, periodStart, periodEnd);
+        }
+        LocalDate previousStart = frequency.periodStart(periodStart.minusDays(1));
+        boolean previousExpected = start == null || !previousStart.isBefore(frequency.periodStart(start));
+        if (previousExpected && !reportedBetween(history, previousStart, periodStart.minusDays(1))) {
+            return new Assessment(State.LATE, periodStart, periodEnd);
+        }
+        return new Assessment(State.DUE, periodStart, periodEnd);
+    }
+
+    private static boolean reportedBetween(List<StatusReport> history, LocalDate from, LocalDate to) {
+        return history.stream().map(r -> LocalDate.ofInstant(r.reportedAt(), ZONE))
+                .anyMatch(d -> !d.isBefore(from) && !d.isAfter(to));
+    }
+}
