@@ -1,8 +1,10 @@
 package se.planpuls.domain;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -50,11 +52,20 @@ public final class ReportDue {
      * @param planStart the plan's first day, the start of a recurring commitment without its own
      */
     public static Assessment assess(Milestone item, List<StatusReport> history, LocalDate planStart, Clock clock) {
+        boolean reached = history.stream().max(Comparator.comparingLong(StatusReport::id))
+                .filter(r -> r.status() == Status.REACHED).isPresent();
+        return assess(item, reached, history.stream().map(StatusReport::reportedAt).toList(), planStart, clock);
+    }
+
+    /**
+     * As {@link #assess(Milestone, List, LocalDate, Clock)}, from what it needs of the reports: whether
+     * the latest says reached, and when each was made.
+     */
+    public static Assessment assess(Milestone item, boolean reached, List<Instant> reportedAt, LocalDate planStart,
+                                    Clock clock) {
         LocalDate today = LocalDate.now(clock.withZone(ZONE));
         LocalDate end = item.effectiveDueDate();
         if (item.kind() != ItemKind.RECURRING || item.frequency() == null) {
-            boolean reached = history.stream().max(java.util.Comparator.comparingLong(StatusReport::id))
-                    .filter(r -> r.status() == Status.REACHED).isPresent();
             if (reached) {
                 return new Assessment(State.DONE, today, end);
             }
@@ -70,24 +81,24 @@ public final class ReportDue {
         }
         if (today.isAfter(end)) {
             LocalDate lastStart = frequency.periodStart(end);
-            boolean lastReported = reportedBetween(history, lastStart, end);
+            boolean lastReported = reportedBetween(reportedAt, lastStart, end);
             return new Assessment(lastReported ? State.DONE : State.LATE, lastStart, end);
         }
         LocalDate periodStart = frequency.periodStart(today);
         LocalDate periodEnd = frequency.periodEnd(today);
-        if (reportedBetween(history, periodStart, periodEnd)) {
+        if (reportedBetween(reportedAt, periodStart, periodEnd)) {
             return new Assessment(State.REPORTED, periodStart, periodEnd);
         }
         LocalDate previousStart = frequency.periodStart(periodStart.minusDays(1));
         boolean previousExpected = start == null || !previousStart.isBefore(frequency.periodStart(start));
-        if (previousExpected && !reportedBetween(history, previousStart, periodStart.minusDays(1))) {
+        if (previousExpected && !reportedBetween(reportedAt, previousStart, periodStart.minusDays(1))) {
             return new Assessment(State.LATE, periodStart, periodEnd);
         }
         return new Assessment(State.DUE, periodStart, periodEnd);
     }
 
-    private static boolean reportedBetween(List<StatusReport> history, LocalDate from, LocalDate to) {
-        return history.stream().map(r -> LocalDate.ofInstant(r.reportedAt(), ZONE))
+    private static boolean reportedBetween(List<Instant> reportedAt, LocalDate from, LocalDate to) {
+        return reportedAt.stream().map(at -> LocalDate.ofInstant(at, ZONE))
                 .anyMatch(d -> !d.isBefore(from) && !d.isAfter(to));
     }
 }

@@ -112,6 +112,27 @@ class AdminServicesTest {
 
     @ParameterizedTest
     @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void a_recurring_commitment_is_late_from_its_stored_history_until_it_is_reported(TestDatabases.Kind kind) {
+        try (var f = new Fixtures(kind.open())) {
+            var items = new ItemService(f.database, f.clock);
+            // Fixtures.NOW is 22 November 2026: the fourth quarter, after a third quarter without a report.
+            var item = items.create(f.planId, new ItemInput("DIG", "DIG-R2", ItemKind.RECURRING, "Kvartalsrapport",
+                    null, null, 2027, null, null, null, Frequency.QUARTERLY, LocalDate.of(2026, 7, 1), null, false,
+                    null), ADMIN);
+            var planStart = LocalDate.of(2022, 1, 1);
+
+            var before = se.planpuls.domain.ReportDue.assess(item, f.reports.history(item.id()), planStart, f.clock);
+            f.reports.report(new NewReport(item.id(), Status.IN_PROGRESS, null, new Reporter(null, "admin"), "api", null));
+            var after = se.planpuls.domain.ReportDue.assess(item, f.reports.history(item.id()), planStart, f.clock);
+
+            assertThat(before.state()).isEqualTo(se.planpuls.domain.ReportDue.State.LATE);
+            assertThat(before.dueBy()).isEqualTo(LocalDate.of(2026, 12, 31));
+            assertThat(after.state()).isEqualTo(se.planpuls.domain.ReportDue.State.REPORTED);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
     void erasing_an_owner_keeps_their_reports_as_former_owner(TestDatabases.Kind kind) {
         try (var f = new Fixtures(kind.open())) {
             var admins = new OwnerAdminService(f.database, f.clock);
