@@ -102,6 +102,8 @@ public final class OwnerService {
                 }
                 dao.link(owner.id(), identity.teamsUserId(), aad);
                 handle.attach(ConversationDao.class).linkOwner(identity.teamsUserId(), owner.id());
+                AuditLog.record(handle, clock, new se.planpuls.domain.Actor(owner.name(), "bot"), "link", "owner",
+                        owner.id(), null, null, owner, dao.byId(owner.id()).orElseThrow());
             }
             return dao.byId(owner.id());
         });
@@ -155,6 +157,8 @@ public final class OwnerService {
             Owner substitute = dao.byEmail(mail).orElseGet(() -> dao.byId(
                     dao.insert(mail.substring(0, mail.indexOf('@')), mail, null, false, clock.instant())).orElseThrow());
             dao.setSubstitute(ownerId, substitute.id());
+            AuditLog.record(handle, clock, new se.planpuls.domain.Actor(owner.name(), "bot"), "update", "owner",
+                    ownerId, null, null, owner, dao.byId(ownerId).orElseThrow());
             return substitute;
         });
     }
@@ -173,13 +177,16 @@ public final class OwnerService {
         return update(ownerId, dao -> dao.setLeave(ownerId, until));
     }
 
+    /** Changes an owner's own settings from the bot, audited as the owner's own change. */
     private Owner update(long ownerId, java.util.function.ToIntFunction<OwnerDao> change) {
         return jdbi.inTransaction(handle -> {
             OwnerDao dao = handle.attach(OwnerDao.class);
-            if (change.applyAsInt(dao) == 0) {
-                throw new NotFoundException("owner", ownerId);
-            }
-            return dao.byId(ownerId).orElseThrow();
+            Owner before = dao.byId(ownerId).orElseThrow(() -> new NotFoundException("owner", ownerId));
+            change.applyAsInt(dao);
+            Owner after = dao.byId(ownerId).orElseThrow();
+            AuditLog.record(handle, clock, new se.planpuls.domain.Actor(before.name(), "bot"), "update", "owner",
+                    ownerId, null, null, before, after);
+            return after;
         });
     }
 }

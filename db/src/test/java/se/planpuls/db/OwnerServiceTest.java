@@ -69,6 +69,24 @@ class OwnerServiceTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void an_owners_own_changes_from_the_bot_are_audited_with_before_and_after(TestDatabases.Kind kind) {
+        try (var f = new Fixtures(kind.open())) {
+            var anna = f.owner("Anna Berg", "anna@example.com", null);
+
+            f.owners.setLocale(anna.id(), "en");
+            f.owners.nameSubstitute(anna.id(), "bo@example.com");
+            f.owners.leave(anna.id(), java.time.LocalDate.of(2026, 12, 31));
+
+            var entries = new AuditService(f.database).find("owner", anna.id(), null, null, 100, 0).entries();
+            assertThat(entries).filteredOn(e -> "bot".equals(e.source())).hasSize(3)
+                    .allSatisfy(e -> assertThat(e.actor()).isEqualTo("Anna Berg"));
+            assertThat(entries.get(entries.size() - 1).afterJson()).contains("2026-12-31");
+            assertThat(entries.get(entries.size() - 1).beforeJson()).doesNotContain("2026-12-31");
+        }
+    }
+
     private static void assertField(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field) {
         assertThatThrownBy(call).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.field()).isEqualTo(field));
