@@ -45,7 +45,8 @@ class ReminderDispatcherTest {
         }
 
         @Override
-        public CompletableFuture<Void> send(DueReminder reminder) {
+        public CompletableFuture<Void> send(DueReminder reminder, Runnable pace) {
+            pace.run();
             attemptTimes.add(System.nanoTime());
             return script.apply(calls.incrementAndGet()).thenRun(() ->
                     delivered.computeIfAbsent(reminder.key(), k -> new AtomicInteger()).incrementAndGet());
