@@ -17,8 +17,8 @@ final class BotReminderSender implements ReminderSender {
     }
 
     @Override
-    public CompletableFuture<Void> send(DueReminder reminder) {
-        return bot.sendReminder(reminder).handle((done, error) -> {
+    public CompletableFuture<Void> send(DueReminder reminder, Runnable pace) {
+        return bot.sendReminder(reminder, pace).handle((done, error) -> {
             if (error == null) {
                 return null;
             }

@@ -29,7 +29,8 @@ final class ReminderCardSender {
         this.recorder = recorder;
     }
 
-    CompletableFuture<Void> send(DueReminder reminder) {
+    /** Reads what the card needs, then runs {@code pace} (a rate limiter's wait) and sends. */
+    CompletableFuture<Void> send(DueReminder reminder, Runnable pace) {
         if (reminder.recipientOwnerId() == null) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("a reminder without a recipient is not sent"));
         }
@@ -48,6 +49,7 @@ final class ReminderCardSender {
         // adapter's turn-error handler, which swallows it and writes to the user, i.e. sends again.
         var outcome = new CompletableFuture<Void>();
         try {
+            pace.run();
             adapter.continueConversation(appId, reference, context -> context.sendActivity(card)
                             .handle((response, error) -> {
                                 complete(outcome, error);

@@ -143,7 +143,12 @@ public final class TeamsBot {
      * no chat is stored.
      */
     public CompletableFuture<Void> sendReminder(se.planpuls.reminder.DueReminder reminder) {
-        return reminders.send(reminder);
+        return reminders.send(reminder, () -> { });
+    }
+
+    /** As {@link #sendReminder(se.planpuls.reminder.DueReminder)}; {@code pace} runs (and may wait) just before the send. */
+    public CompletableFuture<Void> sendReminder(se.planpuls.reminder.DueReminder reminder, Runnable pace) {
+        return reminders.send(reminder, pace);
     }
 
     private static BotResponse failure(Throwable error) {

@@ -35,7 +35,7 @@ public final class Database implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setPoolName("planpuls");
-        config.setMaximumPoolSize(8);
+        config.setMaximumPoolSize(16);
         config.setInitializationFailTimeout(10_000);
         if (schema != null) {
             config.setSchema(schema);

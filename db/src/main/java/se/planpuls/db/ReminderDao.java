@@ -54,12 +54,15 @@ public interface ReminderDao {
     @SqlQuery("SELECT a.id AS area_id, a.lead_owner_id FROM areas a WHERE a.plan_id = :planId")
     List<AreaLead> areaLeads(long planId);
 
-    /** Milestones whose latest escalation came after their latest report (or with no report at all). */
+    /**
+     * Milestones escalated and not reported on since: whether the lead was told, had nobody to tell,
+     * or could not be reached yet, the report is missing.
+     */
     @SqlQuery("""
             SELECT DISTINCT r.milestone_id FROM reminders r
-            WHERE r.kind = 'ESCALATION' AND r.status IN ('SENT', 'NOTED')
+            WHERE r.kind = 'ESCALATION'
               AND NOT EXISTS (SELECT 1 FROM status_reports s
-                              WHERE s.milestone_id = r.milestone_id AND s.reported_at > r.sent_at)
+                              WHERE s.milestone_id = r.milestone_id AND s.reported_at > r.created_at)
             ORDER BY r.milestone_id""")
     List<Long> reportMissing();
 

@@ -42,8 +42,11 @@ public final class ReminderPlanner {
             Optional<DueReminder> prompt = ownerAvailable
                     ? prompt(today, policy, facts).filter(r -> !done(facts, r.key())) : Optional.empty();
             prompt.ifPresent(due::add);
-            escalation(today, policy, facts, owners, ownerAvailable && prompt.isEmpty())
-                    .filter(r -> !done(facts, r.key())).ifPresent(due::add);
+            if (ownerAvailable) {
+                // Nobody is expected to answer while away: the escalation waits until the owner is back.
+                escalation(today, policy, facts, owners, prompt.isEmpty())
+                        .filter(r -> !done(facts, r.key())).ifPresent(due::add);
+            }
         }
         return due;
     }
@@ -107,10 +110,12 @@ public final class ReminderPlanner {
         }
         var key = new ReminderKey(facts.milestone().id(), ReminderKind.CHECK_IN,
                 LocalDate.of(today.getYear(), today.getMonth(), 1), 0);
-        if (plannedFor(key, policy).isAfter(today)) {
+        LocalDate planned = plannedFor(key, policy);
+        if (planned.isAfter(today)) {
             return Optional.empty();
         }
-        var recent = today.minusDays(policy.checkInSkipDays()).atStartOfDay(ZONE).toInstant();
+        // Judged from the planned day, so a check-in skipped then is not sent later in the month.
+        var recent = planned.minusDays(policy.checkInSkipDays()).atStartOfDay(ZONE).toInstant();
         boolean reportedRecently = facts.lastReportAt() != null && facts.lastReportAt().isAfter(recent);
         boolean promptedRecently = facts.sent().stream()
                 .anyMatch(s -> s.key().kind().prompt() && s.sentAt().isAfter(recent));

@@ -117,9 +117,13 @@ public final class ReminderPolicyJson {
     }
 
     private static int integer(JsonNode node, String field) {
+        return integer(node, field, field);
+    }
+
+    private static int integer(JsonNode node, String field, String name) {
         JsonNode value = node.get(field);
         if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw invalid(field, field + " must be a whole number");
+            throw invalid(name, name + " must be a whole number");
         }
         return value.asInt();
     }
@@ -147,7 +151,7 @@ public final class ReminderPolicyJson {
             throw invalid("quietPeriod", "quietPeriod must be null or {\"month\":7,\"weekday\":\"MONDAY\",\"weeks\":4}");
         }
         checkFields(value, QUIET_FIELDS, "quietPeriod.");
-        int month = value.has("month") ? integer(value, "month") : QuietPeriod.SUMMER.month().getValue();
+        int month = value.has("month") ? integer(value, "month", "quietPeriod.month") : QuietPeriod.SUMMER.month().getValue();
         if (month < 1 || month > 12) {
             throw invalid("quietPeriod.month", "quietPeriod.month must be from 1 to 12");
         }
@@ -159,7 +163,7 @@ public final class ReminderPolicyJson {
                 throw invalid("quietPeriod.weekday", "quietPeriod.weekday must be a day such as MONDAY");
             }
         }
-        int weeks = value.has("weeks") ? integer(value, "weeks") : QuietPeriod.SUMMER.weeks();
+        int weeks = value.has("weeks") ? integer(value, "weeks", "quietPeriod.weeks") : QuietPeriod.SUMMER.weeks();
         if (weeks < 1 || weeks > 12) {
             throw invalid("quietPeriod.weeks", "quietPeriod.weeks must be from 1 to 12");
         }

@@ -178,6 +178,18 @@ class ReminderPlannerTest {
     }
 
     @Test
+    void a_check_in_skipped_for_a_recent_report_is_not_sent_later_in_the_month() {
+        var m = milestone(d("2027-09-30"), 2027, false);
+        // Reported on 24 April, 10 days before the check-in of Monday 4 May.
+        var reported = facts(m, at("2026-04-24"));
+
+        assertThat(keys("2026-05-04", reported)).isEmpty();
+        assertThat(keys("2026-05-11", reported)).isEmpty();
+        assertThat(keys("2026-06-01", reported))
+                .containsExactly(new ReminderKey(1, ReminderKind.CHECK_IN, d("2026-06-01"), 0));
+    }
+
+    @Test
     void the_quiet_period_postpones_non_urgent_prompts_but_not_urgent_ones() {
         // Due Friday 14 August 2026; the quiet period is 6 July to 2 August.
         var august = milestone(d("2026-08-14"), 2026, false);
@@ -242,6 +254,17 @@ class ReminderPlannerTest {
         assertThat(PLANNER.due(d("2026-10-13"), POLICY, List.of(f), snoozed)).isEmpty();
         assertThat(PLANNER.due(d("2026-10-14"), POLICY, List.of(f), onLeave))
                 .extracting(DueReminder::key).containsExactly(deadline(5));
+    }
+
+    @Test
+    void the_escalation_waits_while_the_owner_is_on_leave() {
+        var prompted = facts(OCTOBER, at("2026-09-01"), sent(deadline(20), "2026-09-18"));
+        var missing = new ReminderKey(1, ReminderKind.ESCALATION, d("2026-09-18"), 10);
+        var away = Map.of(OWNER, owner(OWNER, d("2026-10-05"), null), LEAD, owner(LEAD, null, null));
+
+        assertThat(PLANNER.due(d("2026-10-02"), POLICY, List.of(prompted), away)).isEmpty();
+        assertThat(PLANNER.due(d("2026-10-06"), POLICY, List.of(prompted), away))
+                .extracting(DueReminder::key).contains(missing);
     }
 
     @Test

@@ -9,10 +9,11 @@ import java.util.function.LongSupplier;
  * Spaces sends so that no conversation gets more than {@code perConversation} a second and the bot
  * sends no more than {@code overall} a second in all (Teams: 7 per thread, 50 per app and tenant).
  * Each send takes the next free slot of both; a slot is a little wider than the bare limit so
- * that no one-second window can hold one send too many.
+ * that the jitter between a slot and the moment the connector sees the send (thread hand-offs,
+ * GC, a busy CPU) does not let a one-second window hold one send too many.
  */
 final class RateLimiter {
-    private static final double MARGIN = 1.01;
+    private static final double MARGIN = 1.10;
     private static final int PRUNE_AT = 20_000;
 
     private final long conversationInterval;

@@ -90,8 +90,7 @@ public final class ReminderDispatcher implements AutoCloseable {
     private Delivery deliver(DueReminder reminder, int attempt, Duration[] inRun) {
         long conversation = reminder.recipientOwnerId();
         try {
-            limiter.acquire(conversation);
-            sender.send(reminder).get(retry.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            sender.send(reminder, () -> pace(conversation)).get(retry.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
             return Delivery.delivered();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -117,6 +116,15 @@ public final class ReminderDispatcher implements AutoCloseable {
                 return Delivery.failed(status, failure.getMessage(), null);
             }
             return retryable(0, String.valueOf(cause), attempt, null, inRun);
+        }
+    }
+
+    private void pace(long conversation) {
+        try {
+            limiter.acquire(conversation);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to send", e);
         }
     }
 

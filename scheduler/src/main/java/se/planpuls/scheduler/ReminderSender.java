@@ -8,5 +8,9 @@ import se.planpuls.reminder.DueReminder;
  * wires the bot). The future fails with a {@link ReminderSendException} saying what went wrong.
  */
 public interface ReminderSender {
-    CompletableFuture<Void> send(DueReminder reminder);
+    /**
+     * Sends; {@code pace} must run just before the message leaves (it waits for a slot under Teams'
+     * limits), so that lookups before it do not blur the pacing.
+     */
+    CompletableFuture<Void> send(DueReminder reminder, Runnable pace);
 }

@@ -53,9 +53,9 @@ class RateLimiterTest {
             sends.add(time.now);
         }
 
-        assertThat(mostInAnySecond(sends)).isEqualTo(50);
+        assertThat(mostInAnySecond(sends)).isBetween(45, 50);
         double seconds = (time.now - start) / 1e9;
-        assertThat(1000 / seconds).isBetween(49.0, 50.0);
+        assertThat(1000 / seconds).isBetween(45.0, 50.0);
     }
 
     @Test

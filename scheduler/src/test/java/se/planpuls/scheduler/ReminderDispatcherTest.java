@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import se.planpuls.calendar.WorkingCalendar;
 import se.planpuls.db.Fixtures;
 import se.planpuls.db.ReminderService;
@@ -45,7 +47,8 @@ class ReminderDispatcherTest {
         }
 
         @Override
-        public CompletableFuture<Void> send(DueReminder reminder) {
+        public CompletableFuture<Void> send(DueReminder reminder, Runnable pace) {
+            pace.run();
             attemptTimes.add(System.nanoTime());
             return script.apply(calls.incrementAndGet()).thenRun(() ->
                     delivered.computeIfAbsent(reminder.key(), k -> new AtomicInteger()).incrementAndGet());
@@ -139,9 +142,10 @@ class ReminderDispatcherTest {
         }
     }
 
-    @Test
-    void a_restart_in_the_middle_of_a_fan_out_sends_every_reminder_exactly_once() throws Exception {
-        try (var f = new Fixtures(TestDatabases.h2(), CLOCK)) {
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void a_restart_in_the_middle_of_a_fan_out_sends_every_reminder_exactly_once(TestDatabases.Kind kind) throws Exception {
+        try (var f = new Fixtures(kind.open(), CLOCK)) {
             var service = new ReminderService(f.database, CLOCK, SE);
             var due = reminders(f, 40);
             var stuck = new CountDownLatch(1);
@@ -172,9 +176,10 @@ class ReminderDispatcherTest {
         }
     }
 
-    @Test
-    void two_instances_fanning_out_the_same_reminders_send_each_once() throws Exception {
-        try (var f = new Fixtures(TestDatabases.h2(), CLOCK)) {
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void two_instances_fanning_out_the_same_reminders_send_each_once(TestDatabases.Kind kind) throws Exception {
+        try (var f = new Fixtures(kind.open(), CLOCK)) {
             var due = reminders(f, 60);
             var one = new ScriptedSender(call -> ok());
             var two = new ScriptedSender(call -> ok());
