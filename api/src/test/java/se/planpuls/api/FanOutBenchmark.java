@@ -49,7 +49,7 @@ public final class FanOutBenchmark {
                     connector.url(), MONDAY.instant());
             var bot = TeamsBot.create(new BotSettings("", "", ""), new BotServices(new OwnerService(database, MONDAY),
                     new MilestoneService(database), new ReportService(database, MONDAY),
-                    new ConversationService(database, MONDAY)));
+                    new ConversationService(database, MONDAY)), MONDAY);
             var reminders = new ReminderService(database, MONDAY, WorkingCalendar.sweden());
 
             var port = new BotReminderSender(bot);
