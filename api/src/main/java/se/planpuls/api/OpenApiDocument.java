@@ -99,7 +99,41 @@ final class OpenApiDocument {
                     .listing(Views.AuditJson.class),
             new Op("get", "/api/v1/jobs", "jobs", "List scheduled jobs", List.of(), null, READ),
             new Op("post", "/api/v1/jobs/{name}/run", "jobs", "Run a job now", List.of(), null,
-                    List.of(200, 401, 403, 404, 409)));
+                    List.of(200, 401, 403, 404, 409)),
+            // Reminders (issue 4)
+            new Op("get", "/api/v1/reminders", "reminders", "Reminders: scheduled (the next 20 working days), sent, "
+                    + "failed or noted", List.of("status", "owner"), null, READ),
+            new Op("get", "/api/v1/reminders/report-missing", "reminders", "Milestones marked \"report missing\" "
+                    + "after escalation", List.of(), null, READ),
+            new Op("get", "/api/v1/plans/{id}/reminder-policy", "reminders", "A plan's reminder policy", List.of(),
+                    null, READ),
+            new Op("put", "/api/v1/plans/{id}/reminder-policy", "reminders", "Replace a plan's reminder policy; a "
+                    + "field left out takes its default", List.of(), "policy", WRITE),
+            // Leaders (issue 5)
+            new Op("get", "/api/v1/channels", "leaders", "Leadership channels subscribed to a plan's digest",
+                    List.of(), null, READ),
+            new Op("post", "/api/v1/channels", "leaders", "Subscribe a Teams channel to a plan's digest (team id, "
+                    + "channel id, plan, schedule)", List.of(), "channel", List.of(201, 200, 400, 401, 403, 404, 409)),
+            new Op("get", "/api/v1/channels/{id}", "leaders", "One channel subscription", List.of(), null, READ),
+            new Op("delete", "/api/v1/channels/{id}", "leaders", "Remove a channel subscription", List.of(), null,
+                    List.of(204, 401, 403, 404)),
+            new Op("post", "/api/v1/milestones/{id}/dependencies", "items", "Add a dependency edge (dependsOn); an "
+                    + "edge that would make a cycle is refused", List.of(), "dependency",
+                    List.of(201, 200, 400, 401, 403, 404, 409)),
+            new Op("delete", "/api/v1/milestones/{id}/dependencies", "items", "Remove a dependency edge (dependsOn "
+                    + "in the body or query)", List.of("dependsOn"), null, List.of(204, 400, 401, 403, 404)),
+            new Op("delete", "/api/v1/milestones/{id}/dependencies/{dependsOnId}", "items", "Remove a dependency "
+                    + "edge", List.of(), null, List.of(204, 400, 401, 403, 404)),
+            new Op("get", "/api/v1/plans/{id}/annual-review", "leaders", "The annual review (årlig uppföljning) of "
+                    + "a year: JSON, or HTML/CSV by Accept", List.of("year"), null, READ),
+            new Op("post", "/api/v1/plans/{id}/annual-review", "leaders", "Take (snapshot) the annual review of a "
+                    + "year", List.of("year"), null, WRITE),
+            new Op("get", "/api/v1/plans/{id}/map-links", "leaders", "Links to the strategic map page and PNG",
+                    List.of(), null, READ),
+            new Op("get", "/plans/{id}/map", "leaders", "The strategic map as an HTML page with SVG",
+                    List.of("key"), null, List.of(200, 401, 404)),
+            new Op("get", "/plans/{id}/map.png", "leaders", "The strategic map as PNG", List.of("key"), null,
+                    List.of(200, 401, 404)));
 
     private static final Pattern PARAM = Pattern.compile("\\{([a-zA-Z]+)}");
 
