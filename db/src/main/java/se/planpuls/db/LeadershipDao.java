@@ -18,17 +18,21 @@ import se.planpuls.domain.Status;
 @RegisterConstructorMapper(DependencyEdge.class)
 interface LeadershipDao {
 
-    /** Every milestone of a plan with its latest report, in the plan's order (area, then position). */
+    /**
+     * Every milestone of a plan with its latest report, in the plan's order (area, then position).
+     * The latest report's id is found first (one index probe per milestone) and joined by primary key
+     * after. OFFSET 0 keeps PostgreSQL from flattening the derived table, which made it hash all of
+     * status_reports (about 0.4 s at a million reports) instead of probing by primary key.
+     */
     @SqlQuery("""
             SELECT m.id, m.area_id, m.code, m.title, m.due_year, m.due_date, m.date_uncertain, m.owner_id,
                    o.name AS owner_name, r.status, r.comment, r.reported_at, COALESCE(r.at_risk, FALSE) AS at_risk,
                    r.expected_date
-            FROM milestones m
+            FROM (SELECT m0.*, (SELECT MAX(r2.id) FROM status_reports r2 WHERE r2.milestone_id = m0.id) AS latest_id
+                  FROM milestones m0 WHERE m0.plan_id = :planId OFFSET 0) m
             JOIN areas a ON a.id = m.area_id
             LEFT JOIN owners o ON o.id = m.owner_id
-            LEFT JOIN status_reports r
-                   ON r.id = (SELECT MAX(r2.id) FROM status_reports r2 WHERE r2.milestone_id = m.id)
-            WHERE m.plan_id = :planId
+            LEFT JOIN status_reports r ON r.id = m.latest_id
             ORDER BY a.position, m.position""")
     List<PlanItem> items(long planId);
 
