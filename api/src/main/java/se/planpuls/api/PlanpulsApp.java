@@ -95,7 +95,8 @@ public final class PlanpulsApp implements AutoCloseable {
             var auth = new AdminAuth(token);
             var channelRoutes = new ChannelController(channels, json);
             var dependencyRoutes = new DependencyController(dependencies, milestones, json);
-            var reviewRoutes = new AnnualReviewController(new AnnualReviewService(database, clock));
+            var reviewRoutes = new AnnualReviewController(new AnnualReviewService(database, clock), channels, bot,
+                    mapLinks);
             var mapRoutes = new MapController(plans, dependencies, mapKeys, mapLinks, auth, clock);
 
             Javalin javalin = Javalin.create(cfg -> {
