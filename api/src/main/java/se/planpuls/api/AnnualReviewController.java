@@ -7,7 +7,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import se.planpuls.bot.TeamsBot;
 import se.planpuls.db.AnnualReviewService;
+import se.planpuls.db.ChannelService;
+import se.planpuls.domain.ChannelSubscription;
 import se.planpuls.domain.AnnualReview;
 
 /**
@@ -19,19 +23,57 @@ final class AnnualReviewController {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.of("Europe/Stockholm"));
 
-    private final AnnualReviewService reviews;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AnnualReviewController.class);
 
-    AnnualReviewController(AnnualReviewService reviews) {
+    private final AnnualReviewService reviews;
+    private final ChannelService channels;
+    private final TeamsBot bot;
+    private final MapLinks links;
+
+    AnnualReviewController(AnnualReviewService reviews, ChannelService channels, TeamsBot bot, MapLinks links) {
         this.reviews = reviews;
+        this.channels = channels;
+        this.bot = bot;
+        this.links = links;
     }
 
     void get(Context ctx) {
         write(ctx, reviews.review(Ids.path(ctx, "id"), year(ctx)));
     }
 
+    /**
+     * Takes the review and posts its summary card to the plan's leadership channels (the review
+     * date is the day it is taken). Answers once every post was tried; a failed post is logged and
+     * counted in the {@code X-Planpuls-Channels-Failed} header, the review is kept either way.
+     */
     void take(Context ctx) {
-        ctx.status(201);
-        write(ctx, reviews.take(Ids.path(ctx, "id"), year(ctx)));
+        long planId = Ids.path(ctx, "id");
+        AnnualReview review = reviews.take(planId, year(ctx));
+        var failed = new java.util.concurrent.atomic.AtomicInteger();
+        var posted = new java.util.concurrent.atomic.AtomicInteger();
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        for (ChannelSubscription channel : channels.all()) {
+            if (channel.planId() != planId) {
+                continue;
+            }
+            chain = chain.thenCompose(done -> bot.postAnnualReview(channel, review, links.page(planId))
+                    .handle((ok, error) -> {
+                        if (error != null) {
+                            LOG.warn("Annual review to channel {} failed: {}", channel.channelId(), error.toString());
+                            failed.incrementAndGet();
+                        } else {
+                            posted.incrementAndGet();
+                        }
+                        return null;
+                    }));
+        }
+        CompletableFuture<Void> posts = chain;
+        ctx.future(() -> posts.thenRun(() -> {
+            ctx.header("X-Planpuls-Channels-Posted", String.valueOf(posted.get()));
+            ctx.header("X-Planpuls-Channels-Failed", String.valueOf(failed.get()));
+            ctx.status(201);
+            write(ctx, review);
+        }));
     }
 
     private static int year(Context ctx) {

@@ -115,7 +115,8 @@ public final class PlanpulsApp implements AutoCloseable {
             var reminderRoutes = new ReminderController(reminders, milestones, owners, json);
             var channelRoutes = new ChannelController(channels, json);
             var dependencyRoutes = new DependencyController(dependencies, milestones, json);
-            var reviewRoutes = new AnnualReviewController(new AnnualReviewService(database, clock));
+            var reviewRoutes = new AnnualReviewController(new AnnualReviewService(database, clock), channels, bot,
+                    mapLinks);
             var auth = new AdminAuth(token, config.moreAdminTokens(), config.readOnlyTokens());
             var mapRoutes = new MapController(plans, dependencies, mapKeys, mapLinks, auth, clock);
             // --- issue 6: admin surface ---

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.planpuls.domain.AnnualReview;
 import se.planpuls.domain.ChannelSubscription;
 import se.planpuls.domain.Digest;
 
@@ -149,6 +150,16 @@ public final class TeamsBot {
     /** As {@link #sendReminder(se.planpuls.reminder.DueReminder)}; {@code pace} runs (and may wait) just before the send. */
     public CompletableFuture<Void> sendReminder(se.planpuls.reminder.DueReminder reminder, Runnable pace) {
         return reminders.send(reminder, pace);
+    }
+
+    /** Posts the annual review's summary card to a leadership channel, in Swedish, as a new thread. */
+    public CompletableFuture<Void> postAnnualReview(ChannelSubscription channel, AnnualReview review,
+                                                    String mapPageUrl) {
+        try {
+            return channelPoster.post(channel, AnnualReviewCard.of(review, Texts.swedish(), mapPageUrl));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private static BotResponse failure(Throwable error) {

@@ -126,6 +126,22 @@ class LeadershipChannelTest {
         assertThat(text).contains("map.png?key=k");
     }
 
+    @Test
+    void the_annual_review_summary_is_posted_to_the_channel_with_counts_per_area() {
+        post(channelActivity("message", ADMIN_ID, CHANNEL + ";messageid=1", "prenumerera"));
+        var review = new se.planpuls.db.AnnualReviewService(f.database, f.clock).take(f.planId, 2023);
+        connector.clear();
+
+        bot.postAnnualReview(channels.all().get(0), review, "https://planpuls.example/plans/1/map?key=k").join();
+
+        var create = connector.calls().stream().filter(c -> c.method().equals("POST")
+                && c.path().endsWith("/v3/conversations")).findFirst().orElseThrow();
+        assertThat(create.body().path("channelData").path("channel").path("id").asText()).isEqualTo(CHANNEL);
+        String card = create.body().path("activity").path("attachments").get(0).path("content").toString();
+        assertThat(card).contains("Årlig uppföljning 2023").contains("32 milstolpar").contains("Medarbetare")
+                .contains("Totalt").contains("⚪ 32");
+    }
+
     private ObjectNode channelActivity(String type, String userId, String conversationId, String text) {
         ObjectNode a = JSON.createObjectNode();
         a.put("type", type).put("id", "1700000000" + System.nanoTime() % 1000)

@@ -45,6 +45,10 @@ public final class LeadershipBenchmark {
         long started = System.nanoTime();
         long planId = new PlanLoader(db, clock).loadDefaultIfMissing().orElseThrow();
         populate(db, planId);
+        if ("PostgreSQL".equals(db.product())) {
+            // What autovacuum does after a bulk load in production: statistics and the visibility map.
+            db.jdbi().useHandle(h -> h.execute("VACUUM ANALYZE"));
+        }
         System.out.printf("%s: %,d milestones, %,d reports loaded in %.1f s%n", db.product(), count(db, "milestones"),
                 count(db, "status_reports"), (System.nanoTime() - started) / 1e9);
         var digests = new DigestService(db, clock);
@@ -52,6 +56,10 @@ public final class LeadershipBenchmark {
         Instant weekAgo = NOW.minus(Duration.ofDays(7));
         measure(db.product() + " digest       ", () -> digests.digest(planId, weekAgo).areas().size());
         measure(db.product() + " annual review", () -> reviews.review(planId, 2025).entries().size());
+        if (System.getenv("EXPLAIN") != null) {
+            db.jdbi().useHandle(h -> h.createQuery("EXPLAIN ANALYZE " + System.getenv("EXPLAIN")).bind("planId", planId)
+                    .bind("from", weekAgo).bind("to", NOW).mapTo(String.class).list().forEach(System.out::println));
+        }
         var digest = digests.digest(planId, weekAgo);
         System.out.printf("  digest: %,d changes, %,d overdue, %,d at risk, %,d at risk through dependencies, "
                         + "%,d reports missing, %,d due in 30 days%n", digest.changes().size(), digest.overdue().size(),

@@ -24,7 +24,7 @@ import se.planpuls.api.PlanpulsApp;
 /**
  * Leaders' side through the Agents Playground as Teams: an admin subscribes the "Announcements"
  * channel of "My Team" with {@code @Planpuls prenumerera}, and the digest run posts one Swedish card
- * into that channel, even though no owner has answered.
+ * into that channel, even though no owner has answered; taking the annual review posts its summary there.
  */
 class LeadersGetTheDigestThroughTeamsE2ETest {
     static final String TOKEN = "e2e-admin-token-0123456789";
@@ -88,6 +88,12 @@ class LeadersGetTheDigestThroughTeamsE2ETest {
         assertThat(card).contains("Veckosammanfattning").contains("Läget per insatsområde")
                 .contains("Inga ändringar den här veckan").contains("I risk genom beroenden")
                 .contains("/map.png?key=");
+
+        api("POST", "/api/v1/plans/1/annual-review?year=2023", null);
+
+        var review = playground.awaitActivity(a -> a.fromBot() && "createConversation".equals(a.name())
+                && a.body().toString().contains("Årlig uppföljning 2023"), WAIT);
+        assertThat(review.id()).startsWith(channel + ";messageid=");
     }
 
     private JsonNode api(String method, String path, String body) throws Exception {
