@@ -7,11 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import se.planpuls.bot.TeamsBot;
 import se.planpuls.db.AnnualReviewService;
-import se.planpuls.db.ChannelService;
-import se.planpuls.domain.ChannelSubscription;
 import se.planpuls.domain.AnnualReview;
 
 /**
@@ -23,18 +19,12 @@ final class AnnualReviewController {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.of("Europe/Stockholm"));
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AnnualReviewController.class);
-
     private final AnnualReviewService reviews;
-    private final ChannelService channels;
-    private final TeamsBot bot;
-    private final MapLinks links;
+    private final AnnualReviewPoster poster;
 
-    AnnualReviewController(AnnualReviewService reviews, ChannelService channels, TeamsBot bot, MapLinks links) {
+    AnnualReviewController(AnnualReviewService reviews, AnnualReviewPoster poster) {
         this.reviews = reviews;
-        this.channels = channels;
-        this.bot = bot;
-        this.links = links;
+        this.poster = poster;
     }
 
     void get(Context ctx) {
@@ -49,28 +39,9 @@ final class AnnualReviewController {
     void take(Context ctx) {
         long planId = Ids.path(ctx, "id");
         AnnualReview review = reviews.take(planId, year(ctx));
-        var failed = new java.util.concurrent.atomic.AtomicInteger();
-        var posted = new java.util.concurrent.atomic.AtomicInteger();
-        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-        for (ChannelSubscription channel : channels.all()) {
-            if (channel.planId() != planId) {
-                continue;
-            }
-            chain = chain.thenCompose(done -> bot.postAnnualReview(channel, review, links.page(planId))
-                    .handle((ok, error) -> {
-                        if (error != null) {
-                            LOG.warn("Annual review to channel {} failed: {}", channel.channelId(), error.toString());
-                            failed.incrementAndGet();
-                        } else {
-                            posted.incrementAndGet();
-                        }
-                        return null;
-                    }));
-        }
-        CompletableFuture<Void> posts = chain;
-        ctx.future(() -> posts.thenRun(() -> {
-            ctx.header("X-Planpuls-Channels-Posted", String.valueOf(posted.get()));
-            ctx.header("X-Planpuls-Channels-Failed", String.valueOf(failed.get()));
+        ctx.future(() -> poster.post(review).thenAccept(result -> {
+            ctx.header("X-Planpuls-Channels-Posted", String.valueOf(result.posted()));
+            ctx.header("X-Planpuls-Channels-Failed", String.valueOf(result.failed()));
             ctx.status(201);
             write(ctx, review);
         }));

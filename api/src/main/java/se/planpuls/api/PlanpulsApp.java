@@ -18,7 +18,9 @@ import se.planpuls.db.AuditService;
 import se.planpuls.db.ChannelService;
 import se.planpuls.db.ConversationService;
 import se.planpuls.db.DependencyService;
+import se.planpuls.db.DependencyRiskRule;
 import se.planpuls.db.DigestService;
+import se.planpuls.db.MissingReportRule;
 import se.planpuls.db.ItemService;
 import se.planpuls.db.OwnerAdminService;
 import se.planpuls.db.PlanExportService;
@@ -98,8 +100,13 @@ public final class PlanpulsApp implements AutoCloseable {
             var mapKeys = new MapKeys(token);
             var javalinRef = new java.util.concurrent.atomic.AtomicReference<Javalin>();
             var mapLinks = new MapLinks(config, () -> javalinRef.get().port(), mapKeys);
-            var digestTask = new DigestTask(channels, new DigestService(database, clock), bot, mapLinks);
-            List<ScheduledTask> tasks = new ArrayList<>(List.of(new WeeklyCheckInTask(bot), digestTask));
+            var digests = new DigestService(database, clock, MissingReportRule.escalated(reminders::reportMissing),
+                    new DependencyRiskRule(DependencyRiskRule.DEFAULT_HORIZON_DAYS));
+            var digestTask = new DigestTask(channels, digests, bot, mapLinks);
+            var reviewService = new AnnualReviewService(database, clock);
+            var reviewPoster = new AnnualReviewPoster(channels, bot, mapLinks);
+            List<ScheduledTask> tasks = new ArrayList<>(List.of(new WeeklyCheckInTask(bot), digestTask,
+                    new AnnualReviewTask(reminders, reviewService, reviewPoster)));
             tasks.addAll(ReminderTask.all(reminders, dispatcher));
             var scheduler = new PlanpulsScheduler(tasks, ZONE, clock, database);
             ObjectMapper json = new ObjectMapper().findAndRegisterModules()
@@ -115,8 +122,7 @@ public final class PlanpulsApp implements AutoCloseable {
             var reminderRoutes = new ReminderController(reminders, milestones, owners, json);
             var channelRoutes = new ChannelController(channels, json);
             var dependencyRoutes = new DependencyController(dependencies, milestones, json);
-            var reviewRoutes = new AnnualReviewController(new AnnualReviewService(database, clock), channels, bot,
-                    mapLinks);
+            var reviewRoutes = new AnnualReviewController(reviewService, reviewPoster);
             var auth = new AdminAuth(token, config.moreAdminTokens(), config.readOnlyTokens());
             var mapRoutes = new MapController(plans, dependencies, mapKeys, mapLinks, auth, clock);
             // --- issue 6: admin surface ---
