@@ -4,7 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import se.planpuls.bot.TeamsBot;
 import se.planpuls.scheduler.ScheduledTask;
 
-/** Adapts the bot's check-in to the scheduler's port: Mondays at 08:30, Stockholm time. */
+/** Adapts the bot's check-in of every owner to the scheduler's port; run on demand. */
 final class WeeklyCheckInTask implements ScheduledTask {
     static final String NAME = "weekly-check-in";
 
@@ -19,9 +19,13 @@ final class WeeklyCheckInTask implements ScheduledTask {
         return NAME;
     }
 
+    /**
+     * On demand only: the reminder policy's regular check-in (monthly by default, on a working day,
+     * skipping milestones reported lately) took over the schedule, so owners are not prompted twice.
+     */
     @Override
     public String cron() {
-        return "0 30 8 ? * MON";
+        return null;
     }
 
     @Override

@@ -48,6 +48,11 @@ public final class PlanpulsScheduler implements AutoCloseable {
             quartz.setJobFactory(factory);
             for (TaskRunner runner : runners.values()) {
                 var task = runner.task();
+                if (task.cron() == null) {
+                    // On demand only; a trigger kept from an earlier version of the schedule goes.
+                    quartz.deleteJob(org.quartz.JobKey.jobKey(task.name(), GROUP));
+                    continue;
+                }
                 var job = JobBuilder.newJob(TaskJob.class).withIdentity(task.name(), GROUP).build();
                 Trigger trigger = TriggerBuilder.newTrigger()
                         .withIdentity(task.name(), GROUP)

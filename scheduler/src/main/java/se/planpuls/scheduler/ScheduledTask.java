@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 public interface ScheduledTask {
     String name();
 
-    /** A Quartz cron expression, read in the scheduler's time zone. */
+    /** A Quartz cron expression, read in the scheduler's time zone; null for a task run on demand only. */
     String cron();
 
     CompletableFuture<String> run();
