@@ -39,8 +39,12 @@ public final class ReminderPlanner {
             }
             Long owner = m.ownerId();
             boolean ownerAvailable = owner != null && available(owners.get(owner), today);
+            boolean snoozed = owner != null && snoozed(owners.get(owner), today);
+            // A snooze pauses the regular check-in only; deadlines, the review and follow-ups still come.
             Optional<DueReminder> prompt = ownerAvailable
-                    ? prompt(today, policy, facts).filter(r -> !done(facts, r.key())) : Optional.empty();
+                    ? prompt(today, policy, facts).filter(r -> !done(facts, r.key()))
+                            .filter(r -> !(snoozed && r.key().kind() == ReminderKind.CHECK_IN))
+                    : Optional.empty();
             prompt.ifPresent(due::add);
             if (ownerAvailable) {
                 // Nobody is expected to answer while away: the escalation waits until the owner is back.
@@ -169,10 +173,13 @@ public final class ReminderPlanner {
         return Optional.empty();
     }
 
-    /** Not on leave and not snoozed today (both pause prompts until and including their date). */
+    /** Not on leave today (leave pauses every prompt until and including its date). */
     static boolean available(Owner owner, LocalDate today) {
-        return owner != null
-                && (owner.leaveUntil() == null || today.isAfter(owner.leaveUntil()))
-                && (owner.snoozeUntil() == null || today.isAfter(owner.snoozeUntil()));
+        return owner != null && (owner.leaveUntil() == null || today.isAfter(owner.leaveUntil()));
+    }
+
+    /** Check-ins snoozed today (until and including the snooze date). */
+    static boolean snoozed(Owner owner, LocalDate today) {
+        return owner != null && owner.snoozeUntil() != null && !today.isAfter(owner.snoozeUntil());
     }
 }

@@ -245,15 +245,27 @@ class ReminderPlannerTest {
     }
 
     @Test
-    void an_owner_on_leave_or_snoozed_is_reminded_when_back_with_the_latest_step() {
+    void an_owner_on_leave_is_reminded_when_back_with_the_latest_step() {
         var onLeave = Map.of(OWNER, owner(OWNER, d("2026-10-13"), null));
-        var snoozed = Map.of(OWNER, owner(OWNER, null, d("2026-10-13")));
         var f = facts(OCTOBER, REPORTED_OCT_1);
 
         assertThat(PLANNER.due(d("2026-10-09"), POLICY, List.of(f), onLeave)).isEmpty();
-        assertThat(PLANNER.due(d("2026-10-13"), POLICY, List.of(f), snoozed)).isEmpty();
+        assertThat(PLANNER.due(d("2026-10-13"), POLICY, List.of(f), onLeave)).isEmpty();
         assertThat(PLANNER.due(d("2026-10-14"), POLICY, List.of(f), onLeave))
                 .extracting(DueReminder::key).containsExactly(deadline(5));
+    }
+
+    @Test
+    void a_snooze_pauses_the_check_in_but_not_the_deadline_reminders() {
+        var snoozed = Map.of(OWNER, owner(OWNER, null, d("2026-10-13")));
+        var f = facts(OCTOBER, REPORTED_OCT_1);
+        var quiet = facts(milestone(null, 2027, false), null);
+
+        assertThat(PLANNER.due(d("2026-10-09"), POLICY, List.of(f), snoozed))
+                .extracting(r -> r.key().kind()).containsExactly(ReminderKind.DEADLINE);
+        assertThat(PLANNER.due(d("2026-10-01"), POLICY, List.of(quiet), snoozed)).isEmpty();
+        assertThat(PLANNER.due(d("2026-10-01"), POLICY, List.of(quiet), PRESENT))
+                .extracting(r -> r.key().kind()).containsExactly(ReminderKind.CHECK_IN);
     }
 
     @Test
