@@ -35,7 +35,7 @@ final class HistoryCommand implements Command {
             Texts texts = turn.texts();
             List<StatusReport> shown = history.subList(Math.max(0, history.size() - SHOWN), history.size());
             String lines = shown.stream().map(r -> "- " + line(r, texts)).collect(Collectors.joining("\n"));
-            String header = texts.get("history.header", m.code(), m.title(), String.valueOf(history.size()));
+            String header = texts.get("history.header", m.code(), m.title(), history.size());
             String more = history.size() > SHOWN ? "\n\n" + texts.get("history.more", String.valueOf(SHOWN)) : "";
             return turn.send(Turn.message(header + "\n\n" + lines + more));
         });

@@ -102,6 +102,8 @@ class TextCommandsTest extends BotTestBase {
         String en = say(ANNA.inEnglish(), "history MED-1");
 
         assertThat(sv).contains("Historik för MED-1").contains("(2 rapporter)");
+        say(ANNA, "rapportera DIG-4 röd Väntar");
+        assertThat(say(ANNA, "historik DIG-4")).contains("(1 rapport)");
         assertThat(sv.indexOf("Inte startat")).isLessThan(sv.indexOf("Igång"));
         assertThat(sv).contains("22 nov 2026");
         assertThat(en).contains("History of MED-1").contains("Not started").contains("In progress");
