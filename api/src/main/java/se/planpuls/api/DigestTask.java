@@ -1,5 +1,7 @@
 package se.planpuls.api;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -10,42 +12,64 @@ import se.planpuls.db.DigestService;
 import se.planpuls.domain.ChannelSubscription;
 
 /**
- * The weekly digest on the scheduler's port: Mondays at 08:00, Stockholm time, to every subscribed
- * leadership channel, one after another. Each digest covers the changes since the previous digest
- * to that channel, and is posted even when no owner has answered.
+ * The weekly digest on the scheduler's port, to subscribed leadership channels one after another.
+ * Each digest covers the changes since the previous digest to that channel, and is posted even when
+ * no owner has answered. Two tasks: {@code digest} posts to every channel now (on demand), and
+ * {@code digest-schedule} runs every half hour and posts to each channel whose own schedule (default
+ * Mondays 08:00, Europe/Stockholm) has come since its last digest: once, and once after downtime.
  */
 final class DigestTask implements se.planpuls.scheduler.ScheduledTask {
     static final String NAME = "digest";
+    static final String SCHEDULED = "digest-schedule";
     private static final Logger LOG = LoggerFactory.getLogger(DigestTask.class);
 
     private final ChannelService channels;
     private final DigestService digests;
     private final TeamsBot bot;
     private final MapLinks links;
+    private final Clock clock;
+    private final boolean onSchedule;
 
-    DigestTask(ChannelService channels, DigestService digests, TeamsBot bot, MapLinks links) {
+    private DigestTask(ChannelService channels, DigestService digests, TeamsBot bot, MapLinks links, Clock clock,
+                       boolean onSchedule) {
         this.channels = channels;
         this.digests = digests;
         this.bot = bot;
         this.links = links;
+        this.clock = clock;
+        this.onSchedule = onSchedule;
+    }
+
+    static DigestTask now(ChannelService channels, DigestService digests, TeamsBot bot, MapLinks links, Clock clock) {
+        return new DigestTask(channels, digests, bot, links, clock, false);
+    }
+
+    static DigestTask onSchedule(ChannelService channels, DigestService digests, TeamsBot bot, MapLinks links,
+                                 Clock clock) {
+        return new DigestTask(channels, digests, bot, links, clock, true);
     }
 
     @Override
     public String name() {
-        return NAME;
+        return onSchedule ? SCHEDULED : NAME;
     }
 
     @Override
     public String cron() {
-        return "0 0 8 ? * MON";
+        return onSchedule ? "0 0/30 * ? * *" : null;
     }
 
     @Override
     public CompletableFuture<String> run() {
         AtomicInteger posted = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
+        AtomicInteger notDue = new AtomicInteger();
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
         for (ChannelSubscription channel : channels.all()) {
+            if (onSchedule && !due(channel)) {
+                notDue.incrementAndGet();
+                continue;
+            }
             chain = chain.thenCompose(done -> post(channel).handle((ok, error) -> {
                 if (error != null) {
                     LOG.warn("Digest to channel {} failed: {}", channel.channelId(), error.toString());
@@ -56,7 +80,15 @@ final class DigestTask implements se.planpuls.scheduler.ScheduledTask {
                 return null;
             }));
         }
-        return chain.thenApply(done -> posted.get() + " channels posted, " + failed.get() + " failed");
+        return chain.thenApply(done -> posted.get() + " channels posted, " + failed.get() + " failed"
+                + (onSchedule ? ", " + notDue.get() + " not due" : ""));
+    }
+
+    /** The channel's latest scheduled moment has come since its last digest (or since it subscribed). */
+    private boolean due(ChannelSubscription channel) {
+        Instant slot = channel.digestSchedule().latestAtOrBefore(clock.instant().atZone(PlanpulsApp.ZONE)).toInstant();
+        Instant since = channels.lastDigest(channel.id()).orElse(channel.createdAt());
+        return since == null || slot.isAfter(since);
     }
 
     private CompletableFuture<Void> post(ChannelSubscription channel) {

@@ -102,10 +102,11 @@ public final class PlanpulsApp implements AutoCloseable {
             var mapLinks = new MapLinks(config, () -> javalinRef.get().port(), mapKeys);
             var digests = new DigestService(database, clock, MissingReportRule.escalated(reminders::reportMissing),
                     new DependencyRiskRule(DependencyRiskRule.DEFAULT_HORIZON_DAYS));
-            var digestTask = new DigestTask(channels, digests, bot, mapLinks);
+            var digestTask = DigestTask.now(channels, digests, bot, mapLinks, clock);
             var reviewService = new AnnualReviewService(database, clock);
             var reviewPoster = new AnnualReviewPoster(channels, bot, mapLinks);
             List<ScheduledTask> tasks = new ArrayList<>(List.of(new WeeklyCheckInTask(bot), digestTask,
+                    DigestTask.onSchedule(channels, digests, bot, mapLinks, clock),
                     new AnnualReviewTask(reminders, reviewService, reviewPoster)));
             tasks.addAll(ReminderTask.all(reminders, dispatcher));
             var scheduler = new PlanpulsScheduler(tasks, ZONE, clock, database);

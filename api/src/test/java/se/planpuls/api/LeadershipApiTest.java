@@ -76,8 +76,8 @@ class LeadershipApiTest {
         assertThat(run.status()).isEqualTo(200);
         assertThat(run.json().path("summary").asText()).isEqualTo("0 channels posted, 0 failed");
         assertThat(api.get("/api/v1/jobs").json()).anySatisfy(job -> {
-            assertThat(job.path("name").asText()).isEqualTo("digest");
-            assertThat(job.path("cron").asText()).isEqualTo("0 0 8 ? * MON");
+            assertThat(job.path("name").asText()).isEqualTo("digest-schedule");
+            assertThat(job.path("cron").asText()).isEqualTo("0 0/30 * ? * *");
         });
     }
 

@@ -110,15 +110,7 @@ public final class ChannelService {
     }
 
     private static String schedule(String schedule) {
-        if (schedule == null || schedule.isBlank()) {
-            return ChannelSubscription.WEEKLY_MONDAY_0800;
-        }
-        if (!ChannelSubscription.WEEKLY_MONDAY_0800.equalsIgnoreCase(schedule.strip())) {
-            throw new InvalidInputException("schedule", "schedule.unsupported",
-                    "schedule must be \"" + ChannelSubscription.WEEKLY_MONDAY_0800
-                            + "\" (Mondays 08:00 Europe/Stockholm), the only schedule supported so far");
-        }
-        return ChannelSubscription.WEEKLY_MONDAY_0800;
+        return se.planpuls.domain.DigestSchedule.parse(schedule).toString();
     }
 
     private static void check(String field, String value) {

@@ -8,6 +8,10 @@ import java.time.Instant;
  */
 public record ChannelSubscription(long id, long planId, String teamId, String channelId, String schedule,
                                   String serviceUrl, String tenantId, String createdBy, Instant createdAt) {
-    /** The only schedule supported so far: Mondays at 08:00, Europe/Stockholm. */
+    /** The default schedule: Mondays at 08:00, Europe/Stockholm. */
     public static final String WEEKLY_MONDAY_0800 = "MON 08:00";
+
+    public DigestSchedule digestSchedule() {
+        return DigestSchedule.parse(schedule);
+    }
 }
