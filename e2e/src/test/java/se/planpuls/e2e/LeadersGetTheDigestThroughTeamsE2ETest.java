@@ -3,60 +3,14 @@ package se.planpuls.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import se.planpuls.api.Config;
-import se.planpuls.api.PlanpulsApp;
 
 /**
  * Leaders' side through the Agents Playground as Teams: an admin subscribes the "Announcements"
  * channel of "My Team" with {@code @Planpuls prenumerera}, and the digest run posts one Swedish card
  * into that channel, even though no owner has answered; taking the annual review posts its summary there.
  */
-class LeadersGetTheDigestThroughTeamsE2ETest {
-    static final String TOKEN = "e2e-admin-token-0123456789";
-    static final Duration WAIT = Duration.ofSeconds(30);
-    static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path dataDir;
-    private int port;
-    private PlanpulsApp app;
-    private Playground playground;
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeEach
-    void start() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        app = PlanpulsApp.create(Config.fromEnvironment(Map.of("PORT", String.valueOf(port),
-                "PLANPULS_DATA_DIR", dataDir.toString(), "PLANPULS_ADMIN_TOKEN", TOKEN)), Clock.systemUTC()).start();
-        playground = Playground.start("http://localhost:" + port + "/api/messages");
-    }
-
-    @AfterEach
-    void stop() {
-        if (playground != null) {
-            playground.close();
-        }
-        if (app != null) {
-            app.close();
-        }
-    }
+class LeadersGetTheDigestThroughTeamsE2ETest extends PlanpulsE2E {
 
     @Test
     void an_admin_subscribes_a_channel_and_the_digest_is_posted_there() throws Exception {
@@ -94,16 +48,5 @@ class LeadersGetTheDigestThroughTeamsE2ETest {
         var review = playground.awaitActivity(a -> a.fromBot() && "createConversation".equals(a.name())
                 && a.body().toString().contains("Årlig uppföljning 2023"), WAIT);
         assertThat(review.id()).startsWith(channel + ";messageid=");
-    }
-
-    private JsonNode api(String method, String path, String body) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + TOKEN)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
-        return JSON.readTree(response.body());
     }
 }

@@ -58,7 +58,12 @@ abstract class PlanpulsE2E {
                 "PORT", String.valueOf(port),
                 "PLANPULS_DATA_DIR", dataDir.toString(),
                 "PLANPULS_ADMIN_TOKEN", TOKEN));
-        return PlanpulsApp.create(config, Clock.systemUTC()).start();
+        return PlanpulsApp.create(config, clock()).start();
+    }
+
+    /** The service's clock; a test that needs a fixed "today" overrides it. */
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     long createOwner(String name, String email) throws Exception {
