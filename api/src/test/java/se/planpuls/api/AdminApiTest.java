@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.planpuls.bot.BotSettings;
 
 /** The admin REST API through the real server on a random port. */
 class AdminApiTest {
@@ -23,9 +21,7 @@ class AdminApiTest {
 
     @BeforeEach
     void start() {
-        var config = new Config(0, dataDir, "jdbc:h2:mem:" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", TOKEN,
-                new BotSettings("", "", ""));
+        var config = TestConfigs.inMemory(dataDir, TOKEN);
         app = PlanpulsApp.create(config, Clock.systemUTC()).start();
         api = new ApiClient(app.port(), TOKEN);
     }

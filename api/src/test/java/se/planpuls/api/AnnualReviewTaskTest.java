@@ -6,10 +6,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.planpuls.bot.BotSettings;
 
 /** The annual review is taken by the schedule on the plan's review date, once. */
 class AnnualReviewTaskTest {
@@ -19,9 +17,7 @@ class AnnualReviewTaskTest {
     Path dataDir;
 
     private PlanpulsApp start(String instant) {
-        var config = new Config(0, dataDir, "jdbc:h2:mem:" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", TOKEN,
-                new BotSettings("", "", ""));
+        var config = TestConfigs.inMemory(dataDir, TOKEN);
         return PlanpulsApp.create(config, Clock.fixed(Instant.parse(instant), PlanpulsApp.ZONE)).start();
     }
 

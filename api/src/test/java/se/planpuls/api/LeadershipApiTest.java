@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,9 +29,7 @@ class LeadershipApiTest {
 
     @BeforeEach
     void start() {
-        var config = new Config(0, dataDir, "jdbc:h2:mem:" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", TOKEN,
-                new BotSettings("", "", ""));
+        var config = TestConfigs.inMemory(dataDir, TOKEN);
         app = PlanpulsApp.create(config, Clock.systemUTC()).start();
         api = new ApiClient(app.port(), TOKEN);
         planId = api.get("/api/v1/plans").json().get(0).path("id").asLong();

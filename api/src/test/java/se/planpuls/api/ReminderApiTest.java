@@ -7,12 +7,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.planpuls.bot.BotSettings;
 
 /** The reminder endpoints through the real server, on a fixed Monday: 23 November 2026, 08:30 in Stockholm. */
 class ReminderApiTest {
@@ -26,9 +24,7 @@ class ReminderApiTest {
 
     @BeforeEach
     void start() {
-        var config = new Config(0, dataDir, "jdbc:h2:mem:" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", TOKEN,
-                new BotSettings("", "", ""));
+        var config = TestConfigs.inMemory(dataDir, TOKEN);
         app = PlanpulsApp.create(config, MONDAY).start();
         api = new ApiClient(app.port(), TOKEN);
     }

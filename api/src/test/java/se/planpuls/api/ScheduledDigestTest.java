@@ -10,13 +10,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.planpuls.bot.BotSettings;
 import se.planpuls.db.ConversationService;
 import se.planpuls.domain.ConversationKind;
 
@@ -75,9 +73,7 @@ class ScheduledDigestTest {
             exchange.close();
         });
         connector.start();
-        var config = new Config(0, dataDir, "jdbc:h2:mem:" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", TOKEN,
-                new BotSettings("", "", ""));
+        var config = TestConfigs.inMemory(dataDir, TOKEN);
         app = PlanpulsApp.create(config, clock).start();
         api = new ApiClient(app.port(), TOKEN);
         new ConversationService(app.database(), clock).save("19:general@thread.tacv2", ConversationKind.channel,
