@@ -90,7 +90,7 @@ public final class PlanpulsApp implements AutoCloseable {
             var reports = new ReportService(database, clock);
             var conversations = new ConversationService(database, clock);
             var channels = new ChannelService(database, clock);
-            var dependencies = new DependencyService(database);
+            var dependencies = new DependencyService(database, clock);
             TeamsBot bot = TeamsBot.create(config.bot(), new BotServices(owners, milestones, reports, conversations,
                     channels, plans), clock);
             // issue 4: reminders on the Swedish working calendar, sent once through the bot, under Teams' limits.

@@ -50,8 +50,11 @@ public final class ChannelService {
                     .orElseThrow(() -> new InvalidInputException("channelId", "channel.unknownToBot",
                             "the bot has not been added to the team of channel " + channelId
                                     + "; add the Planpuls app to the team first"));
-            return insert(dao, planId, teamId, channelId, finalSchedule, endpoint.serviceUrl(), endpoint.tenantId(),
-                    createdBy);
+            var created = insert(dao, planId, teamId, channelId, finalSchedule, endpoint.serviceUrl(),
+                    endpoint.tenantId(), createdBy);
+            AuditLog.record(handle, clock, se.planpuls.domain.Actor.api(createdBy), "create", "channel", created.id(),
+                    planId, null, null, created);
+            return created;
         });
     }
 
@@ -69,8 +72,11 @@ public final class ChannelService {
             if (existing.isPresent()) {
                 return new Subscribed(existing.get(), false);
             }
-            return new Subscribed(insert(dao, planId, teamId, channelId, ChannelSubscription.WEEKLY_MONDAY_0800,
-                    serviceUrl, tenantId, createdBy), true);
+            var created = insert(dao, planId, teamId, channelId, ChannelSubscription.WEEKLY_MONDAY_0800,
+                    serviceUrl, tenantId, createdBy);
+            AuditLog.record(handle, clock, new se.planpuls.domain.Actor(createdBy, "bot"), "create", "channel",
+                    created.id(), planId, null, null, created);
+            return new Subscribed(created, true);
         });
     }
 
@@ -79,9 +85,13 @@ public final class ChannelService {
     }
 
     public void unsubscribe(long id) {
-        if (jdbi.withExtension(LeadershipDao.class, dao -> dao.deleteSubscription(id)) == 0) {
-            throw new NotFoundException("channel subscription", id);
-        }
+        jdbi.useTransaction(handle -> {
+            LeadershipDao dao = handle.attach(LeadershipDao.class);
+            var before = dao.subscription(id).orElseThrow(() -> new NotFoundException("channel subscription", id));
+            dao.deleteSubscription(id);
+            AuditLog.record(handle, clock, se.planpuls.domain.Actor.api("admin"), "delete", "channel", id,
+                    before.planId(), null, before, null);
+        });
     }
 
     /** When the last digest went to this channel, if ever. */

@@ -16,9 +16,11 @@ import se.planpuls.domain.NotFoundException;
 /** Adds and removes dependency edges between milestones of one plan; an edge that would close a cycle is refused. */
 public final class DependencyService {
     private final Jdbi jdbi;
+    private final java.time.Clock clock;
 
-    public DependencyService(Database database) {
+    public DependencyService(Database database, java.time.Clock clock) {
         this.jdbi = database.jdbi();
+        this.clock = clock;
     }
 
     /** Makes {@code milestoneId} depend on {@code dependsOnId}; adding an existing edge changes nothing. */
@@ -53,6 +55,9 @@ public final class DependencyService {
                                 + String.join(" → ", codes) + " (→ means \"depends on\")");
             }
             milestones.insertDependency(milestoneId, dependsOnId, source);
+            AuditLog.record(handle, clock, se.planpuls.domain.Actor.api("admin"), "create", "dependency", milestoneId,
+                    milestone.planId(), null, null, java.util.Map.of("milestone", milestone.code(),
+                            "dependsOn", prerequisite.code()));
         });
     }
 
@@ -62,10 +67,14 @@ public final class DependencyService {
     }
 
     public void remove(long milestoneId, long dependsOnId) {
-        int removed = jdbi.withExtension(LeadershipDao.class, dao -> dao.deleteDependency(milestoneId, dependsOnId));
-        if (removed == 0) {
-            throw new NotFoundException("dependency", milestoneId + " → " + dependsOnId);
-        }
+        jdbi.useTransaction(handle -> {
+            if (handle.attach(LeadershipDao.class).deleteDependency(milestoneId, dependsOnId) == 0) {
+                throw new NotFoundException("dependency", milestoneId + " → " + dependsOnId);
+            }
+            Long planId = handle.attach(MilestoneDao.class).milestone(milestoneId).map(Milestone::planId).orElse(null);
+            AuditLog.record(handle, clock, se.planpuls.domain.Actor.api("admin"), "delete", "dependency", milestoneId,
+                    planId, null, java.util.Map.of("milestoneId", milestoneId, "dependsOnId", dependsOnId), null);
+        });
     }
 
     /**

@@ -80,9 +80,12 @@ public final class ReminderService {
             if (!dao.planIds().contains(planId)) {
                 throw new NotFoundException("plan", planId);
             }
+            ReminderPolicy before = policy(planId);
             if (dao.updatePolicy(planId, json, now) == 0) {
                 dao.insertPolicy(planId, json, now);
             }
+            AuditLog.record(handle, clock, se.planpuls.domain.Actor.api("admin"), "update", "reminder-policy", planId,
+                    planId, null, before, policy);
         });
         return policy;
     }

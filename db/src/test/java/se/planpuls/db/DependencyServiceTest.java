@@ -15,7 +15,7 @@ class DependencyServiceTest {
     void an_edge_is_added_once_and_removed(TestDatabases.Kind kind) {
         try (var f = new Fixtures(kind.open())) {
             var l = new LeadershipFixture(f);
-            var deps = new DependencyService(f.database);
+            var deps = new DependencyService(f.database, f.clock);
 
             deps.add(l.id("DIG-3"), l.id("DIG-1"), "test");
             deps.add(l.id("DIG-3"), l.id("DIG-1"), "test");
@@ -32,7 +32,7 @@ class DependencyServiceTest {
     void an_edge_that_would_close_a_cycle_is_refused_naming_the_cycle(TestDatabases.Kind kind) {
         try (var f = new Fixtures(kind.open())) {
             var l = new LeadershipFixture(f);
-            var deps = new DependencyService(f.database);
+            var deps = new DependencyService(f.database, f.clock);
             int before = f.database.jdbi().withExtension(MilestoneDao.class, d -> d.dependencyCount(f.planId));
 
             // The default plan has MED-4 → MED-3 → MED-2 → MED-1.
@@ -48,6 +48,24 @@ class DependencyServiceTest {
                     .isInstanceOf(InvalidInputException.class);
             int after = f.database.jdbi().withExtension(MilestoneDao.class, d -> d.dependencyCount(f.planId));
             assertThat(after).isEqualTo(before);
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void adding_and_removing_an_edge_is_audited(TestDatabases.Kind kind) {
+        try (var f = new Fixtures(kind.open())) {
+            var deps = new DependencyService(f.database, f.clock);
+            long dig1 = f.milestone("DIG-1").milestone().id();
+            long med1 = f.milestone("MED-1").milestone().id();
+
+            deps.add(dig1, med1, "test");
+            deps.remove(dig1, med1);
+
+            var entries = new AuditService(f.database).find("dependency", dig1, null, null, 10, 0).entries();
+            org.assertj.core.api.Assertions.assertThat(entries).extracting(e -> e.action())
+                    .containsExactly("create", "delete");
+            org.assertj.core.api.Assertions.assertThat(entries.get(0).afterJson()).contains("MED-1");
         }
     }
 }
