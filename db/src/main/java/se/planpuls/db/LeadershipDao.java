@@ -35,24 +35,28 @@ interface LeadershipDao {
             LatestRow r = m.latestId() == null ? null : latest.get(m.latestId());
             return new PlanItem(m.id(), m.areaId(), m.code(), m.title(), m.dueYear(), m.dueDate(), m.dateUncertain(),
                     m.ownerId(), m.ownerName(), r == null ? null : r.status(), r == null ? null : r.comment(),
-                    r == null ? null : r.reportedAt(), r != null && r.atRisk(), r == null ? null : r.expectedDate());
+                    r == null ? null : r.reportedAt(), r != null && r.atRisk(), r == null ? null : r.expectedDate(),
+                    se.planpuls.domain.ItemKind.parse(m.kind()).orElse(se.planpuls.domain.ItemKind.MILESTONE),
+                    m.frequency() == null ? null : se.planpuls.domain.Frequency.parse(m.frequency()).orElse(null),
+                    m.startsOn());
         }).toList();
     }
 
     @SqlQuery("""
             SELECT m.id, m.area_id, m.code, m.title, m.due_year, m.due_date, m.date_uncertain, m.owner_id,
-                   o.name AS owner_name,
+                   o.name AS owner_name, m.kind, m.frequency, m.starts_on,
                    (SELECT MAX(r2.id) FROM status_reports r2 WHERE r2.milestone_id = m.id) AS latest_id
             FROM milestones m
             JOIN areas a ON a.id = m.area_id
             LEFT JOIN owners o ON o.id = m.owner_id
-            WHERE m.plan_id = :planId
+            WHERE m.plan_id = :planId AND m.deleted_at IS NULL
             ORDER BY a.position, m.position""")
     @RegisterConstructorMapper(MilestoneRow.class)
     List<MilestoneRow> milestoneRows(long planId);
 
     record MilestoneRow(long id, long areaId, String code, String title, int dueYear, java.time.LocalDate dueDate,
-                        boolean dateUncertain, Long ownerId, String ownerName, Long latestId) {
+                        boolean dateUncertain, Long ownerId, String ownerName, String kind, String frequency,
+                        java.time.LocalDate startsOn, Long latestId) {
     }
 
     @SqlQuery("""
@@ -68,7 +72,9 @@ interface LeadershipDao {
     @SqlQuery("""
             SELECT d.milestone_id, d.depends_on_id FROM milestone_dependencies d
             JOIN milestones m ON m.id = d.milestone_id
-            WHERE m.plan_id = :planId ORDER BY d.milestone_id, d.depends_on_id""")
+            JOIN milestones t ON t.id = d.depends_on_id
+            WHERE m.plan_id = :planId AND m.deleted_at IS NULL AND t.deleted_at IS NULL
+            ORDER BY d.milestone_id, d.depends_on_id""")
     List<DependencyEdge> edges(long planId);
 
     /** Reports of a plan in (from, to], each with the status of the report before it (null for a first report). */
@@ -78,7 +84,7 @@ interface LeadershipDao {
                     ORDER BY p.id DESC LIMIT 1) AS previous_status
             FROM status_reports r
             JOIN milestones m ON m.id = r.milestone_id
-            WHERE m.plan_id = :planId AND r.reported_at > :from AND r.reported_at <= :to
+            WHERE m.plan_id = :planId AND m.deleted_at IS NULL AND r.reported_at > :from AND r.reported_at <= :to
             ORDER BY r.reported_at, r.id""")
     @RegisterConstructorMapper(ReportRow.class)
     List<ReportRow> reportsBetween(long planId, Instant from, Instant to);
@@ -91,7 +97,7 @@ interface LeadershipDao {
     @SqlQuery("""
             SELECT DISTINCT o.name FROM owners o
             JOIN milestones m ON m.owner_id = o.id
-            WHERE m.plan_id = :planId
+            WHERE m.plan_id = :planId AND m.deleted_at IS NULL
               AND NOT EXISTS (SELECT 1 FROM conversation_refs c WHERE c.owner_id = o.id AND c.kind = 'personal')
             ORDER BY o.name""")
     List<String> unreachableOwners(long planId);
@@ -101,7 +107,7 @@ interface LeadershipDao {
             SELECT DISTINCT e.milestone_id, e.position, e.text FROM report_effects re
             JOIN milestone_effects e ON e.id = re.effect_id
             JOIN milestones m ON m.id = e.milestone_id
-            WHERE m.plan_id = :planId
+            WHERE m.plan_id = :planId AND m.deleted_at IS NULL
             ORDER BY e.milestone_id, e.position""")
     @RegisterConstructorMapper(EffectSeen.class)
     List<EffectSeen> effectsSeen(long planId);

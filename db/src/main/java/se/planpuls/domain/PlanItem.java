@@ -10,7 +10,13 @@ import java.time.Month;
  */
 public record PlanItem(long id, long areaId, String code, String title, int dueYear, LocalDate dueDate,
                        boolean dateUncertain, Long ownerId, String ownerName, Status status, String comment,
-                       Instant reportedAt, boolean atRisk, LocalDate expectedDate) {
+                       Instant reportedAt, boolean atRisk, LocalDate expectedDate, ItemKind kind,
+                       Frequency frequency, LocalDate startsOn) {
+
+    public PlanItem {
+        kind = kind == null ? ItemKind.MILESTONE : kind;
+    }
+
 
     public LocalDate effectiveDueDate() {
         return dueDate != null ? dueDate : LocalDate.of(dueYear, Month.DECEMBER, 31);
@@ -20,7 +26,18 @@ public record PlanItem(long id, long areaId, String code, String title, int dueY
         return status == Status.REACHED;
     }
 
+    /**
+     * Past due and not reached; for a recurring commitment: late, a period having passed without a
+     * report (see {@link ReportDue}), judged from the latest report, which is all that needs.
+     */
     public boolean overdue(LocalDate today) {
+        if (kind == ItemKind.RECURRING && frequency != null) {
+            var item = new Milestone(id, 0, areaId, 0, code, title, "", "", dueYear, dueDate, dateUncertain, ownerId,
+                    kind, null, frequency, startsOn, 0);
+            var clock = java.time.Clock.fixed(today.atStartOfDay(ReportDue.ZONE).toInstant(), ReportDue.ZONE);
+            return ReportDue.assess(item, reached(), reportedAt == null ? java.util.List.of()
+                    : java.util.List.of(reportedAt), null, clock).late();
+        }
         return !reached() && effectiveDueDate().isBefore(today);
     }
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import se.planpuls.calendar.WorkingCalendar;
+import se.planpuls.domain.Frequency;
+import se.planpuls.domain.ItemKind;
 import se.planpuls.domain.Milestone;
 import se.planpuls.domain.Owner;
 
@@ -65,9 +67,11 @@ public final class ReminderPlanner {
      */
     private Optional<DueReminder> prompt(LocalDate today, ReminderPolicy policy, MilestoneFacts facts) {
         Milestone m = facts.milestone();
-        return deadline(today, policy, m)
+        boolean recurring = m.kind() == ItemKind.RECURRING && m.frequency() != null;
+        // A recurring commitment's own periods are its check-ins: no monthly check-in on top.
+        return (recurring ? recurring(today, policy, facts) : deadline(today, policy, m))
                 .or(() -> review(today, policy, m))
-                .or(() -> checkIn(today, policy, facts))
+                .or(() -> recurring ? Optional.empty() : checkIn(today, policy, facts))
                 .map(key -> new DueReminder(key, m.ownerId(), plannedFor(key, policy)));
     }
 
@@ -83,6 +87,37 @@ public final class ReminderPlanner {
             return Optional.empty();
         }
         return latestStep(today, policy, m.id(), ReminderKind.DEADLINE, due, policy.deadlineDays());
+    }
+
+    /**
+     * A recurring commitment expects a report in every period of its frequency from its start to the
+     * end of its due year: one overdue reminder on the first working day after a period that passed
+     * without a report (while none has come since), and deadline reminders before the end of the
+     * current period while it has none.
+     */
+    private Optional<ReminderKey> recurring(LocalDate today, ReminderPolicy policy, MilestoneFacts facts) {
+        Milestone m = facts.milestone();
+        Frequency frequency = m.frequency();
+        LocalDate start = m.startsOn();
+        if (today.isAfter(m.effectiveDueDate()) || start != null && today.isBefore(frequency.periodStart(start))) {
+            return Optional.empty();
+        }
+        LocalDate periodStart = frequency.periodStart(today);
+        LocalDate lastReport = facts.lastReportAt() == null ? null : LocalDate.ofInstant(facts.lastReportAt(), ZONE);
+        if (lastReport != null && !lastReport.isBefore(periodStart)) {
+            return Optional.empty();
+        }
+        LocalDate previousEnd = periodStart.minusDays(1);
+        LocalDate previousStart = frequency.periodStart(previousEnd);
+        boolean previousExpected = start == null || !previousStart.isBefore(frequency.periodStart(start));
+        if (policy.overdue() && previousExpected && (lastReport == null || lastReport.isBefore(previousStart))) {
+            var overdue = new ReminderKey(m.id(), ReminderKind.OVERDUE, previousEnd, 0);
+            if (!today.isBefore(plannedFor(overdue, policy)) && !done(facts, overdue)) {
+                return Optional.of(overdue);
+            }
+        }
+        return latestStep(today, policy, m.id(), ReminderKind.DEADLINE, frequency.periodEnd(today),
+                policy.deadlineDays());
     }
 
     private Optional<ReminderKey> review(LocalDate today, ReminderPolicy policy, Milestone m) {

@@ -23,7 +23,7 @@ class DependencyRiskRuleTest {
     static PlanItem item(long id, LocalDate due, Status status, boolean atRisk) {
         return new PlanItem(id, 1, "M" + id, "Milestone " + id, due.getYear(), due, false, null, null, status,
                 null, status == null ? null : Instant.parse("2024-02-01T10:00:00Z"), atRisk,
-                atRisk ? due.plusMonths(3) : null);
+                atRisk ? due.plusMonths(3) : null, null, null, null);
     }
 
     static DependencyEdge dependsOn(long milestone, long prerequisite) {

@@ -13,7 +13,7 @@ class MissingReportRuleTest {
     static final Instant NOW = Instant.parse("2026-11-23T07:00:00Z");
 
     private static PlanItem item(long id, Status status) {
-        return new PlanItem(id, 1, "X-" + id, "X", 2026, null, false, 7L, "Anna", status, null, null, false, null);
+        return new PlanItem(id, 1, "X-" + id, "X", 2026, null, false, 7L, "Anna", status, null, null, false, null, null, null, null);
     }
 
     @Test

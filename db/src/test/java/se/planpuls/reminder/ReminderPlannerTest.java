@@ -290,4 +290,30 @@ class ReminderPlannerTest {
         assertThat(new ReminderPolicy(new ArrayList<>(List.of(1, 20, 5)), true, null, List.of(5), 1, 14, 5, 10, null)
                 .deadlineDays()).containsExactly(20, 5, 1);
     }
+
+    @Test
+    void a_recurring_commitment_is_reminded_before_each_period_ends_and_once_when_a_period_passed_unreported() {
+        var quarterly = new Milestone(2, 1, 1, 2, "S-8", "Nyhetsbrev minst fyra gånger per år", "d", "r", 2026,
+                null, false, OWNER, se.planpuls.domain.ItemKind.RECURRING, null,
+                se.planpuls.domain.Frequency.QUARTERLY, d("2026-01-01"), 1);
+        var reportedInQ3 = new MilestoneFacts(quarterly, false, at("2026-08-10"), LEAD, List.of());
+        var reportedInQ4 = new MilestoneFacts(quarterly, false, at("2026-10-05"), LEAD, List.of());
+        var neverReported = new MilestoneFacts(quarterly, false, at("2026-06-01"), LEAD, List.of());
+        var overdueSent = new MilestoneFacts(quarterly, false, at("2026-06-01"), LEAD,
+                List.of(sent(new ReminderKey(2, ReminderKind.OVERDUE, d("2026-09-30"), 0), "2026-10-01")));
+
+        // Q4 ends on 31 December; 17 December is 10 working days before (the Christmas holidays counted).
+        assertThat(PLANNER.due(d("2026-12-17"), POLICY, List.of(reportedInQ3), PRESENT))
+                .extracting(DueReminder::key)
+                .containsExactly(new ReminderKey(2, ReminderKind.DEADLINE, d("2026-12-31"), 10));
+        assertThat(PLANNER.due(d("2026-12-17"), POLICY, List.of(reportedInQ4), PRESENT)).isEmpty();
+        assertThat(PLANNER.due(d("2026-10-01"), POLICY, List.of(neverReported), PRESENT))
+                .extracting(DueReminder::key)
+                .containsExactly(new ReminderKey(2, ReminderKind.OVERDUE, d("2026-09-30"), 0));
+        // The overdue prompt of 1 October went unanswered: the current period's deadline comes, and the
+        // escalation, 10 working days after that prompt, is long due.
+        assertThat(PLANNER.due(d("2026-12-17"), POLICY, List.of(overdueSent), PRESENT))
+                .extracting(r -> r.key().kind())
+                .containsExactlyInAnyOrder(ReminderKind.DEADLINE, ReminderKind.ESCALATION);
+    }
 }
