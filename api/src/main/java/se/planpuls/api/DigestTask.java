@@ -3,9 +3,6 @@ package se.planpuls.api;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import se.planpuls.bot.TeamsBot;
 import se.planpuls.db.ChannelService;
 import se.planpuls.db.DigestService;
@@ -21,7 +18,6 @@ import se.planpuls.domain.ChannelSubscription;
 final class DigestTask implements se.planpuls.scheduler.ScheduledTask {
     static final String NAME = "digest";
     static final String SCHEDULED = "digest-schedule";
-    private static final Logger LOG = LoggerFactory.getLogger(DigestTask.class);
 
     private final ChannelService channels;
     private final DigestService digests;
@@ -61,27 +57,11 @@ final class DigestTask implements se.planpuls.scheduler.ScheduledTask {
 
     @Override
     public CompletableFuture<String> run() {
-        AtomicInteger posted = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
-        AtomicInteger notDue = new AtomicInteger();
-        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-        for (ChannelSubscription channel : channels.all()) {
-            if (onSchedule && !due(channel)) {
-                notDue.incrementAndGet();
-                continue;
-            }
-            chain = chain.thenCompose(done -> post(channel).handle((ok, error) -> {
-                if (error != null) {
-                    LOG.warn("Digest to channel {} failed: {}", channel.channelId(), error.toString());
-                    failed.incrementAndGet();
-                } else {
-                    posted.incrementAndGet();
-                }
-                return null;
-            }));
-        }
-        return chain.thenApply(done -> posted.get() + " channels posted, " + failed.get() + " failed"
-                + (onSchedule ? ", " + notDue.get() + " not due" : ""));
+        var all = channels.all();
+        var due = onSchedule ? all.stream().filter(this::due).toList() : all;
+        return ChannelPosts.each(due, "Digest", this::post)
+                .thenApply(counts -> counts.posted() + " channels posted, " + counts.failed() + " failed"
+                        + (onSchedule ? ", " + (all.size() - due.size()) + " not due" : ""));
     }
 
     /** The channel's latest scheduled moment has come since its last digest (or since it subscribed). */
@@ -92,13 +72,9 @@ final class DigestTask implements se.planpuls.scheduler.ScheduledTask {
     }
 
     private CompletableFuture<Void> post(ChannelSubscription channel) {
-        try {
-            var since = channels.lastDigest(channel.id()).orElse(null);
-            var digest = digests.digest(channel.planId(), since);
-            return bot.postDigest(channel, digest, links.page(channel.planId()), links.png(channel.planId()))
-                    .thenRun(() -> channels.recordDigest(channel.id(), digest.since()));
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        var since = channels.lastDigest(channel.id()).orElse(null);
+        var digest = digests.digest(channel.planId(), since);
+        return bot.postDigest(channel, digest, links.page(channel.planId()), links.png(channel.planId()))
+                .thenRun(() -> channels.recordDigest(channel.id(), digest.since()));
     }
 }
