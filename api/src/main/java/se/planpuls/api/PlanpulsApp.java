@@ -28,6 +28,7 @@ import se.planpuls.db.PlanImportService;
 import se.planpuls.db.Database;
 import se.planpuls.db.MilestoneService;
 import se.planpuls.db.OwnerService;
+import se.planpuls.db.PendingAnswerService;
 import se.planpuls.db.PlanLoader;
 import se.planpuls.db.PlanService;
 import se.planpuls.db.ReportService;
@@ -92,7 +93,7 @@ public final class PlanpulsApp implements AutoCloseable {
             var channels = new ChannelService(database, clock);
             var dependencies = new DependencyService(database, clock);
             TeamsBot bot = TeamsBot.create(config.bot(), new BotServices(owners, milestones, reports, conversations,
-                    channels, plans), clock);
+                    channels, plans, new PendingAnswerService(database, clock)), clock);
             // issue 4: reminders on the Swedish working calendar, sent once through the bot, under Teams' limits.
             var reminders = new ReminderService(database, clock, WorkingCalendar.sweden());
             dispatcher = ReminderDispatcher.teams(reminders, new BotReminderSender(bot), clock);

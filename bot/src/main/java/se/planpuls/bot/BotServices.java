@@ -4,16 +4,26 @@ import se.planpuls.db.ChannelService;
 import se.planpuls.db.ConversationService;
 import se.planpuls.db.MilestoneService;
 import se.planpuls.db.OwnerService;
+import se.planpuls.db.PendingAnswerService;
 import se.planpuls.db.PlanService;
 import se.planpuls.db.ReportService;
 
-/** The domain services the bot works with. */
+/**
+ * The domain services the bot works with. {@code channels} and {@code plans} may be null (then the
+ * {@code prenumerera} command is unavailable), and so may {@code pending} (then the question "how was
+ * it judged reached?" is answered through its card only).
+ */
 public record BotServices(OwnerService owners, MilestoneService milestones, ReportService reports,
-                          ConversationService conversations, ChannelService channels, PlanService plans) {
+                          ConversationService conversations, ChannelService channels, PlanService plans,
+                          PendingAnswerService pending) {
 
-    /** Without leadership channels (issue 5): the {@code prenumerera} command is then unavailable. */
+    public BotServices(OwnerService owners, MilestoneService milestones, ReportService reports,
+                       ConversationService conversations, ChannelService channels, PlanService plans) {
+        this(owners, milestones, reports, conversations, channels, plans, null);
+    }
+
     public BotServices(OwnerService owners, MilestoneService milestones, ReportService reports,
                        ConversationService conversations) {
-        this(owners, milestones, reports, conversations, null, null);
+        this(owners, milestones, reports, conversations, null, null, null);
     }
 }

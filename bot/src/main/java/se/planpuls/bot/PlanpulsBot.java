@@ -57,6 +57,7 @@ final class PlanpulsBot extends ActivityHandler {
         }
         return commands.find(text)
                 .map(match -> match.command().run(turn, match.args()))
+                .or(() -> reports.typedAnswer(turn, text))
                 .orElseGet(() -> {
                     Texts texts = turn.texts();
                     String said = shorten(text.strip());

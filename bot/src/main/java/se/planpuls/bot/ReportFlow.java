@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.planpuls.db.MilestoneService;
 import se.planpuls.db.OwnerService;
+import se.planpuls.db.PendingAnswerService;
 import se.planpuls.db.ReportService;
 import se.planpuls.domain.Effect;
 import se.planpuls.domain.ForbiddenException;
@@ -32,11 +33,13 @@ final class ReportFlow {
     private final ReportService reports;
     private final MilestoneService milestones;
     private final OwnerService owners;
+    private final PendingAnswerService pending;
 
-    ReportFlow(ReportService reports, MilestoneService milestones, OwnerService owners) {
+    ReportFlow(ReportService reports, MilestoneService milestones, OwnerService owners, PendingAnswerService pending) {
         this.reports = reports;
         this.milestones = milestones;
         this.owners = owners;
+        this.pending = pending;
     }
 
     /** A card's Action.Submit: the status card ({@code report}) or the judged question ({@code judged}). */
@@ -61,10 +64,37 @@ final class ReportFlow {
         boolean judged = CardSubmission.JUDGED.equals(submission.action());
         String statusCardId = judged ? submission.cardId() : activity.getReplyToId();
         String questionId = judged ? activity.getReplyToId() : null;
-        String keyCard = statusCardId != null ? statusCardId : questionId == null ? null : "judged:" + questionId;
-        String key = keyCard == null ? null : "teams:" + activity.getConversation().getId() + ":" + keyCard + ":"
-                + submission.milestoneId() + ":" + activity.getFrom().getId();
-        return report(turn, submission, key, statusCardId, questionId);
+        return report(turn, submission, key(activity, statusCardId, questionId, submission.milestoneId()),
+                statusCardId, questionId);
+    }
+
+    /**
+     * A typed answer to the question "how was it judged reached?" waiting in this chat: the answer is
+     * the comment, and {@code hoppa över} / {@code skip} stores the report without one. Empty when
+     * nothing waits.
+     */
+    java.util.Optional<CompletableFuture<Void>> typedAnswer(Turn turn, String text) {
+        if (pending == null || turn.owner().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Activity activity = turn.context().getActivity();
+        return pending.waiting(turn.owner().get().id(), activity.getConversation().getId()).map(waiting -> {
+            boolean skip = SKIP_WORDS.contains(CommandTable.normalise(text));
+            var submission = new CardSubmission(CardSubmission.JUDGED, waiting.milestoneId(), waiting.status(),
+                    skip ? null : text.strip(), waiting.atRisk(), waiting.expectedDate(), waiting.effects(),
+                    waiting.cardId(), skip);
+            return report(turn, submission, key(activity, waiting.cardId(), waiting.questionId(),
+                    waiting.milestoneId()), waiting.cardId(), waiting.questionId());
+        });
+    }
+
+    static final java.util.Set<String> SKIP_WORDS = java.util.Set.of("hoppa över", "hoppa over", "skip");
+
+    /** One submission's key, the same whether the card or a typed answer completes it. */
+    private static String key(Activity activity, String statusCardId, String questionId, long milestoneId) {
+        String card = statusCardId != null ? statusCardId : questionId == null ? null : "judged:" + questionId;
+        return card == null ? null : "teams:" + activity.getConversation().getId() + ":" + card + ":" + milestoneId
+                + ":" + activity.getFrom().getId();
     }
 
     /** {@code rapportera <milestone> <status> <comment>}: the same rules as the card. */
@@ -95,8 +125,16 @@ final class ReportFlow {
             if (judged) {
                 return turn.reply("judged.stillEmpty");
             }
-            return turn.send(MessageFactory.attachment(JudgedQuestionCard.of(view, submission, statusCardId,
-                    turn.texts())));
+            Activity question = MessageFactory.attachment(JudgedQuestionCard.of(view, submission, statusCardId,
+                    turn.texts()));
+            return turn.context().sendActivity(question).thenAccept(sent -> {
+                if (pending != null) {
+                    pending.ask(new se.planpuls.domain.PendingAnswer(reporter.id(),
+                            turn.context().getActivity().getConversation().getId(), view.milestone().id(),
+                            submission.status(), submission.atRisk(), submission.expectedDate(), submission.effects(),
+                            statusCardId, sent == null ? null : sent.getId(), null));
+                }
+            });
         }
         ReportService.Result result;
         try {
@@ -109,6 +147,10 @@ final class ReportFlow {
             return turn.reply("report.forbidden", view.milestone().code());
         } catch (InvalidInputException e) {
             return refuse(turn, e, submission);
+        }
+        if (pending != null) {
+            pending.answered(reporter.id(), turn.context().getActivity().getConversation().getId(),
+                    submission.milestoneId());
         }
         MilestoneView after = milestones.view(submission.milestoneId());
         var report = result.report();

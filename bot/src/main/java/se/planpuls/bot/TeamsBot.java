@@ -51,7 +51,8 @@ public final class TeamsBot {
                     .handle((r, e) -> null);
         });
         var recorder = new ConversationRecorder(services.conversations(), json);
-        var reports = new ReportFlow(services.reports(), services.milestones(), services.owners());
+        var reports = new ReportFlow(services.reports(), services.milestones(), services.owners(),
+                services.pending());
         var commands = new CommandTable()
                 .add(new HelpCommand(), HelpCommand.WORDS)
                 .add(new MyMilestonesCommand(services.milestones()), MyMilestonesCommand.WORDS)

@@ -180,6 +180,47 @@ class StatusCardTest extends BotTestBase {
         assertThat(f.reports.history(id("MED-1"))).isEmpty();
     }
 
+    @Test
+    void the_question_can_be_answered_by_simply_typing_in_the_chat() {
+        post(teams.submit(ANNA, "card-20", submitValue(id("MED-1"), "REACHED", "")));
+
+        String thanks = say(ANNA, "Beslutat i regionstyrelsen 3 mars");
+
+        var latest = f.milestones.view(id("MED-1")).latest();
+        assertThat(latest.status()).isEqualTo(Status.REACHED);
+        assertThat(latest.comment()).isEqualTo("Beslutat i regionstyrelsen 3 mars");
+        assertThat(thanks).contains("Tack!").contains("Uppnådd");
+        assertThat(connector.updates()).extracting(u -> u.path().substring(u.path().lastIndexOf('/') + 1))
+                .contains("card-20");
+        assertThat(say(ANNA, "Beslutat i regionstyrelsen 3 mars")).contains("Jag förstod inte");
+        assertThat(f.reports.history(id("MED-1"))).hasSize(1);
+    }
+
+    @Test
+    void typing_skip_stores_the_report_without_a_comment_and_a_command_still_works_meanwhile() {
+        post(teams.submit(ANNA.inEnglish(), "card-21", submitValue(id("MED-1"), "REACHED", "")));
+
+        String help = say(ANNA.inEnglish(), "help");
+        String stored = say(ANNA.inEnglish(), "skip");
+
+        assertThat(help).contains("How to use Planpuls");
+        assertThat(stored).contains("Thank you");
+        assertThat(f.milestones.view(id("MED-1")).latest().comment()).isNull();
+    }
+
+    @Test
+    void answering_through_the_card_after_typing_stores_nothing_twice() {
+        post(teams.submit(ANNA, "card-22", submitValue(id("MED-1"), "REACHED", "")));
+        Map<String, Object> answer = answerData(lastCard(), 0);
+        answer.put("comment", "Via kortet");
+        say(ANNA, "Via chatten");
+
+        post(teams.submit(ANNA, "question-22", answer));
+
+        assertThat(f.reports.history(id("MED-1"))).singleElement()
+                .satisfies(r -> assertThat(r.comment()).isEqualTo("Via chatten"));
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> answerData(JsonNode questionCard, int action) {
         return new HashMap<>(new com.fasterxml.jackson.databind.ObjectMapper().convertValue(
