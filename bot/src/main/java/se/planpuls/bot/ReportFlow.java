@@ -4,7 +4,6 @@ import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Attachment;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -180,14 +179,7 @@ final class ReportFlow {
 
     /** The owner of the milestone, or the owner's substitute. */
     boolean mayReport(Owner reporter, MilestoneView view) {
-        Long ownerId = view.milestone().ownerId();
-        if (ownerId == null) {
-            return false;
-        }
-        if (ownerId == reporter.id()) {
-            return true;
-        }
-        return owners.find(ownerId).map(o -> Objects.equals(o.substituteId(), reporter.id())).orElse(false);
+        return reports.mayReport(reporter.id(), view.milestone());
     }
 
     private static CompletableFuture<Void> refuse(Turn turn, InvalidInputException e, CardSubmission submission) {

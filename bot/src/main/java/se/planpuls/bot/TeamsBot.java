@@ -63,8 +63,10 @@ public final class TeamsBot {
                 .add(new SnoozeCommand(services.owners(), clock), SnoozeCommand.WORDS)
                 .add(new SubstituteCommand(services.owners()), SubstituteCommand.WORDS)
                 .add(new LeaveCommand(services.owners(), clock), LeaveCommand.WORDS)
-                .add(new LanguageCommand(services.owners()), LanguageCommand.WORDS)
-                .add(new SubscribeCommand(services.channels(), services.plans()), SubscribeCommand.WORDS);
+                .add(new LanguageCommand(services.owners()), LanguageCommand.WORDS);
+        if (services.channels() != null && services.plans() != null) {
+            commands.add(new SubscribeCommand(services.channels(), services.plans()), SubscribeCommand.WORDS);
+        }
         var bot = new PlanpulsBot(new IdentityResolver(services.owners()), recorder, commands, reports);
         var checkIns = new CheckInSender(adapter, settings.appId() == null ? "" : settings.appId(), services, recorder,
                 clock);

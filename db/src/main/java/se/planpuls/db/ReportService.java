@@ -115,14 +115,22 @@ public final class ReportService {
         if (reporterId == null || Objects.equals(milestone.ownerId(), reporterId)) {
             return null;
         }
-        if (milestone.ownerId() != null) {
-            Owner owner = handle.attach(OwnerDao.class).byId(milestone.ownerId()).orElseThrow();
-            if (Objects.equals(owner.substituteId(), reporterId)) {
-                return owner.id();
-            }
+        if (isSubstitute(handle, milestone, reporterId)) {
+            return milestone.ownerId();
         }
         throw new ForbiddenException("report.notOwner",
                 "only the owner of " + milestone.code() + " or the owner's substitute may report on it");
+    }
+
+    private static boolean isSubstitute(Handle handle, Milestone milestone, long reporterId) {
+        return milestone.ownerId() != null && handle.attach(OwnerDao.class).byId(milestone.ownerId())
+                .map(Owner::substituteId).filter(id -> id == reporterId).isPresent();
+    }
+
+    /** Whether this owner may report on the milestone: its owner, or the owner's substitute. */
+    public boolean mayReport(long reporterId, Milestone milestone) {
+        return Objects.equals(milestone.ownerId(), reporterId)
+                || jdbi.withHandle(handle -> isSubstitute(handle, milestone, reporterId));
     }
 
     public List<StatusReport> history(long milestoneId) {
