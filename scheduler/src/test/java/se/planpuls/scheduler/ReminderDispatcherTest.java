@@ -192,7 +192,10 @@ class ReminderDispatcherTest {
                 assertThat(summaries.get(0).sent() + summaries.get(1).sent()).isEqualTo(60);
             }
             assertThat(one.delivered.size() + two.delivered.size()).isEqualTo(60);
-            assertThat(one.delivered.keySet()).doesNotContainAnyElementsOf(two.delivered.keySet());
+            // Either instance may win every row, so one side can be empty: compare by intersection.
+            var both = new java.util.HashSet<>(one.delivered.keySet());
+            both.retainAll(two.delivered.keySet());
+            assertThat(both).isEmpty();
         }
     }
 }
