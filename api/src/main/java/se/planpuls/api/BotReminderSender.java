@@ -4,7 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import se.planpuls.bot.ProactiveSendException;
 import se.planpuls.bot.TeamsBot;
-import se.planpuls.reminder.DueReminder;
+import se.planpuls.domain.reminder.DueReminder;
 import se.planpuls.scheduler.ReminderSendException;
 import se.planpuls.scheduler.ReminderSender;
 

@@ -14,10 +14,10 @@ import java.util.stream.Collectors;
 import se.planpuls.db.MilestoneService;
 import se.planpuls.db.OwnerService;
 import se.planpuls.db.ReminderService;
-import se.planpuls.reminder.DueReminder;
-import se.planpuls.reminder.ReminderPolicy;
-import se.planpuls.reminder.ReminderPolicyJson;
-import se.planpuls.reminder.ReminderRecord;
+import se.planpuls.domain.reminder.DueReminder;
+import se.planpuls.domain.reminder.ReminderPolicy;
+import se.planpuls.db.ReminderPolicyJson;
+import se.planpuls.domain.reminder.ReminderRecord;
 
 /**
  * Reminders: the schedule and the sent-log ({@code GET /api/v1/reminders}), a plan's policy

@@ -10,7 +10,7 @@ import java.util.Locale;
 import se.planpuls.bot.BotServices;
 import se.planpuls.bot.BotSettings;
 import se.planpuls.bot.TeamsBot;
-import se.planpuls.calendar.WorkingCalendar;
+import se.planpuls.domain.calendar.WorkingCalendar;
 import se.planpuls.db.ConversationService;
 import se.planpuls.db.Database;
 import se.planpuls.db.FanOutFixtures;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.schema.Attachment;
 import java.time.LocalDate;
 import se.planpuls.domain.MilestoneView;
-import se.planpuls.reminder.ReminderKey;
+import se.planpuls.domain.reminder.ReminderKey;
 
 /**
  * A reminder as an owner sees it: a header saying why they hear from the bot now, over the
@@ -19,7 +19,7 @@ final class ReminderCard {
     static Attachment of(ReminderKey key, MilestoneView view, Texts texts) {
         var m = view.milestone();
         String name = m.code() + " " + m.title();
-        if (key.kind() == se.planpuls.reminder.ReminderKind.ESCALATION) {
+        if (key.kind() == se.planpuls.domain.reminder.ReminderKind.ESCALATION) {
             ArrayNode body = Cards.array();
             body.add(Cards.subtle(texts.get("reminder.title")));
             body.add(Cards.heading(texts.get("reminder.escalation.heading")));

@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import se.planpuls.domain.Owner;
-import se.planpuls.reminder.DueReminder;
+import se.planpuls.domain.reminder.DueReminder;
 
 /**
  * Sends one reminder card to its recipient's stored personal chat with {@code continueConversation}.

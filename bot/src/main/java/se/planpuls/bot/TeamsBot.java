@@ -146,12 +146,12 @@ public final class TeamsBot {
      * {@link ProactiveSendException} carrying the connector's status and Retry-After, or saying that
      * no chat is stored.
      */
-    public CompletableFuture<Void> sendReminder(se.planpuls.reminder.DueReminder reminder) {
+    public CompletableFuture<Void> sendReminder(se.planpuls.domain.reminder.DueReminder reminder) {
         return reminders.send(reminder, () -> { });
     }
 
-    /** As {@link #sendReminder(se.planpuls.reminder.DueReminder)}; {@code pace} runs (and may wait) just before the send. */
-    public CompletableFuture<Void> sendReminder(se.planpuls.reminder.DueReminder reminder, Runnable pace) {
+    /** As {@link #sendReminder(se.planpuls.domain.reminder.DueReminder)}; {@code pace} runs (and may wait) just before the send. */
+    public CompletableFuture<Void> sendReminder(se.planpuls.domain.reminder.DueReminder reminder, Runnable pace) {
         return reminders.send(reminder, pace);
     }
 

@@ -22,9 +22,9 @@ import se.planpuls.db.Fixtures;
 import se.planpuls.db.TestDatabases;
 import se.planpuls.domain.ConversationKind;
 import se.planpuls.domain.Owner;
-import se.planpuls.reminder.DueReminder;
-import se.planpuls.reminder.ReminderKey;
-import se.planpuls.reminder.ReminderKind;
+import se.planpuls.domain.reminder.DueReminder;
+import se.planpuls.domain.reminder.ReminderKey;
+import se.planpuls.domain.reminder.ReminderKind;
 
 /** Reminder cards through the real adapter to a local connector that answers as scripted. */
 class ReminderCardSenderTest {

@@ -18,6 +18,8 @@ import se.planpuls.domain.NotFoundException;
 import se.planpuls.domain.PlanItem;
 import se.planpuls.domain.PlanSummary;
 import se.planpuls.domain.Status;
+import se.planpuls.domain.rules.DependencyRiskRule;
+import se.planpuls.domain.rules.MissingReportRule;
 
 /**
  * Computes the weekly digest of a plan: a handful of plan-wide queries, then plain Java. A digest

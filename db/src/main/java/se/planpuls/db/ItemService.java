@@ -13,6 +13,7 @@ import se.planpuls.domain.ItemKind;
 import se.planpuls.domain.Milestone;
 import se.planpuls.domain.NotFoundException;
 import se.planpuls.domain.VersionConflictException;
+import se.planpuls.domain.rules.ItemRules;
 
 /**
  * The admin's changes to plan items: create, update (including moving the due date with a reason),

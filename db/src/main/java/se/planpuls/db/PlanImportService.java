@@ -20,6 +20,7 @@ import se.planpuls.domain.ImportException.Problem;
 import se.planpuls.domain.ImportResult;
 import se.planpuls.domain.Milestone;
 import se.planpuls.domain.PlanDocument;
+import se.planpuls.domain.rules.ItemRules;
 
 /**
  * Imports a plan document: the whole file is checked first and nothing is written when any of it

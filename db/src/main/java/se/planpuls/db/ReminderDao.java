@@ -8,8 +8,8 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import se.planpuls.domain.Owner;
-import se.planpuls.reminder.ReminderKind;
-import se.planpuls.reminder.ReminderRecord;
+import se.planpuls.domain.reminder.ReminderKind;
+import se.planpuls.domain.reminder.ReminderRecord;
 
 @RegisterConstructorMapper(ReminderRecord.class)
 @RegisterConstructorMapper(Owner.class)

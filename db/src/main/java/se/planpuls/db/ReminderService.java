@@ -12,21 +12,21 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
-import se.planpuls.calendar.WorkingCalendar;
+import se.planpuls.domain.calendar.WorkingCalendar;
 import se.planpuls.domain.InvalidInputException;
 import se.planpuls.domain.MilestoneView;
 import se.planpuls.domain.NotFoundException;
 import se.planpuls.domain.Owner;
-import se.planpuls.reminder.Delivery;
-import se.planpuls.reminder.DueReminder;
-import se.planpuls.reminder.MilestoneFacts;
-import se.planpuls.reminder.ReminderKey;
-import se.planpuls.reminder.ReminderPlanner;
-import se.planpuls.reminder.ReminderPolicy;
-import se.planpuls.reminder.ReminderPolicyJson;
-import se.planpuls.reminder.ReminderRecord;
-import se.planpuls.reminder.SendOutcome;
-import se.planpuls.reminder.SentReminder;
+import se.planpuls.domain.reminder.Delivery;
+import se.planpuls.domain.reminder.DueReminder;
+import se.planpuls.domain.reminder.MilestoneFacts;
+import se.planpuls.domain.reminder.ReminderKey;
+import se.planpuls.domain.reminder.ReminderPlanner;
+import se.planpuls.domain.reminder.ReminderPolicy;
+import se.planpuls.db.ReminderPolicyJson;
+import se.planpuls.domain.reminder.ReminderRecord;
+import se.planpuls.domain.reminder.SendOutcome;
+import se.planpuls.domain.reminder.SentReminder;
 
 /**
  * The reminders' persistent side: each plan's policy, the facts the planner reads, and the

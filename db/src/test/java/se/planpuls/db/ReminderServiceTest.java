@@ -14,17 +14,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import se.planpuls.calendar.WorkingCalendar;
+import se.planpuls.domain.calendar.WorkingCalendar;
 import se.planpuls.domain.ConversationKind;
 import se.planpuls.domain.NewReport;
 import se.planpuls.domain.Reporter;
 import se.planpuls.domain.Status;
-import se.planpuls.reminder.Delivery;
-import se.planpuls.reminder.DueReminder;
-import se.planpuls.reminder.ReminderKey;
-import se.planpuls.reminder.ReminderKind;
-import se.planpuls.reminder.ReminderPolicy;
-import se.planpuls.reminder.SendOutcome;
+import se.planpuls.domain.reminder.Delivery;
+import se.planpuls.domain.reminder.DueReminder;
+import se.planpuls.domain.reminder.ReminderKey;
+import se.planpuls.domain.reminder.ReminderKind;
+import se.planpuls.domain.reminder.ReminderPolicy;
+import se.planpuls.domain.reminder.SendOutcome;
 
 class ReminderServiceTest {
     private static final WorkingCalendar SE = WorkingCalendar.sweden();

@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.planpuls.db.ReminderService;
-import se.planpuls.reminder.Delivery;
-import se.planpuls.reminder.DueReminder;
-import se.planpuls.reminder.SendOutcome;
+import se.planpuls.domain.reminder.Delivery;
+import se.planpuls.domain.reminder.DueReminder;
+import se.planpuls.domain.reminder.SendOutcome;
 
 /**
  * The fan-out: sends due reminders through the {@link ReminderSender} port, each at most once

@@ -1,7 +1,7 @@
 package se.planpuls.scheduler;
 
 import java.util.concurrent.CompletableFuture;
-import se.planpuls.reminder.DueReminder;
+import se.planpuls.domain.reminder.DueReminder;
 
 /**
  * A port: delivers one reminder to its recipient's personal chat in Teams (the composition root

@@ -5,8 +5,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import se.planpuls.db.ReminderService;
-import se.planpuls.reminder.ReminderKey;
-import se.planpuls.reminder.ReminderRecord;
+import se.planpuls.domain.reminder.ReminderKey;
+import se.planpuls.domain.reminder.ReminderRecord;
 
 /**
  * The reminder jobs: {@code reminders} sends what is due at 08:30 on weekdays (the planner sends

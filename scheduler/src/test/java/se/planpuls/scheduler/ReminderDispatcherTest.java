@@ -20,14 +20,14 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import se.planpuls.calendar.WorkingCalendar;
+import se.planpuls.domain.calendar.WorkingCalendar;
 import se.planpuls.db.Fixtures;
 import se.planpuls.db.ReminderService;
 import se.planpuls.db.TestDatabases;
 import se.planpuls.domain.Owner;
-import se.planpuls.reminder.DueReminder;
-import se.planpuls.reminder.ReminderKey;
-import se.planpuls.reminder.ReminderKind;
+import se.planpuls.domain.reminder.DueReminder;
+import se.planpuls.domain.reminder.ReminderKey;
+import se.planpuls.domain.reminder.ReminderKind;
 
 class ReminderDispatcherTest {
     private static final WorkingCalendar SE = WorkingCalendar.sweden();
