@@ -48,7 +48,7 @@ public final class FanOutBenchmark {
             FanOutFixtures.ownersWithOneMilestoneEach(database, planId, owners, LocalDate.parse("2026-11-30"),
                     connector.url(), MONDAY.instant());
             var bot = TeamsBot.create(new BotSettings("", "", ""), new BotServices(new OwnerService(database, MONDAY),
-                    new MilestoneService(database), new ReportService(database, MONDAY),
+                    new MilestoneService(database, MONDAY), new ReportService(database, MONDAY),
                     new ConversationService(database, MONDAY)), MONDAY);
             var reminders = new ReminderService(database, MONDAY, WorkingCalendar.sweden());
 

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.planpuls.domain.MilestoneView;
 import se.planpuls.domain.Owner;
+import se.planpuls.domain.calendar.WorkingCalendar;
 
 /**
  * Proactive check-ins through {@code continueConversation} with each owner's stored personal chat.
@@ -36,7 +37,7 @@ final class CheckInSender {
 
     /** Snoozed (check-ins) or on leave (all prompts) today. */
     private boolean paused(Owner owner) {
-        var today = java.time.LocalDate.now(clock.withZone(Texts.ZONE));
+        var today = java.time.LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
         return owner.snoozeUntil() != null && !owner.snoozeUntil().isBefore(today)
                 || owner.leaveUntil() != null && !owner.leaveUntil().isBefore(today);
     }

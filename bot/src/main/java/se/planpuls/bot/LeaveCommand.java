@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import se.planpuls.db.OwnerService;
+import se.planpuls.domain.calendar.WorkingCalendar;
 
 /**
  * {@code ledig till <datum>} / {@code leave until <date>}: no prompts at all until and including the
@@ -41,7 +42,7 @@ final class LeaveCommand implements Command {
         } catch (DateTimeParseException e) {
             return turn.reply("leave.usage");
         }
-        LocalDate today = LocalDate.now(clock.withZone(Texts.ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
         if (until.isBefore(today)) {
             return turn.reply("leave.past", turn.texts().date(until));
         }

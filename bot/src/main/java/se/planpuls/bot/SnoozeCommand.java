@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import se.planpuls.db.OwnerService;
+import se.planpuls.domain.calendar.WorkingCalendar;
 
 /** {@code snooza <dagar>} / {@code snooze <days>}: no check-ins for 1 to 60 days; {@code 0} resumes them. */
 final class SnoozeCommand implements Command {
@@ -34,7 +35,7 @@ final class SnoozeCommand implements Command {
             owners.snooze(id, null);
             return turn.reply("snooze.off");
         }
-        LocalDate until = LocalDate.now(clock.withZone(Texts.ZONE)).plusDays(n);
+        LocalDate until = LocalDate.now(clock.withZone(WorkingCalendar.ZONE)).plusDays(n);
         owners.snooze(id, until);
         return turn.reply("snooze.on", turn.texts().date(until));
     }

@@ -2,7 +2,6 @@ package se.planpuls.bot;
 
 import java.text.MessageFormat;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import se.planpuls.domain.Milestone;
 import se.planpuls.domain.Status;
+import se.planpuls.domain.calendar.WorkingCalendar;
 
 /**
  * Everything a user reads, in their language: Swedish by default, English when the Teams client
@@ -21,7 +21,6 @@ import se.planpuls.domain.Status;
 final class Texts {
     static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
     static final Locale ENGLISH = Locale.forLanguageTag("en-GB");
-    static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
 
     private static final String[] SV_MONTHS = {"jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt",
         "nov", "dec"};
@@ -74,7 +73,7 @@ final class Texts {
     }
 
     String dateTime(java.time.Instant instant) {
-        ZonedDateTime local = instant.atZone(ZONE);
+        ZonedDateTime local = instant.atZone(WorkingCalendar.ZONE);
         return date(local.toLocalDate()) + " " + DateTimeFormatter.ofPattern("HH:mm").format(local);
     }
 

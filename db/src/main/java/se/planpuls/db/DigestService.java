@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,6 +17,7 @@ import se.planpuls.domain.NotFoundException;
 import se.planpuls.domain.PlanItem;
 import se.planpuls.domain.PlanSummary;
 import se.planpuls.domain.Status;
+import se.planpuls.domain.calendar.WorkingCalendar;
 import se.planpuls.domain.rules.DependencyRiskRule;
 import se.planpuls.domain.rules.MissingReportRule;
 
@@ -27,7 +27,6 @@ import se.planpuls.domain.rules.MissingReportRule;
  */
 public final class DigestService {
     public static final int DUE_SOON_DAYS = 30;
-    private static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -51,7 +50,7 @@ public final class DigestService {
     public Digest digest(long planId, Instant since) {
         Instant now = clock.instant();
         Instant from = since != null ? since : now.minus(Duration.ofDays(7));
-        LocalDate today = LocalDate.ofInstant(now, ZONE);
+        LocalDate today = LocalDate.ofInstant(now, WorkingCalendar.ZONE);
         return jdbi.inTransaction(handle -> {
             PlanDao plans = handle.attach(PlanDao.class);
             PlanSummary plan = plans.plan(planId).orElseThrow(() -> new NotFoundException("plan", planId));

@@ -22,11 +22,6 @@ public final class MilestoneService {
     private final Jdbi jdbi;
     private final Clock clock;
 
-    public MilestoneService(Database database) {
-        this(database, Clock.systemUTC());
-    }
-
-    /** With the clock that stamps the audit entries of {@link #update}. */
     public MilestoneService(Database database, Clock clock) {
         this.jdbi = database.jdbi();
         this.clock = clock;

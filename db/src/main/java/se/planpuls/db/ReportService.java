@@ -2,7 +2,6 @@ package se.planpuls.db;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +17,7 @@ import se.planpuls.domain.NewReport;
 import se.planpuls.domain.NotFoundException;
 import se.planpuls.domain.Owner;
 import se.planpuls.domain.StatusReport;
+import se.planpuls.domain.calendar.WorkingCalendar;
 
 /**
  * Stores status reports. Every report is checked in full before anything is written, and the
@@ -27,7 +27,6 @@ import se.planpuls.domain.StatusReport;
  */
 public final class ReportService {
     public static final int MAX_COMMENT = 2000;
-    private static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
     private static final Pattern MARKUP = Pattern.compile("<\\s*/?\\s*[a-zA-Z!][^>]*>");
 
     private final Jdbi jdbi;
@@ -65,7 +64,7 @@ public final class ReportService {
             throw new InvalidInputException("expectedDate", "expectedDate.missing",
                     "a report at risk needs the date now expected");
         }
-        if (expected != null && expected.isBefore(LocalDate.now(clock.withZone(ZONE)))) {
+        if (expected != null && expected.isBefore(LocalDate.now(clock.withZone(WorkingCalendar.ZONE)))) {
             throw new InvalidInputException("expectedDate", "expectedDate.past",
                     "expectedDate " + expected + " is in the past");
         }

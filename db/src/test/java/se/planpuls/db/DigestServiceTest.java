@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -13,11 +12,12 @@ import se.planpuls.domain.ConversationKind;
 import se.planpuls.domain.Digest;
 import se.planpuls.domain.DependencyRisk;
 import se.planpuls.domain.Status;
+import se.planpuls.domain.calendar.WorkingCalendar;
 
 class DigestServiceTest {
     /** Monday 2 October 2023, 08:00 in Stockholm. */
     static final Instant MONDAY = Instant.parse("2023-10-02T06:00:00Z");
-    static final Clock CLOCK = Clock.fixed(MONDAY, ZoneId.of("Europe/Stockholm"));
+    static final Clock CLOCK = Clock.fixed(MONDAY, WorkingCalendar.ZONE);
 
     @ParameterizedTest
     @MethodSource("se.planpuls.db.TestDatabases#kinds")

@@ -2,10 +2,10 @@ package se.planpuls.db;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import se.planpuls.domain.MilestoneView;
 import se.planpuls.domain.NewOwner;
 import se.planpuls.domain.Owner;
+import se.planpuls.domain.calendar.WorkingCalendar;
 
 /** A database with the default plan loaded and the services over it, for tests. */
 public final class Fixtures implements AutoCloseable {
@@ -21,7 +21,7 @@ public final class Fixtures implements AutoCloseable {
     public final long planId;
 
     public Fixtures(Database database) {
-        this(database, Clock.fixed(NOW, ZoneId.of("Europe/Stockholm")));
+        this(database, Clock.fixed(NOW, WorkingCalendar.ZONE));
     }
 
     public Fixtures(Database database, Clock clock) {

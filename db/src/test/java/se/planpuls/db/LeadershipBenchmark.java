@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import se.planpuls.domain.calendar.WorkingCalendar;
 
 /**
  * The issue's speed target, shown by a load run (not a test, not in {@code mvn verify}): the digest
@@ -41,7 +41,7 @@ public final class LeadershipBenchmark {
     }
 
     static void run(Database db) {
-        Clock clock = Clock.fixed(NOW, ZoneId.of("Europe/Stockholm"));
+        Clock clock = Clock.fixed(NOW, WorkingCalendar.ZONE);
         long started = System.nanoTime();
         long planId = new PlanLoader(db, clock).loadDefaultIfMissing().orElseThrow();
         populate(db, planId);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -29,7 +28,7 @@ import se.planpuls.domain.reminder.SendOutcome;
 class ReminderServiceTest {
     private static final WorkingCalendar SE = WorkingCalendar.sweden();
     // Monday 23 November 2026, 08:30 in Stockholm.
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T07:30:00Z"), ZoneId.of("Europe/Stockholm"));
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T07:30:00Z"), WorkingCalendar.ZONE);
 
     private static DueReminder reminder(long milestoneId, Long recipient) {
         return new DueReminder(new ReminderKey(milestoneId, ReminderKind.DEADLINE, LocalDate.parse("2026-11-30"), 5),

@@ -2,19 +2,18 @@ package se.planpuls.domain;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import se.planpuls.domain.calendar.WorkingCalendar;
 
 /**
  * When a channel gets its weekly digest: a weekday and a time on the hour or half hour, Europe/Stockholm,
  * written {@code MON 08:00}.
  */
 public record DigestSchedule(DayOfWeek day, LocalTime time) {
-    public static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
     public static final DigestSchedule DEFAULT = new DigestSchedule(DayOfWeek.MONDAY, LocalTime.of(8, 0));
     private static final Pattern FORMAT = Pattern.compile("(MON|TUE|WED|THU|FRI|SAT|SUN) ([01]\\d|2[0-3]):(00|30)");
 
@@ -43,7 +42,7 @@ public record DigestSchedule(DayOfWeek day, LocalTime time) {
 
     /** The latest moment of this schedule at or before {@code now}. */
     public ZonedDateTime latestAtOrBefore(ZonedDateTime now) {
-        ZonedDateTime local = now.withZoneSameInstant(ZONE);
+        ZonedDateTime local = now.withZoneSameInstant(WorkingCalendar.ZONE);
         ZonedDateTime candidate = local.with(TemporalAdjusters.previousOrSame(day)).with(time)
                 .withSecond(0).withNano(0);
         return candidate.isAfter(local) ? candidate.minusWeeks(1) : candidate;

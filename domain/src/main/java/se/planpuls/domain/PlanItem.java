@@ -3,6 +3,7 @@ package se.planpuls.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Month;
+import se.planpuls.domain.calendar.WorkingCalendar;
 
 /**
  * A milestone as leaders read it: where it sits, who owns it, and its latest report with the
@@ -34,7 +35,7 @@ public record PlanItem(long id, long areaId, String code, String title, int dueY
         if (kind == ItemKind.RECURRING && frequency != null) {
             var item = new Milestone(id, 0, areaId, 0, code, title, "", "", dueYear, dueDate, dateUncertain, ownerId,
                     kind, null, frequency, startsOn, 0);
-            var clock = java.time.Clock.fixed(today.atStartOfDay(ReportDue.ZONE).toInstant(), ReportDue.ZONE);
+            var clock = java.time.Clock.fixed(today.atStartOfDay(WorkingCalendar.ZONE).toInstant(), WorkingCalendar.ZONE);
             return ReportDue.assess(item, reached(), reportedAt == null ? java.util.List.of()
                     : java.util.List.of(reportedAt), null, clock).late();
         }

@@ -3,9 +3,9 @@ package se.planpuls.domain;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import se.planpuls.domain.calendar.WorkingCalendar;
 
 /**
  * Whether an item expects a report, for reminders and digests. Plain logic over the item, its
@@ -23,7 +23,6 @@ import java.util.List;
  * </ul>
  */
 public final class ReportDue {
-    public static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
     public static final int DUE_SOON_DAYS = 30;
 
     private ReportDue() {
@@ -63,7 +62,7 @@ public final class ReportDue {
      */
     public static Assessment assess(Milestone item, boolean reached, List<Instant> reportedAt, LocalDate planStart,
                                     Clock clock) {
-        LocalDate today = LocalDate.now(clock.withZone(ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
         LocalDate end = item.effectiveDueDate();
         if (item.kind() != ItemKind.RECURRING || item.frequency() == null) {
             if (reached) {
@@ -98,7 +97,7 @@ public final class ReportDue {
     }
 
     private static boolean reportedBetween(List<Instant> reportedAt, LocalDate from, LocalDate to) {
-        return reportedAt.stream().map(at -> LocalDate.ofInstant(at, ZONE))
+        return reportedAt.stream().map(at -> LocalDate.ofInstant(at, WorkingCalendar.ZONE))
                 .anyMatch(d -> !d.isBefore(from) && !d.isAfter(to));
     }
 }

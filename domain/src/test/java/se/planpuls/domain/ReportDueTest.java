@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import se.planpuls.domain.calendar.WorkingCalendar;
 
 class ReportDueTest {
     private static final LocalDate PLAN_START = LocalDate.of(2022, 1, 1);
@@ -100,10 +101,10 @@ class ReportDueTest {
     }
 
     private static java.time.Instant at(String date) {
-        return LocalDate.parse(date).atTime(10, 0).atZone(ReportDue.ZONE).toInstant();
+        return LocalDate.parse(date).atTime(10, 0).atZone(WorkingCalendar.ZONE).toInstant();
     }
 
     private static Clock on(String date) {
-        return Clock.fixed(LocalDate.parse(date).atTime(12, 0).atZone(ReportDue.ZONE).toInstant(), ZoneId.of("UTC"));
+        return Clock.fixed(LocalDate.parse(date).atTime(12, 0).atZone(WorkingCalendar.ZONE).toInstant(), ZoneId.of("UTC"));
     }
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
+import se.planpuls.domain.calendar.WorkingCalendar;
 
 /**
  * A deadline reminder as a Teams user meets it, with the service's clock set to Monday 23 November
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * the Agents Playground, and running the job again sends nothing new.
  */
 class ReminderThroughTeamsE2ETest extends PlanpulsE2E {
-    static final Clock MONDAY = Clock.fixed(Instant.parse("2026-11-23T07:30:00Z"), ZoneId.of("Europe/Stockholm"));
+    static final Clock MONDAY = Clock.fixed(Instant.parse("2026-11-23T07:30:00Z"), WorkingCalendar.ZONE);
 
     @Override
     Clock clock() {

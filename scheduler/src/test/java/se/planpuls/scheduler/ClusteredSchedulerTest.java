@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -12,9 +11,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import se.planpuls.db.TestDatabases;
+import se.planpuls.domain.calendar.WorkingCalendar;
 
 class ClusteredSchedulerTest {
-    private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
 
     /** A task that notes the second it ran in, as each instance's runs would be noted in one log. */
     private record Noting(String name, String cron, ConcurrentLinkedQueue<Instant> runs) implements ScheduledTask {
@@ -32,8 +31,8 @@ class ClusteredSchedulerTest {
         try {
             var runs = new ConcurrentLinkedQueue<Instant>();
             var everySecond = new Noting("tick", "* * * * * ?", runs);
-            try (var one = new PlanpulsScheduler(List.of(everySecond), STOCKHOLM, Clock.systemUTC(), database);
-                 var two = new PlanpulsScheduler(List.of(everySecond), STOCKHOLM, Clock.systemUTC(), database)) {
+            try (var one = new PlanpulsScheduler(List.of(everySecond), WorkingCalendar.ZONE, Clock.systemUTC(), database);
+                 var two = new PlanpulsScheduler(List.of(everySecond), WorkingCalendar.ZONE, Clock.systemUTC(), database)) {
                 one.start();
                 two.start();
                 // Seconds that passed while the two were set up are caught up at start; count after that.
@@ -57,14 +56,14 @@ class ClusteredSchedulerTest {
         try {
             var runs = new ConcurrentLinkedQueue<Instant>();
             var daily = new Noting("daily", "0 30 8 * * ?", runs);
-            try (var first = new PlanpulsScheduler(List.of(daily), STOCKHOLM, Clock.systemUTC(), database)) {
+            try (var first = new PlanpulsScheduler(List.of(daily), WorkingCalendar.ZONE, Clock.systemUTC(), database)) {
                 assertThat(first.jobs().get(0).nextRun()).isAfter(Instant.now());
             }
             // The service was down for three days: three 08:30 runs were missed.
             long threeDaysAgo = Instant.now().minus(3, ChronoUnit.DAYS).toEpochMilli();
             database.jdbi().useHandle(h -> h.execute("UPDATE qrtz_triggers SET next_fire_time = ?", threeDaysAgo));
 
-            try (var restarted = new PlanpulsScheduler(List.of(daily), STOCKHOLM, Clock.systemUTC(), database)) {
+            try (var restarted = new PlanpulsScheduler(List.of(daily), WorkingCalendar.ZONE, Clock.systemUTC(), database)) {
                 restarted.start();
                 Thread.sleep(3_000);
                 assertThat(restarted.jobs().get(0).nextRun()).isAfter(Instant.now());

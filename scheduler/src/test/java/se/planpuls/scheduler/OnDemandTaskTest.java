@@ -3,10 +3,10 @@ package se.planpuls.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import se.planpuls.domain.calendar.WorkingCalendar;
 
 class OnDemandTaskTest {
 
@@ -28,7 +28,7 @@ class OnDemandTaskTest {
                 return CompletableFuture.completedFuture("ran");
             }
         };
-        try (var scheduler = new PlanpulsScheduler(List.of(task), ZoneId.of("Europe/Stockholm"), Clock.systemUTC())) {
+        try (var scheduler = new PlanpulsScheduler(List.of(task), WorkingCalendar.ZONE, Clock.systemUTC())) {
             scheduler.start();
 
             assertThat(scheduler.jobs()).singleElement().satisfies(job -> assertThat(job.nextRun()).isNull());

@@ -10,14 +10,13 @@ import static org.mockito.Mockito.when;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
+import se.planpuls.domain.calendar.WorkingCalendar;
 
 class PlanpulsSchedulerTest {
-    static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
 
     private static ScheduledTask task(String name, CompletableFuture<String> result) {
         ScheduledTask task = mock(ScheduledTask.class);
@@ -30,13 +29,13 @@ class PlanpulsSchedulerTest {
     @Test
     void a_weekly_job_is_scheduled_for_monday_at_0830_stockholm_time() {
         var task = task("weekly-check-in", CompletableFuture.completedFuture("ok"));
-        try (var scheduler = new PlanpulsScheduler(List.of(task), STOCKHOLM, Clock.systemUTC())) {
+        try (var scheduler = new PlanpulsScheduler(List.of(task), WorkingCalendar.ZONE, Clock.systemUTC())) {
             scheduler.start();
 
             JobInfo info = scheduler.jobs().get(0);
 
             assertThat(info.name()).isEqualTo("weekly-check-in");
-            var next = info.nextRun().atZone(STOCKHOLM);
+            var next = info.nextRun().atZone(WorkingCalendar.ZONE);
             assertThat(next.getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
             assertThat(next.getHour()).isEqualTo(8);
             assertThat(next.getMinute()).isEqualTo(30);
@@ -46,8 +45,8 @@ class PlanpulsSchedulerTest {
     @Test
     void running_a_job_now_runs_its_task_and_returns_the_summary() {
         var task = task("weekly-check-in", CompletableFuture.completedFuture("3 owners prompted"));
-        var clock = Clock.fixed(Instant.parse("2026-11-23T07:30:00Z"), STOCKHOLM);
-        try (var scheduler = new PlanpulsScheduler(List.of(task), STOCKHOLM, clock)) {
+        var clock = Clock.fixed(Instant.parse("2026-11-23T07:30:00Z"), WorkingCalendar.ZONE);
+        try (var scheduler = new PlanpulsScheduler(List.of(task), WorkingCalendar.ZONE, clock)) {
             TaskRun run = scheduler.runNow("weekly-check-in").join();
 
             assertThat(run.summary()).isEqualTo("3 owners prompted");
@@ -58,7 +57,7 @@ class PlanpulsSchedulerTest {
 
     @Test
     void an_unknown_job_is_refused_by_name() {
-        try (var scheduler = new PlanpulsScheduler(List.of(), STOCKHOLM, Clock.systemUTC())) {
+        try (var scheduler = new PlanpulsScheduler(List.of(), WorkingCalendar.ZONE, Clock.systemUTC())) {
             assertThatThrownBy(() -> scheduler.runNow("nope").join())
                     .isInstanceOf(CompletionException.class).hasCauseInstanceOf(UnknownJobException.class);
         }
@@ -68,7 +67,7 @@ class PlanpulsSchedulerTest {
     void a_job_that_is_still_running_is_not_started_twice() {
         var pending = new CompletableFuture<String>();
         var task = task("weekly-check-in", pending);
-        try (var scheduler = new PlanpulsScheduler(List.of(task), STOCKHOLM, Clock.systemUTC())) {
+        try (var scheduler = new PlanpulsScheduler(List.of(task), WorkingCalendar.ZONE, Clock.systemUTC())) {
             var first = scheduler.runNow("weekly-check-in");
 
             assertThatThrownBy(() -> scheduler.runNow("weekly-check-in").join())

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,7 @@ import se.planpuls.domain.reminder.ReminderKind;
 
 class ReminderDispatcherTest {
     private static final WorkingCalendar SE = WorkingCalendar.sweden();
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T07:30:00Z"), ZoneId.of("Europe/Stockholm"));
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T07:30:00Z"), WorkingCalendar.ZONE);
     private static final RetryPolicy FAST = new RetryPolicy(4, Duration.ofMillis(20), Duration.ofSeconds(2),
             Duration.ofMinutes(15), Duration.ofHours(4), Duration.ofSeconds(5));
 

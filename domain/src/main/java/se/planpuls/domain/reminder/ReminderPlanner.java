@@ -1,7 +1,6 @@
 package se.planpuls.domain.reminder;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +18,6 @@ import se.planpuls.domain.Owner;
  * on leave) catches up with the latest step only, and the sent-log keeps each key to one send.
  */
 public final class ReminderPlanner {
-    private static final ZoneId ZONE = WorkingCalendar.ZONE;
 
     private final WorkingCalendar calendar;
 
@@ -103,7 +101,7 @@ public final class ReminderPlanner {
             return Optional.empty();
         }
         LocalDate periodStart = frequency.periodStart(today);
-        LocalDate lastReport = facts.lastReportAt() == null ? null : LocalDate.ofInstant(facts.lastReportAt(), ZONE);
+        LocalDate lastReport = facts.lastReportAt() == null ? null : LocalDate.ofInstant(facts.lastReportAt(), WorkingCalendar.ZONE);
         if (lastReport != null && !lastReport.isBefore(periodStart)) {
             return Optional.empty();
         }
@@ -154,7 +152,7 @@ public final class ReminderPlanner {
             return Optional.empty();
         }
         // Judged from the planned day, so a check-in skipped then is not sent later in the month.
-        var recent = planned.minusDays(policy.checkInSkipDays()).atStartOfDay(ZONE).toInstant();
+        var recent = planned.minusDays(policy.checkInSkipDays()).atStartOfDay(WorkingCalendar.ZONE).toInstant();
         boolean reportedRecently = facts.lastReportAt() != null && facts.lastReportAt().isAfter(recent);
         boolean promptedRecently = facts.sent().stream()
                 .anyMatch(s -> s.key().kind().prompt() && s.sentAt().isAfter(recent));
@@ -191,7 +189,7 @@ public final class ReminderPlanner {
         if (unanswered.isEmpty()) {
             return Optional.empty();
         }
-        LocalDate promptDay = unanswered.get().sentAt().atZone(ZONE).toLocalDate();
+        LocalDate promptDay = unanswered.get().sentAt().atZone(WorkingCalendar.ZONE).toLocalDate();
         long id = facts.milestone().id();
         var missing = new ReminderKey(id, ReminderKind.ESCALATION, promptDay, policy.missingAfter());
         LocalDate missingDay = plannedFor(missing, policy);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import se.planpuls.domain.Milestone;
 import se.planpuls.domain.Owner;
 
 class ReminderPlannerTest {
-    private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
     private static final WorkingCalendar SE = WorkingCalendar.sweden();
     private static final ReminderPlanner PLANNER = new ReminderPlanner(SE);
     private static final ReminderPolicy POLICY = ReminderPolicy.DEFAULT;
@@ -28,7 +26,7 @@ class ReminderPlannerTest {
     }
 
     private static Instant at(String isoDate) {
-        return d(isoDate).atTime(8, 30).atZone(STOCKHOLM).toInstant();
+        return d(isoDate).atTime(8, 30).atZone(WorkingCalendar.ZONE).toInstant();
     }
 
     private static Owner owner(long id, LocalDate leaveUntil, LocalDate snoozeUntil) {
