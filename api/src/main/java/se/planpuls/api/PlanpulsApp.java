@@ -96,7 +96,7 @@ public final class PlanpulsApp implements AutoCloseable {
                     channels, plans, new PendingAnswerService(database, clock)), clock);
             // issue 4: reminders on the Swedish working calendar, sent once through the bot, under Teams' limits.
             var reminders = new ReminderService(database, clock, WorkingCalendar.sweden());
-            dispatcher = ReminderDispatcher.teams(reminders, new BotReminderSender(bot), clock);
+            dispatcher = ReminderDispatcher.teams(reminders, bot, clock);
             AdminToken token = AdminToken.resolve(config);
             var mapKeys = new MapKeys(token);
             var javalinRef = new java.util.concurrent.atomic.AtomicReference<Javalin>();

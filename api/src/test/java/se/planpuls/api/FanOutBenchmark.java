@@ -52,11 +52,11 @@ public final class FanOutBenchmark {
                     new ConversationService(database, MONDAY)), MONDAY);
             var reminders = new ReminderService(database, MONDAY, WorkingCalendar.sweden());
 
-            var port = new BotReminderSender(bot);
+            se.planpuls.domain.reminder.ReminderSender port = bot;
             var waiting = new java.util.concurrent.atomic.AtomicLong();
             var sending = new java.util.concurrent.atomic.AtomicLong();
             var lookups = new java.util.concurrent.atomic.AtomicLong();
-            se.planpuls.scheduler.ReminderSender timed = (reminder, pace) -> {
+            se.planpuls.domain.reminder.ReminderSender timed = (reminder, pace) -> {
                 long called = System.nanoTime();
                 long[] paced = new long[2];
                 return port.send(reminder, () -> {

@@ -10,10 +10,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import se.planpuls.domain.Owner;
 import se.planpuls.domain.reminder.DueReminder;
+import se.planpuls.domain.reminder.ReminderSendException;
 
 /**
  * Sends one reminder card to its recipient's stored personal chat with {@code continueConversation}.
- * Failures come back as {@link ProactiveSendException}s with the connector's status and Retry-After,
+ * Failures come back as {@link ReminderSendException}s with the connector's status and Retry-After,
  * so the scheduler can pace and retry (the SDK never retries a 429 itself).
  */
 final class ReminderCardSender {
@@ -37,8 +38,8 @@ final class ReminderCardSender {
         long ownerId = reminder.recipientOwnerId();
         var conversation = services.conversations().personalOf(ownerId);
         if (conversation.isEmpty()) {
-            return CompletableFuture.failedFuture(new ProactiveSendException(0, null, true,
-                    "owner " + ownerId + " has no stored personal chat with the bot", null));
+            return CompletableFuture.failedFuture(ReminderSendException.unreachable(
+                    "owner " + ownerId + " has no stored personal chat with the bot"));
         }
         Owner owner = services.owners().byId(ownerId);
         Texts texts = Texts.forLocale(owner.locale());
@@ -70,7 +71,7 @@ final class ReminderCardSender {
         }
     }
 
-    private static ProactiveSendException typed(Throwable error) {
+    private static ReminderSendException typed(Throwable error) {
         Throwable cause = error;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException)
                 && cause.getCause() != null) {
@@ -79,11 +80,11 @@ final class ReminderCardSender {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof RestException rest && rest.response() != null) {
                 int status = rest.response().code();
-                return new ProactiveSendException(status, retryAfter(rest.response().headers().get("Retry-After")),
+                return new ReminderSendException(status, retryAfter(rest.response().headers().get("Retry-After")),
                         false, "connector answered " + status, cause);
             }
         }
-        return new ProactiveSendException(0, null, false, String.valueOf(cause), cause);
+        return new ReminderSendException(0, null, false, String.valueOf(cause), cause);
     }
 
     /** Retry-After in seconds (the form Teams uses); an HTTP date or nonsense gives null. */

@@ -17,12 +17,16 @@ import org.slf4j.LoggerFactory;
 import se.planpuls.domain.AnnualReview;
 import se.planpuls.domain.ChannelSubscription;
 import se.planpuls.domain.Digest;
+import se.planpuls.domain.reminder.DueReminder;
+import se.planpuls.domain.reminder.ReminderSendException;
+import se.planpuls.domain.reminder.ReminderSender;
 
 /**
  * The bot module's front door: takes the body of {@code POST /api/messages} and answers with a
- * status and body, and sends proactive check-ins. Nothing of the Bot Framework SDK leaks past it.
+ * status and body, and sends proactive check-ins, digests and reminders (it is the scheduler's
+ * {@link ReminderSender}). Nothing of the Bot Framework SDK leaks past it.
  */
-public final class TeamsBot {
+public final class TeamsBot implements ReminderSender {
     private static final Logger LOG = LoggerFactory.getLogger(TeamsBot.class);
 
     private final BotFrameworkAdapter adapter;
@@ -143,15 +147,16 @@ public final class TeamsBot {
 
     /**
      * Sends a reminder card about a milestone to the recipient's stored personal chat. Fails with a
-     * {@link ProactiveSendException} carrying the connector's status and Retry-After, or saying that
+     * {@link ReminderSendException} carrying the connector's status and Retry-After, or saying that
      * no chat is stored.
      */
-    public CompletableFuture<Void> sendReminder(se.planpuls.domain.reminder.DueReminder reminder) {
-        return reminders.send(reminder, () -> { });
+    public CompletableFuture<Void> sendReminder(DueReminder reminder) {
+        return send(reminder, () -> { });
     }
 
-    /** As {@link #sendReminder(se.planpuls.domain.reminder.DueReminder)}; {@code pace} runs (and may wait) just before the send. */
-    public CompletableFuture<Void> sendReminder(se.planpuls.domain.reminder.DueReminder reminder, Runnable pace) {
+    /** As {@link #sendReminder(DueReminder)}; {@code pace} runs (and may wait) just before the send. */
+    @Override
+    public CompletableFuture<Void> send(DueReminder reminder, Runnable pace) {
         return reminders.send(reminder, pace);
     }
 

@@ -25,6 +25,7 @@ import se.planpuls.domain.Owner;
 import se.planpuls.domain.reminder.DueReminder;
 import se.planpuls.domain.reminder.ReminderKey;
 import se.planpuls.domain.reminder.ReminderKind;
+import se.planpuls.domain.reminder.ReminderSendException;
 
 /** Reminder cards through the real adapter to a local connector that answers as scripted. */
 class ReminderCardSenderTest {
@@ -83,12 +84,12 @@ class ReminderCardSenderTest {
                 anna.id(), LocalDate.parse("2026-11-23"));
     }
 
-    private ProactiveSendException failure(DueReminder reminder) {
+    private ReminderSendException failure(DueReminder reminder) {
         try {
             bot.sendReminder(reminder).join();
         } catch (CompletionException e) {
-            assertThat(e.getCause()).isInstanceOf(ProactiveSendException.class);
-            return (ProactiveSendException) e.getCause();
+            assertThat(e.getCause()).isInstanceOf(ReminderSendException.class);
+            return (ReminderSendException) e.getCause();
         }
         throw new AssertionError("the send did not fail");
     }

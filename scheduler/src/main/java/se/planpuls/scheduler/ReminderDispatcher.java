@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 import se.planpuls.db.ReminderService;
 import se.planpuls.domain.reminder.Delivery;
 import se.planpuls.domain.reminder.DueReminder;
+import se.planpuls.domain.reminder.ReminderSendException;
+import se.planpuls.domain.reminder.ReminderSender;
 import se.planpuls.domain.reminder.SendOutcome;
 
 /**

@@ -27,6 +27,8 @@ import se.planpuls.domain.Owner;
 import se.planpuls.domain.reminder.DueReminder;
 import se.planpuls.domain.reminder.ReminderKey;
 import se.planpuls.domain.reminder.ReminderKind;
+import se.planpuls.domain.reminder.ReminderSendException;
+import se.planpuls.domain.reminder.ReminderSender;
 
 class ReminderDispatcherTest {
     private static final WorkingCalendar SE = WorkingCalendar.sweden();

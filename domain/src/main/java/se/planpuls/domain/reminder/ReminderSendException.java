@@ -1,9 +1,11 @@
-package se.planpuls.scheduler;
+package se.planpuls.domain.reminder;
 
 import java.time.Duration;
 
 /**
- * Why a reminder could not be delivered.
+ * Why a reminder could not be delivered: the connector's HTTP status (0 when there was no answer),
+ * its Retry-After when it gave one, or that the recipient has no stored personal chat. The bot throws
+ * it and the scheduler reads it to decide whether and when to try again.
  *
  * @see #httpStatus() the connector's answer, or 0 when there was none (timeout, no conversation)
  */
@@ -15,7 +17,12 @@ public final class ReminderSendException extends RuntimeException {
     private final boolean unreachable;
 
     public ReminderSendException(int httpStatus, Duration retryAfter, boolean unreachable, String message) {
-        super(message);
+        this(httpStatus, retryAfter, unreachable, message, null);
+    }
+
+    public ReminderSendException(int httpStatus, Duration retryAfter, boolean unreachable, String message,
+                                 Throwable cause) {
+        super(message, cause);
         this.httpStatus = httpStatus;
         this.retryAfter = retryAfter;
         this.unreachable = unreachable;

@@ -1,7 +1,6 @@
-package se.planpuls.scheduler;
+package se.planpuls.domain.reminder;
 
 import java.util.concurrent.CompletableFuture;
-import se.planpuls.domain.reminder.DueReminder;
 
 /**
  * A port: delivers one reminder to its recipient's personal chat in Teams (the composition root
