@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import se.planpuls.bot.BotSettings;
+import se.planpuls.domain.rules.OwnerRules;
 
 /**
  * The service's whole configuration, read once from the environment and checked in full: every
@@ -20,8 +20,6 @@ public record Config(int port, Path dataDir, String databaseUrl, String adminTok
     }
 
     static final int DEFAULT_PORT = 3978;
-    private static final Pattern GUID = Pattern.compile(
-            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
     /** Without a public URL: links in digests then point at {@code http://localhost:<port>}. */
     public Config(int port, Path dataDir, String databaseUrl, String adminToken, BotSettings bot) {
@@ -69,7 +67,7 @@ public record Config(int port, Path dataDir, String databaseUrl, String adminTok
         String appId = blankToNull(env.get("MicrosoftAppId"));
         String password = blankToNull(env.get("MicrosoftAppPassword"));
         String tenant = blankToNull(env.get("MicrosoftAppTenantId"));
-        if (appId != null && !GUID.matcher(appId.strip()).matches()) {
+        if (appId != null && !OwnerRules.isEntraId(appId.strip())) {
             problems.add("MicrosoftAppId must be the bot's app id (a GUID)");
         }
         if (appId != null && password == null) {
@@ -78,7 +76,7 @@ public record Config(int port, Path dataDir, String databaseUrl, String adminTok
         if (appId == null && password != null) {
             problems.add("MicrosoftAppPassword is set but MicrosoftAppId is not");
         }
-        if (tenant != null && !GUID.matcher(tenant.strip()).matches()) {
+        if (tenant != null && !OwnerRules.isEntraId(tenant.strip())) {
             problems.add("MicrosoftAppTenantId must be the Entra tenant id (a GUID)");
         }
         String publicUrl = blankToNull(env.get("PLANPULS_PUBLIC_URL"));

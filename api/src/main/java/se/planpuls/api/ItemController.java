@@ -3,7 +3,6 @@ package se.planpuls.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.util.Set;
-import se.planpuls.db.ItemService;
 import se.planpuls.db.MilestoneService;
 import se.planpuls.domain.Frequency;
 import se.planpuls.domain.ItemInput;
@@ -24,11 +23,11 @@ final class ItemController {
         CREATE_FIELDS = Set.copyOf(fields);
     }
 
-    private final ItemService items;
+    private final MilestoneService items;
     private final MilestoneService milestones;
     private final ObjectMapper json;
 
-    ItemController(ItemService items, MilestoneService milestones, ObjectMapper json) {
+    ItemController(MilestoneService items, MilestoneService milestones, ObjectMapper json) {
         this.items = items;
         this.milestones = milestones;
         this.json = json;

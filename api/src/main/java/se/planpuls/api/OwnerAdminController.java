@@ -3,7 +3,6 @@ package se.planpuls.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.util.Set;
-import se.planpuls.db.OwnerAdminService;
 import se.planpuls.db.OwnerService;
 import se.planpuls.domain.OwnerChange;
 
@@ -15,10 +14,10 @@ final class OwnerAdminController {
     static final Set<String> FIELDS = Set.of("name", "email", "aadObjectId", "admin", "leaveUntil", "substituteEmail");
 
     private final OwnerService owners;
-    private final OwnerAdminService admin;
+    private final OwnerService admin;
     private final ObjectMapper json;
 
-    OwnerAdminController(OwnerService owners, OwnerAdminService admin, ObjectMapper json) {
+    OwnerAdminController(OwnerService owners, OwnerService admin, ObjectMapper json) {
         this.owners = owners;
         this.admin = admin;
         this.json = json;

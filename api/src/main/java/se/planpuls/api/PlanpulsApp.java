@@ -21,8 +21,6 @@ import se.planpuls.db.DependencyService;
 import se.planpuls.domain.rules.DependencyRiskRule;
 import se.planpuls.db.DigestService;
 import se.planpuls.domain.rules.MissingReportRule;
-import se.planpuls.db.ItemService;
-import se.planpuls.db.OwnerAdminService;
 import se.planpuls.db.PlanExportService;
 import se.planpuls.db.PlanImportService;
 import se.planpuls.db.Database;
@@ -131,8 +129,8 @@ public final class PlanpulsApp implements AutoCloseable {
             var audit = new AuditService(database);
             var transferRoutes = new PlanTransferController(new PlanImportService(database, clock),
                     new PlanExportService(database), audit);
-            var itemRoutes = new ItemController(new ItemService(database, clock), milestones, json);
-            var ownerAdminRoutes = new OwnerAdminController(owners, new OwnerAdminService(database, clock), json);
+            var itemRoutes = new ItemController(milestones, milestones, json);
+            var ownerAdminRoutes = new OwnerAdminController(owners, owners, json);
             var auditRoutes = new AuditController(audit);
             String openApi = OpenApiDocument.json(json);
             String swagger = OpenApiDocument.swaggerPage(swaggerUiVersion());

@@ -139,6 +139,9 @@ public interface MilestoneDao {
     @RegisterRowMapper(MilestoneViewMapper.MilestoneOnly.class)
     Optional<Milestone> anyByCode(long planId, String code);
 
+    @SqlQuery("SELECT deleted_at IS NOT NULL FROM milestones WHERE id = :id")
+    boolean deleted(long id);
+
     @SqlQuery("SELECT COALESCE(MAX(position), 0) FROM milestones WHERE area_id = :areaId")
     int lastPosition(long areaId);
 

@@ -1,23 +1,35 @@
 package se.planpuls.db;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import se.planpuls.domain.Actor;
 import se.planpuls.domain.Effect;
+import se.planpuls.domain.ImportException.Problem;
 import se.planpuls.domain.InvalidInputException;
+import se.planpuls.domain.ItemInput;
+import se.planpuls.domain.ItemKind;
+import se.planpuls.domain.Milestone;
 import se.planpuls.domain.MilestoneDetail;
 import se.planpuls.domain.MilestoneFilter;
 import se.planpuls.domain.MilestoneView;
 import se.planpuls.domain.NotFoundException;
 import se.planpuls.domain.Status;
+import se.planpuls.domain.VersionConflictException;
+import se.planpuls.domain.rules.ItemRules;
 
-/** Reads milestones and makes the admin's changes to them (owner, due date). */
+/**
+ * Plan items (milestones, assignments, recurring commitments): read as readers see them, and
+ * changed by admins: create, update (including moving the due date with a reason), reassign and
+ * soft delete. Each change is checked in full against {@link ItemRules}, guarded by the item's
+ * version when the caller names one, and recorded in the audit log in the same transaction.
+ */
 public final class MilestoneService {
     private final Jdbi jdbi;
     private final Clock clock;
@@ -77,33 +89,6 @@ public final class MilestoneService {
         String finalStatus = status;
         return jdbi.withExtension(MilestoneDao.class,
                 dao -> dao.search(q, blankToNull(filter.areaCode()), filter.ownerId(), finalStatus));
-    }
-
-    /**
-     * Changes a milestone's owner and/or due date; null leaves a value as it is. Checks the owner
-     * exists and the date is sane before writing anything.
-     */
-    public MilestoneView update(long id, Long ownerId, boolean clearOwner, LocalDate dueDate) {
-        return jdbi.inTransaction(handle -> {
-            MilestoneDao dao = handle.attach(MilestoneDao.class);
-            var before = dao.milestone(id).orElseThrow(() -> new NotFoundException("milestone", id));
-            if (ownerId != null && handle.attach(OwnerDao.class).byId(ownerId).isEmpty()) {
-                throw new InvalidInputException("ownerId", "owner.unknown", "no owner has id " + ownerId);
-            }
-            if (dueDate != null && (dueDate.getYear() < 2000 || dueDate.getYear() > 2100)) {
-                throw new InvalidInputException("dueDate", "dueDate.range", "dueDate must be between 2000 and 2100");
-            }
-            if (ownerId != null || clearOwner) {
-                dao.assignOwner(id, clearOwner ? null : ownerId);
-            }
-            if (dueDate != null) {
-                dao.moveDue(id, dueDate.getYear(), dueDate);
-            }
-            var after = dao.view(id).orElseThrow();
-            AuditLog.record(handle, clock, Actor.SYSTEM, dueDate != null ? "move-due" : "reassign", "milestone", id,
-                    before.planId(), null, before, after.milestone());
-            return after;
-        });
     }
 
     private static String blankToNull(String value) {
@@ -167,6 +152,126 @@ public final class MilestoneService {
 
         public List<MilestoneView> candidates() {
             return candidates;
+        }
+    }
+
+    public Milestone create(long planId, ItemInput input, Actor actor) {
+        ItemKind kind = input.kind() == null ? ItemKind.MILESTONE : input.kind();
+        String code = ItemRules.blankToNull(input.code());
+        Integer dueYear = input.dueYear() != null ? input.dueYear()
+                : input.dueDate() != null ? Integer.valueOf(input.dueDate().getYear()) : null;
+        throwFirst(ItemRules.check("", code, kind, ItemRules.blankToNull(input.title()), input.description(),
+                input.reachedWhen(), dueYear, input.dueDate(), input.reportTo(), input.frequency(), input.startsOn()));
+        if (input.areaCode() == null || input.areaCode().isBlank()) {
+            throw new InvalidInputException("areaCode", "area.missing", "areaCode is required");
+        }
+        return Conflicts.guard("code", () -> jdbi.inTransaction(handle -> {
+            handle.attach(PlanDao.class).plan(planId).orElseThrow(() -> new NotFoundException("plan", planId));
+            var area = handle.attach(PlanDao.class).areas(planId).stream()
+                    .filter(a -> a.code().equalsIgnoreCase(input.areaCode().strip())).findFirst()
+                    .orElseThrow(() -> new InvalidInputException("areaCode", "area.unknown",
+                            "the plan has no area " + input.areaCode()));
+            MilestoneDao dao = handle.attach(MilestoneDao.class);
+            if (dao.anyByCode(planId, code).isPresent()) {
+                throw new InvalidInputException("code", "code.taken", "the plan already has an item " + code);
+            }
+            checkOwner(handle, input.ownerId());
+            String description = input.description() == null ? "" : input.description().strip();
+            long id = dao.insertItem(planId, area.id(), dao.lastPosition(area.id()) + 1, code, input.title().strip(),
+                    description, input.reachedWhen() == null ? description : input.reachedWhen().strip(), dueYear,
+                    input.dueDate(), Boolean.TRUE.equals(input.dateUncertain()), input.ownerId(), kind.apiName(),
+                    ItemRules.blankToNull(input.reportTo()),
+                    input.frequency() == null ? null : input.frequency().apiName(), input.startsOn());
+            Milestone created = dao.milestone(id).orElseThrow();
+            AuditLog.record(handle, clock, actor, "create", "milestone", id, planId, input.reason(), null, created);
+            return created;
+        }));
+    }
+
+    /** Applies the non-null fields of {@code change}; {@code expectedVersion} null skips the version check. */
+    public Milestone update(long id, ItemInput change, Integer expectedVersion, Actor actor) {
+        return jdbi.inTransaction(handle -> {
+            MilestoneDao dao = handle.attach(MilestoneDao.class);
+            Milestone before = dao.milestone(id).orElseThrow(() -> new NotFoundException("milestone", id));
+            checkVersion(before, expectedVersion);
+            if (change.code() != null && !change.code().strip().equals(before.code())) {
+                throw new InvalidInputException("code", "code.fixed", "an item's code cannot be changed");
+            }
+            long areaId = before.areaId();
+            int position = before.position();
+            if (change.areaCode() != null) {
+                var area = handle.attach(PlanDao.class).areas(before.planId()).stream()
+                        .filter(a -> a.code().equalsIgnoreCase(change.areaCode().strip())).findFirst()
+                        .orElseThrow(() -> new InvalidInputException("areaCode", "area.unknown",
+                                "the plan has no area " + change.areaCode()));
+                if (area.id() != areaId) {
+                    areaId = area.id();
+                    position = dao.lastPosition(areaId) + 1;
+                }
+            }
+            ItemKind kind = change.kind() != null ? change.kind() : before.kind();
+            var dueDate = change.dueDate() != null ? change.dueDate()
+                    : change.dueYear() != null ? null : before.dueDate();
+            int dueYear = change.dueYear() != null ? change.dueYear()
+                    : change.dueDate() != null ? change.dueDate().getYear() : before.dueYear();
+            var frequency = kind != ItemKind.RECURRING ? null
+                    : change.frequency() != null ? change.frequency() : before.frequency();
+            var startsOn = kind != ItemKind.RECURRING ? null
+                    : change.startsOn() != null ? change.startsOn() : before.startsOn();
+            String title = change.title() != null ? change.title().strip() : before.title();
+            String description = change.description() != null ? change.description().strip() : before.description();
+            String reachedWhen = change.reachedWhen() != null ? change.reachedWhen().strip() : before.reachedWhen();
+            String reportTo = change.reportTo() != null ? ItemRules.blankToNull(change.reportTo()) : before.reportTo();
+            throwFirst(ItemRules.check("", before.code(), kind, title, description, reachedWhen, dueYear, dueDate,
+                    reportTo, frequency, startsOn));
+            Long ownerId = change.clearOwner() ? null : change.ownerId() != null ? change.ownerId() : before.ownerId();
+            if (!Objects.equals(ownerId, before.ownerId())) {
+                checkOwner(handle, ownerId);
+            }
+            boolean uncertain = change.dateUncertain() != null ? change.dateUncertain() : before.dateUncertain();
+            dao.updateItem(id, areaId, position, title, description, reachedWhen, dueYear, dueDate, uncertain, ownerId,
+                    kind.apiName(), reportTo, frequency == null ? null : frequency.apiName(), startsOn);
+            Milestone after = dao.milestone(id).orElseThrow();
+            String action = !Objects.equals(before.effectiveDueDate(), after.effectiveDueDate()) ? "move-due"
+                    : !Objects.equals(before.ownerId(), after.ownerId()) ? "reassign" : "update";
+            AuditLog.record(handle, clock, actor, action, "milestone", id, before.planId(),
+                    ItemRules.blankToNull(change.reason()), before, after);
+            return after;
+        });
+    }
+
+    /** Soft delete: the item leaves every list, but its row, reports and history stay. */
+    public void delete(long id, Integer expectedVersion, String reason, Actor actor) {
+        jdbi.useTransaction(handle -> {
+            MilestoneDao dao = handle.attach(MilestoneDao.class);
+            Milestone before = dao.milestone(id).orElseThrow(() -> new NotFoundException("milestone", id));
+            checkVersion(before, expectedVersion);
+            dao.softDelete(id, clock.instant());
+            AuditLog.record(handle, clock, actor, "delete", "milestone", id, before.planId(),
+                    ItemRules.blankToNull(reason), before, null);
+        });
+    }
+
+    public Milestone get(long id) {
+        return jdbi.withExtension(MilestoneDao.class, dao -> dao.milestone(id))
+                .orElseThrow(() -> new NotFoundException("milestone", id));
+    }
+
+    private static void checkVersion(Milestone current, Integer expectedVersion) {
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw new VersionConflictException("milestone", current.id(), current.version());
+        }
+    }
+
+    private static void checkOwner(Handle handle, Long ownerId) {
+        if (ownerId != null && !handle.attach(OwnerDao.class).active(ownerId)) {
+            throw new InvalidInputException("ownerId", "owner.unknown", "no owner has id " + ownerId);
+        }
+    }
+
+    private static void throwFirst(List<Problem> problems) {
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems.get(0).field(), "item.invalid", problems.get(0).message());
         }
     }
 }

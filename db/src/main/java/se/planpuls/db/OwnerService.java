@@ -1,22 +1,28 @@
 package se.planpuls.db;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.function.ToIntFunction;
 import org.jdbi.v3.core.Jdbi;
 import se.planpuls.domain.Actor;
 import se.planpuls.domain.InvalidInputException;
 import se.planpuls.domain.NewOwner;
 import se.planpuls.domain.NotFoundException;
 import se.planpuls.domain.Owner;
+import se.planpuls.domain.OwnerChange;
+import se.planpuls.domain.VersionConflictException;
+import se.planpuls.domain.rules.OwnerRules;
 
-/** Creates owners and recognises them when they reach the bot from Teams. */
+/**
+ * Owners: created and changed by admins (each change checked in full against {@link OwnerRules},
+ * guarded by the owner's version when the caller names one, and audited), recognised when they
+ * reach the bot from Teams, and changing their own settings there. Erasing an owner removes the
+ * personal data and keeps the history.
+ */
 public final class OwnerService {
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+$");
-    private static final Pattern GUID = Pattern.compile(
-            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -44,30 +50,19 @@ public final class OwnerService {
 
     /** Creates an owner and records who did it in the audit log. */
     public Owner create(NewOwner input, Actor actor) {
-        String name = input.name() == null ? "" : input.name().strip();
-        if (name.isEmpty() || name.length() > 200) {
-            throw new InvalidInputException("name", "name.invalid", "name is required and at most 200 characters");
-        }
-        String email = input.email() == null ? "" : input.email().strip().toLowerCase(Locale.ROOT);
-        if (email.length() > 320 || !EMAIL.matcher(email).matches()) {
-            throw new InvalidInputException("email", "email.invalid", "email must be an e-mail address");
-        }
-        String aad = input.aadObjectId() == null || input.aadObjectId().isBlank() ? null : input.aadObjectId().strip();
-        if (aad != null && !GUID.matcher(aad).matches()) {
-            throw new InvalidInputException("aadObjectId", "aad.invalid",
-                    "aadObjectId must be an Entra object id (a GUID)");
-        }
-        String finalAad = aad == null ? null : aad.toLowerCase(Locale.ROOT);
+        String name = OwnerRules.name(input.name());
+        String email = OwnerRules.email(input.email());
+        String aad = OwnerRules.aadObjectId(input.aadObjectId());
         return jdbi.inTransaction(handle -> {
             OwnerDao dao = handle.attach(OwnerDao.class);
             if (dao.byEmail(email).isPresent()) {
                 throw new InvalidInputException("email", "email.taken", "an owner with this email already exists");
             }
-            if (finalAad != null && dao.byAadObjectId(finalAad).isPresent()) {
+            if (aad != null && dao.byAadObjectId(aad).isPresent()) {
                 throw new InvalidInputException("aadObjectId", "aad.taken",
                         "an owner with this aadObjectId already exists");
             }
-            long id = dao.insert(name, email, finalAad, input.admin(), clock.instant());
+            long id = dao.insert(name, email, aad, input.admin(), clock.instant());
             Owner created = dao.byId(id).orElseThrow();
             AuditLog.record(handle, clock, actor, "create", "owner", id, null, null, null, created);
             return created;
@@ -102,7 +97,7 @@ public final class OwnerService {
                 }
                 dao.link(owner.id(), identity.teamsUserId(), aad);
                 handle.attach(ConversationDao.class).linkOwner(identity.teamsUserId(), owner.id());
-                AuditLog.record(handle, clock, new se.planpuls.domain.Actor(owner.name(), "bot"), "link", "owner",
+                AuditLog.record(handle, clock, new Actor(owner.name(), "bot"), "link", "owner",
                         owner.id(), null, null, owner, dao.byId(owner.id()).orElseThrow());
             }
             return dao.byId(owner.id());
@@ -136,7 +131,7 @@ public final class OwnerService {
         if (!"sv".equals(locale) && !"en".equals(locale)) {
             throw new InvalidInputException("locale", "locale.unknown", "locale must be sv or en");
         }
-        return update(ownerId, dao -> dao.setLocale(ownerId, locale));
+        return changeOwn(ownerId, dao -> dao.setLocale(ownerId, locale));
     }
 
     /**
@@ -144,10 +139,7 @@ public final class OwnerService {
      * (without milestones) so the bot recognises them when they write.
      */
     public Owner nameSubstitute(long ownerId, String email) {
-        String mail = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-        if (mail.length() > 320 || !EMAIL.matcher(mail).matches()) {
-            throw new InvalidInputException("email", "email.invalid", "the substitute must be given by e-mail address");
-        }
+        String mail = OwnerRules.substituteEmail(email);
         return jdbi.inTransaction(handle -> {
             OwnerDao dao = handle.attach(OwnerDao.class);
             Owner owner = dao.byId(ownerId).orElseThrow(() -> new NotFoundException("owner", ownerId));
@@ -157,36 +149,137 @@ public final class OwnerService {
             Owner substitute = dao.byEmail(mail).orElseGet(() -> dao.byId(
                     dao.insert(mail.substring(0, mail.indexOf('@')), mail, null, false, clock.instant())).orElseThrow());
             dao.setSubstitute(ownerId, substitute.id());
-            AuditLog.record(handle, clock, new se.planpuls.domain.Actor(owner.name(), "bot"), "update", "owner",
+            AuditLog.record(handle, clock, new Actor(owner.name(), "bot"), "update", "owner",
                     ownerId, null, null, owner, dao.byId(ownerId).orElseThrow());
             return substitute;
         });
     }
 
     public Owner clearSubstitute(long ownerId) {
-        return update(ownerId, dao -> dao.setSubstitute(ownerId, null));
+        return changeOwn(ownerId, dao -> dao.setSubstitute(ownerId, null));
     }
 
     /** Pauses check-ins until and including {@code until}; null resumes them. */
-    public Owner snooze(long ownerId, java.time.LocalDate until) {
-        return update(ownerId, dao -> dao.setSnooze(ownerId, until));
+    public Owner snooze(long ownerId, LocalDate until) {
+        return changeOwn(ownerId, dao -> dao.setSnooze(ownerId, until));
     }
 
     /** Pauses all prompts (leave) until and including {@code until}; null ends the leave. */
-    public Owner leave(long ownerId, java.time.LocalDate until) {
-        return update(ownerId, dao -> dao.setLeave(ownerId, until));
+    public Owner leave(long ownerId, LocalDate until) {
+        return changeOwn(ownerId, dao -> dao.setLeave(ownerId, until));
     }
 
     /** Changes an owner's own settings from the bot, audited as the owner's own change. */
-    private Owner update(long ownerId, java.util.function.ToIntFunction<OwnerDao> change) {
+    private Owner changeOwn(long ownerId, ToIntFunction<OwnerDao> change) {
         return jdbi.inTransaction(handle -> {
             OwnerDao dao = handle.attach(OwnerDao.class);
             Owner before = dao.byId(ownerId).orElseThrow(() -> new NotFoundException("owner", ownerId));
             change.applyAsInt(dao);
             Owner after = dao.byId(ownerId).orElseThrow();
-            AuditLog.record(handle, clock, new se.planpuls.domain.Actor(before.name(), "bot"), "update", "owner",
+            AuditLog.record(handle, clock, new Actor(before.name(), "bot"), "update", "owner",
                     ownerId, null, null, before, after);
             return after;
+        });
+    }
+
+    /** Owners not erased, optionally filtered by a text in name or e-mail and by the admin flag. */
+    public List<Owner> search(String query, Boolean admin) {
+        String q = query == null || query.isBlank() ? null : query.strip().toLowerCase(Locale.ROOT);
+        return jdbi.withHandle(handle -> {
+            OwnerDao owners = handle.attach(OwnerDao.class);
+            return owners.all().stream()
+                    .filter(o -> owners.active(o.id()))
+                    .filter(o -> q == null || o.name().toLowerCase(Locale.ROOT).contains(q) || o.email().contains(q))
+                    .filter(o -> admin == null || o.admin() == admin)
+                    .toList();
+        });
+    }
+
+    /** The owner's version, the API's ETag. */
+    public int version(long id) {
+        return jdbi.withHandle(handle -> {
+            OwnerDao owners = handle.attach(OwnerDao.class);
+            owners.byId(id).orElseThrow(() -> new NotFoundException("owner", id));
+            return owners.version(id);
+        });
+    }
+
+    /** An admin's change; {@code expectedVersion} null skips the version check. */
+    public Owner update(long id, OwnerChange change, Integer expectedVersion, Actor actor) {
+        return jdbi.inTransaction(handle -> {
+            OwnerDao owners = handle.attach(OwnerDao.class);
+            Owner before = owners.byId(id).filter(o -> owners.active(o.id()))
+                    .orElseThrow(() -> new NotFoundException("owner", id));
+            int version = owners.version(id);
+            if (expectedVersion != null && expectedVersion != version) {
+                throw new VersionConflictException("owner", id, version);
+            }
+            String name = OwnerRules.name(change.name() == null ? before.name() : change.name());
+            String email = OwnerRules.email(change.email() == null ? before.email() : change.email());
+            if (!email.equals(before.email()) && owners.byEmail(email).isPresent()) {
+                throw new InvalidInputException("email", "email.taken", "an owner with this email already exists");
+            }
+            String aad = before.aadObjectId();
+            if (change.aadObjectId() != null) {
+                aad = OwnerRules.aadObjectId(change.aadObjectId());
+                String wanted = aad;
+                if (aad != null && owners.byAadObjectId(aad).filter(o -> o.id() != id).isPresent()) {
+                    throw new InvalidInputException("aadObjectId", "aad.taken",
+                            "an owner with this aadObjectId already exists: " + wanted);
+                }
+            }
+            var leave = OwnerRules.leaveUntil(change.clearLeave() ? null
+                    : change.leaveUntil() != null ? change.leaveUntil() : before.leaveUntil());
+            Long substitute = before.substituteId();
+            if (change.clearSubstitute()) {
+                substitute = null;
+            } else if (change.substituteEmail() != null) {
+                String mail = change.substituteEmail().strip().toLowerCase(Locale.ROOT);
+                Owner sub = owners.byEmail(mail).filter(o -> owners.active(o.id()))
+                        .orElseThrow(() -> new InvalidInputException("substituteEmail", "substitute.unknown",
+                                "no owner has the e-mail " + mail));
+                if (sub.id() == id) {
+                    throw new InvalidInputException("substituteEmail", "substitute.self",
+                            "an owner cannot be their own substitute");
+                }
+                substitute = sub.id();
+            }
+            boolean admin = change.admin() != null ? change.admin() : before.admin();
+            owners.update(id, name, email, aad, admin, leave, substitute);
+            Owner after = owners.byId(id).orElseThrow();
+            AuditLog.record(handle, clock, actor, "update", "owner", id, null, null, before, after);
+            return after;
+        });
+    }
+
+    /**
+     * Removes an owner's personal data (name, e-mail, Teams links, preferences, personal chats). The
+     * row stays: reports and history keep their links, now attributed to "former owner", and the
+     * owner's items are left without an owner.
+     */
+    public void erase(long id, Integer expectedVersion, Actor actor) {
+        jdbi.useTransaction(handle -> {
+            OwnerDao owners = handle.attach(OwnerDao.class);
+            Owner before = owners.byId(id).filter(o -> owners.active(o.id()))
+                    .orElseThrow(() -> new NotFoundException("owner", id));
+            int version = owners.version(id);
+            if (expectedVersion != null && expectedVersion != version) {
+                throw new VersionConflictException("owner", id, version);
+            }
+            for (var item : handle.attach(MilestoneDao.class).viewsOfOwner(id)) {
+                AuditLog.record(handle, clock, actor, "reassign", "milestone", item.milestone().id(),
+                        item.milestone().planId(), "owner erased", item.milestone(), null);
+            }
+            owners.unassign(id);
+            owners.dropAsSubstitute(id);
+            owners.forgetPersonalConversations(id);
+            owners.unlinkConversations(id);
+            owners.anonymiseReports(id);
+            owners.erase(id, "erased-" + id + "@invalid", clock.instant());
+            AuditDao audit = handle.attach(AuditDao.class);
+            audit.eraseOwnerSnapshots(id, "{\"erased\":true}");
+            audit.renameActor(before.name(), OwnerDao.FORMER_OWNER);
+            AuditLog.record(handle, clock, actor, "erase", "owner", id, null, null, null, null);
         });
     }
 }

@@ -14,7 +14,8 @@ import se.planpuls.domain.PlanSummary;
 @RegisterConstructorMapper(PlanSummary.class)
 @RegisterConstructorMapper(AreaGroup.class)
 @RegisterConstructorMapper(Area.class)
-public interface PlanDao {
+/** Plans, their effect goals, area groups and areas; the writes are the default plan's load and the import's. */
+interface PlanDao {
 
     @SqlQuery("""
             SELECT id, slug, name, organisation, period_start, period_end
@@ -65,4 +66,22 @@ public interface PlanDao {
             VALUES (:planId, :groupId, :position, :code, :name, :goalImage)""")
     @GetGeneratedKeys("id")
     long insertArea(long planId, long groupId, int position, String code, String name, String goalImage);
+
+    @SqlUpdate("""
+            UPDATE plans SET name = :name, organisation = :organisation, period_start = :periodStart,
+                             period_end = :periodEnd
+            WHERE id = :id""")
+    int updatePlan(long id, String name, String organisation, int periodStart, int periodEnd);
+
+    @SqlUpdate("DELETE FROM effect_goals WHERE plan_id = :planId")
+    void deleteEffectGoals(long planId);
+
+    @SqlQuery("SELECT COALESCE(MAX(position), 0) + 1 FROM area_groups WHERE plan_id = :planId")
+    int nextGroupPosition(long planId);
+
+    @SqlQuery("SELECT COALESCE(MAX(position), 0) + 1 FROM areas WHERE plan_id = :planId")
+    int nextAreaPosition(long planId);
+
+    @SqlUpdate("UPDATE areas SET group_id = :groupId, name = :name, goal_image = :goalImage WHERE id = :id")
+    int updateArea(long id, long groupId, String name, String goalImage);
 }

@@ -88,7 +88,7 @@ class AdminServicesTest {
     @MethodSource("se.planpuls.db.TestDatabases#kinds")
     void items_change_under_their_version_and_soft_delete_keeps_reports(TestDatabases.Kind kind) {
         try (var f = new Fixtures(kind.open())) {
-            var items = new ItemService(f.database, f.clock);
+            var items = f.milestones;
             var created = items.create(f.planId, new ItemInput("DIG", "DIG-R1", ItemKind.RECURRING, "Kvartalsrapport",
                     null, null, 2025, null, null, null, Frequency.QUARTERLY, LocalDate.of(2024, 1, 1), null, false,
                     "ny"), ADMIN);
@@ -114,7 +114,7 @@ class AdminServicesTest {
     @MethodSource("se.planpuls.db.TestDatabases#kinds")
     void a_recurring_commitment_is_late_from_its_stored_history_until_it_is_reported(TestDatabases.Kind kind) {
         try (var f = new Fixtures(kind.open())) {
-            var items = new ItemService(f.database, f.clock);
+            var items = f.milestones;
             // Fixtures.NOW is 22 November 2026: the fourth quarter, after a third quarter without a report.
             var item = items.create(f.planId, new ItemInput("DIG", "DIG-R2", ItemKind.RECURRING, "Kvartalsrapport",
                     null, null, 2027, null, null, null, Frequency.QUARTERLY, LocalDate.of(2026, 7, 1), null, false,
@@ -135,7 +135,7 @@ class AdminServicesTest {
     @MethodSource("se.planpuls.db.TestDatabases#kinds")
     void erasing_an_owner_keeps_their_reports_as_former_owner(TestDatabases.Kind kind) {
         try (var f = new Fixtures(kind.open())) {
-            var admins = new OwnerAdminService(f.database, f.clock);
+            var admins = f.owners;
             var anna = f.owner("Anna Berg", "anna@example.com", null);
             var bo = f.owner("Bo Ek", "bo@example.com", null);
             admins.update(bo.id(), new OwnerChange(null, null, null, null, null, false, "anna@example.com", false),

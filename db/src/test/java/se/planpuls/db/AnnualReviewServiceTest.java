@@ -50,7 +50,7 @@ class AnnualReviewServiceTest {
             var reviews = new AnnualReviewService(f.database, f.clock);
             AnnualReview taken = reviews.take(f.planId, 2023);
 
-            f.milestones.update(l.id("MED-3"), null, false, LocalDate.of(2024, 6, 30));
+            f.moveDue(l.id("MED-3"), LocalDate.of(2024, 6, 30));
             l.report("MED-4", anna, Status.REACHED, "Klart", "2023-12-01T08:00:00Z");
 
             AnnualReview read = reviews.review(f.planId, 2023);

@@ -32,7 +32,7 @@ class DigestServiceTest {
             f.assign("NV-1", bo);
             f.conversations.save("a:anna", ConversationKind.personal, "29:anna", null, anna.id(),
                     "https://smba.example/", "tenant", "{}");
-            f.milestones.update(l.id("FYS-2"), null, false, LocalDate.of(2023, 10, 20));
+            f.moveDue(l.id("FYS-2"), LocalDate.of(2023, 10, 20));
             l.report("MED-1", anna, Status.NOT_STARTED, "Inte börjat", "2023-09-01T08:00:00Z");
             l.report("MED-1", anna, Status.IN_PROGRESS, "Akademin startar i mars", "2023-09-28T08:00:00Z");
             l.report("NIV-3", anna, Status.IN_PROGRESS, "Väntar på nivåerna", "2023-09-29T08:00:00Z");

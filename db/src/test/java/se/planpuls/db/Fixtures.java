@@ -2,6 +2,9 @@ package se.planpuls.db;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import se.planpuls.domain.Actor;
+import se.planpuls.domain.ItemInput;
 import se.planpuls.domain.MilestoneView;
 import se.planpuls.domain.NewOwner;
 import se.planpuls.domain.Owner;
@@ -46,7 +49,21 @@ public final class Fixtures implements AutoCloseable {
     }
 
     public MilestoneView assign(String code, Owner owner) {
-        return milestones.update(milestone(code).milestone().id(), owner.id(), false, null);
+        long id = milestone(code).milestone().id();
+        milestones.update(id, change(owner.id(), null), null, Actor.SYSTEM);
+        return milestones.view(id);
+    }
+
+    /** Moves a milestone's due date as an admin would. */
+    public MilestoneView moveDue(long milestoneId, LocalDate dueDate) {
+        milestones.update(milestoneId, change(null, dueDate), null, Actor.SYSTEM);
+        return milestones.view(milestoneId);
+    }
+
+    /** An admin's change of an item's owner and/or due date; null leaves either as it is. */
+    public static ItemInput change(Long ownerId, LocalDate dueDate) {
+        return new ItemInput(null, null, null, null, null, null, null, dueDate, null, null, null, null, ownerId, false,
+                null);
     }
 
     @Override

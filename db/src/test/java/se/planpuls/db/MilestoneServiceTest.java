@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import se.planpuls.domain.Actor;
 import se.planpuls.domain.InvalidInputException;
 import se.planpuls.domain.MilestoneFilter;
 import se.planpuls.domain.NewReport;
@@ -44,13 +45,14 @@ class MilestoneServiceTest {
             var anna = f.owner("Anna Berg", "anna@example.com", null);
             long id = f.milestone("DIG-4").milestone().id();
 
-            var moved = f.milestones.update(id, anna.id(), false, LocalDate.of(2026, 3, 31));
+            f.milestones.update(id, Fixtures.change(anna.id(), LocalDate.of(2026, 3, 31)), null, Actor.SYSTEM);
+            var moved = f.milestones.view(id);
 
             assertThat(moved.milestone().ownerId()).isEqualTo(anna.id());
             assertThat(moved.ownerName()).isEqualTo("Anna Berg");
             assertThat(moved.milestone().effectiveDueDate()).isEqualTo(LocalDate.of(2026, 3, 31));
             assertThat(moved.milestone().dueYear()).isEqualTo(2026);
-            assertThatThrownBy(() -> f.milestones.update(id, 424242L, false, null))
+            assertThatThrownBy(() -> f.milestones.update(id, Fixtures.change(424242L, null), null, Actor.SYSTEM))
                     .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("ownerId"));
             assertThat(f.milestones.view(id).milestone().ownerId()).isEqualTo(anna.id());
         }

@@ -212,7 +212,7 @@ class ReminderServiceTest {
             var anna = f.owner("Anna", "anna@example.com", null);
             var m = f.assign("DIG-1", anna).milestone();
             // Due Monday 30 November: 5 working days before is Monday 23 November, today.
-            f.milestones.update(m.id(), anna.id(), false, LocalDate.parse("2026-11-30"));
+            f.moveDue(m.id(), LocalDate.parse("2026-11-30"));
 
             assertThat(service.due(service.today()))
                     .filteredOn(r -> r.key().milestoneId() == m.id())
