@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.planpuls.bot.BotSettings;
 import se.planpuls.db.ConversationService;
+import se.planpuls.db.TestDatabases;
 import se.planpuls.domain.ConversationKind;
 
 /** Leadership endpoints through the real server: channels, dependencies, annual review, the map. */
@@ -105,9 +106,9 @@ class LeadershipApiTest {
     void the_annual_review_is_served_as_json_html_and_csv_and_kept_as_a_snapshot() throws Exception {
         long med1 = milestone("MED-1");
         api.post("/api/v1/owners", "{\"name\":\"Anna Berg\",\"email\":\"anna@example.com\"}");
-        app.database().jdbi().useHandle(h -> h.execute("""
+        TestDatabases.execute(app.database(), """
                 INSERT INTO status_reports (milestone_id, status, comment, reporter_name, source, reported_at)
-                VALUES (?, 'REACHED', 'Klart, "äntligen"', 'Anna Berg', 'api', CURRENT_TIMESTAMP)""", med1));
+                VALUES (?, 'REACHED', 'Klart, "äntligen"', 'Anna Berg', 'api', CURRENT_TIMESTAMP)""", med1);
 
         JsonNode json = api.get("/api/v1/plans/" + planId + "/annual-review?year=2023").json();
         assertThat(json.path("year").asInt()).isEqualTo(2023);

@@ -9,7 +9,7 @@ import se.planpuls.domain.AuditEntry;
 
 /** The append-only audit log; only {@link OwnerService#erase} rewrites rows, to remove personal data. */
 @RegisterConstructorMapper(AuditEntry.class)
-public interface AuditDao {
+interface AuditDao {
     String COLUMNS = """
             id, at, actor, source, action, entity, entity_id, plan_id, reason, before_json, after_json""";
 

@@ -12,14 +12,14 @@ import se.planpuls.domain.Actor;
  * Every service that changes data calls {@link #record}; the before and after snapshots are the
  * entity's records as JSON.
  */
-public final class AuditLog {
+final class AuditLog {
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
 
     private AuditLog() {
     }
 
-    public static void record(Handle handle, Clock clock, Actor actor, String action, String entity, Long entityId,
+    static void record(Handle handle, Clock clock, Actor actor, String action, String entity, Long entityId,
                               Long planId, String reason, Object before, Object after) {
         Actor who = actor == null ? Actor.SYSTEM : actor;
         handle.attach(AuditDao.class).insert(clock.instant(), who.name(), who.source(), action, entity, entityId,

@@ -10,7 +10,7 @@ import se.planpuls.domain.ConversationKind;
 import se.planpuls.domain.ConversationRef;
 
 @RegisterConstructorMapper(ConversationRef.class)
-public interface ConversationDao {
+interface ConversationDao {
     String COLUMNS = """
             conversation_id, kind, teams_user_id, aad_object_id, owner_id, service_url, tenant_id,
             reference_json, updated_at""";

@@ -7,6 +7,8 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import se.planpuls.domain.Milestone;
+import se.planpuls.domain.MilestoneView;
 
 /**
  * The service's database: a pooled connection to H2 or PostgreSQL, migrated by Flyway on open.
@@ -22,7 +24,11 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.product = product;
         this.schemaVersion = schemaVersion;
-        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        // Registered as instances rather than by annotation on the DAO: Jdbi instantiates annotated
+        // mapper classes reflectively, which would force them to be public.
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin())
+                .registerRowMapper(MilestoneView.class, new MilestoneViewMapper())
+                .registerRowMapper(Milestone.class, new MilestoneViewMapper.MilestoneOnly());
     }
 
     /** Opens a pool on {@code jdbcUrl}, migrates the schema to the latest version and returns it. */
@@ -63,10 +69,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    public Jdbi jdbi() {
+    /** The services' way in; JDBI stays inside this module. */
+    Jdbi jdbi() {
         return jdbi;
     }
 
+    /** The pool, for Quartz's job store, which keeps its tables in the same database. */
     public DataSource dataSource() {
         return dataSource;
     }

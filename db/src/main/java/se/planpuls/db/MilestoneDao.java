@@ -4,15 +4,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import se.planpuls.domain.Milestone;
 import se.planpuls.domain.MilestoneView;
 
-@RegisterRowMapper(MilestoneViewMapper.class)
-public interface MilestoneDao {
+/** Items and their effects and dependencies; rows map through {@link MilestoneViewMapper}, which {@link Database} registers. */
+interface MilestoneDao {
 
     /** The view's columns; the latest report is the one with the highest id, as ids follow insertion order. */
     String VIEW = """
@@ -52,7 +51,6 @@ public interface MilestoneDao {
     List<MilestoneView> search(String q, String areaCode, Long ownerId, String status);
 
     @SqlQuery(VIEW + " WHERE m.id = :id AND m.deleted_at IS NULL")
-    @RegisterRowMapper(MilestoneViewMapper.MilestoneOnly.class)
     Optional<Milestone> milestone(long id);
 
     @SqlUpdate("""
@@ -136,7 +134,6 @@ public interface MilestoneDao {
 
     /** Any item with this code, deleted or not; import restores a deleted one in place. */
     @SqlQuery(VIEW + " WHERE m.plan_id = :planId AND m.code = :code")
-    @RegisterRowMapper(MilestoneViewMapper.MilestoneOnly.class)
     Optional<Milestone> anyByCode(long planId, String code);
 
     @SqlQuery("SELECT deleted_at IS NOT NULL FROM milestones WHERE id = :id")

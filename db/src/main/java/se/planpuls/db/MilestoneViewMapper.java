@@ -13,7 +13,7 @@ import se.planpuls.domain.Status;
 import se.planpuls.domain.StatusReport;
 
 /** Maps {@link MilestoneDao#VIEW} rows: the milestone, its area and owner names, and its latest report. */
-public final class MilestoneViewMapper implements RowMapper<MilestoneView> {
+final class MilestoneViewMapper implements RowMapper<MilestoneView> {
 
     @Override
     public MilestoneView map(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -45,7 +45,7 @@ public final class MilestoneViewMapper implements RowMapper<MilestoneView> {
     }
 
     /** Maps the same columns to the bare {@link Milestone}. */
-    public static final class MilestoneOnly implements RowMapper<Milestone> {
+    static final class MilestoneOnly implements RowMapper<Milestone> {
         @Override
         public Milestone map(ResultSet rs, StatementContext ctx) throws SQLException {
             return milestone(rs);

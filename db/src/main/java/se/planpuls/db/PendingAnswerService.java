@@ -54,8 +54,8 @@ public final class PendingAnswerService {
         jdbi.useExtension(Dao.class, dao -> dao.deleteFor(ownerId, conversationId, milestoneId));
     }
 
-    @RegisterConstructorMapper(Row.class)
-    public interface Dao {
+    @RegisterConstructorMapper(Dao.Row.class)
+    interface Dao {
         @SqlUpdate("""
                 INSERT INTO pending_answers (owner_id, conversation_id, milestone_id, status, at_risk, expected_date,
                                              effects, card_id, question_id, asked_at)
@@ -77,9 +77,10 @@ public final class PendingAnswerService {
                 DELETE FROM pending_answers
                 WHERE owner_id = :ownerId AND conversation_id = :conversationId AND milestone_id = :milestoneId""")
         void deleteFor(long ownerId, String conversationId, long milestoneId);
-    }
 
-    public record Row(long ownerId, String conversationId, long milestoneId, Status status, boolean atRisk,
-               LocalDate expectedDate, String effects, String cardId, String questionId, Instant askedAt) {
+        /** A member of the (package-private) interface, so public for Jdbi's reflection and no further. */
+        record Row(long ownerId, String conversationId, long milestoneId, Status status, boolean atRisk,
+                   LocalDate expectedDate, String effects, String cardId, String questionId, Instant askedAt) {
+        }
     }
 }

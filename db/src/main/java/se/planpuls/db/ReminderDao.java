@@ -14,7 +14,7 @@ import se.planpuls.domain.reminder.ReminderRecord;
 @RegisterConstructorMapper(ReminderRecord.class)
 @RegisterConstructorMapper(Owner.class)
 @RegisterConstructorMapper(ReminderDao.AreaLead.class)
-public interface ReminderDao {
+interface ReminderDao {
     String COLUMNS = """
             r.id, r.milestone_id, m.code AS milestone_code, r.kind, r.due_date, r.step, r.recipient_owner_id,
             r.planned_for, r.status, r.attempts, r.http_status, r.last_error, r.next_attempt_at, r.created_at,

@@ -13,7 +13,7 @@ import se.planpuls.domain.StatusReport;
 
 /** The append-only status history: there is deliberately no update or delete here. */
 @RegisterConstructorMapper(StatusReport.class)
-public interface ReportDao {
+interface ReportDao {
     String COLUMNS = """
             id, milestone_id, status, comment, reporter_owner_id, reporter_name, on_behalf_of_id, source, reported_at,
             at_risk, expected_date""";

@@ -62,6 +62,14 @@ public final class TestDatabases {
         }
     }
 
+    /**
+     * Runs one SQL statement with positional arguments, for tests in other modules that set up a
+     * state no service writes (a report at a chosen time, a trigger's next fire time).
+     */
+    public static void execute(Database database, String sql, Object... args) {
+        database.jdbi().useHandle(h -> h.execute(sql, args));
+    }
+
     /** Closes a test database, dropping its PostgreSQL schema so CI's database does not fill up. */
     public static void dispose(Database database) {
         if (database == null) {

@@ -29,6 +29,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import se.planpuls.api.Config;
 import se.planpuls.api.PlanpulsApp;
 import se.planpuls.bot.BotSettings;
+import se.planpuls.db.TestDatabases;
 
 /**
  * The strategic map opened in a real headless Chromium (Debian's {@code chromium} and
@@ -109,9 +110,9 @@ class StrategicMapInChromiumE2ETest {
     }
 
     private void report(String code, String status) {
-        app.database().jdbi().useHandle(h -> h.execute("""
+        TestDatabases.execute(app.database(), """
                 INSERT INTO status_reports (milestone_id, status, reporter_name, source, reported_at)
-                SELECT id, ?, 'E2E', 'api', CURRENT_TIMESTAMP FROM milestones WHERE code = ?""", status, code));
+                SELECT id, ?, 'E2E', 'api', CURRENT_TIMESTAMP FROM milestones WHERE code = ?""", status, code);
     }
 
     private JsonNode api(String method, String path) throws Exception {

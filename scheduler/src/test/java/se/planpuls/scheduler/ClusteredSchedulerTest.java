@@ -61,7 +61,7 @@ class ClusteredSchedulerTest {
             }
             // The service was down for three days: three 08:30 runs were missed.
             long threeDaysAgo = Instant.now().minus(3, ChronoUnit.DAYS).toEpochMilli();
-            database.jdbi().useHandle(h -> h.execute("UPDATE qrtz_triggers SET next_fire_time = ?", threeDaysAgo));
+            TestDatabases.execute(database, "UPDATE qrtz_triggers SET next_fire_time = ?", threeDaysAgo);
 
             try (var restarted = new PlanpulsScheduler(List.of(daily), WorkingCalendar.ZONE, Clock.systemUTC(), database)) {
                 restarted.start();
