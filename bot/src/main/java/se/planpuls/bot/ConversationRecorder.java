@@ -5,35 +5,41 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ConversationReference;
 import java.util.Optional;
-import se.planpuls.db.ConversationService;
 import se.planpuls.domain.ConversationKind;
 import se.planpuls.domain.ConversationRef;
-import se.planpuls.domain.Owner;
 
-/** Stores the conversation reference of every conversation the bot is in, for proactive messages later. */
+/**
+ * Turns the conversation of every activity into a reference to store, for proactive messages
+ * later, and a stored reference back into the SDK's.
+ */
 final class ConversationRecorder {
-    private final ConversationService conversations;
     private final ObjectMapper json;
 
-    ConversationRecorder(ConversationService conversations, ObjectMapper json) {
-        this.conversations = conversations;
+    ConversationRecorder(ObjectMapper json) {
         this.json = json;
     }
 
-    void record(Activity activity, Optional<Owner> owner) {
+    /**
+     * The conversation an activity came in, as it is to be stored; empty when the activity does not
+     * say enough to reach the conversation again. The owner is filled in by whoever recognises the
+     * sender. The reference leaves out the incoming activity's id: a proactive message starts from a
+     * continuation activity of its own, and without it an unchanged chat stores the same reference
+     * and needs no write.
+     */
+    Optional<ConversationRef> seen(Activity activity) {
         if (activity.getConversation() == null || activity.getConversation().getId() == null
                 || activity.getServiceUrl() == null) {
-            return;
+            return Optional.empty();
         }
         ConversationReference reference = activity.getConversationReference();
+        reference.setActivityId(null);
         ConversationKind kind = kind(activity.getConversation().getConversationType());
-        String tenant = activity.getConversation().getTenantId();
         try {
-            conversations.save(activity.getConversation().getId(), kind,
+            return Optional.of(new ConversationRef(activity.getConversation().getId(), kind,
                     kind == ConversationKind.personal && activity.getFrom() != null ? activity.getFrom().getId() : null,
-                    activity.getFrom() == null ? null : activity.getFrom().getAadObjectId(),
-                    kind == ConversationKind.personal ? owner.map(Owner::id).orElse(null) : null,
-                    activity.getServiceUrl(), tenant, json.writeValueAsString(reference));
+                    activity.getFrom() == null ? null : activity.getFrom().getAadObjectId(), null,
+                    activity.getServiceUrl(), activity.getConversation().getTenantId(),
+                    json.writeValueAsString(reference), null));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not serialise a conversation reference", e);
         }

@@ -7,30 +7,39 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.planpuls.db.ConversationService;
 import se.planpuls.db.OwnerService;
 import se.planpuls.db.OwnerService.TeamsIdentity;
+import se.planpuls.domain.ConversationRef;
 import se.planpuls.domain.Owner;
 
 /**
- * Finds the owner behind the sender of an activity. The sender is known by Teams user id and Entra
- * object id, never by display name. On first contact the Teams roster ({@code TeamsInfo.getMember})
- * supplies e-mail and UPN, and the link is remembered.
+ * Finds the owner behind the sender of an activity, and records the conversation it came in, in
+ * the same database transaction. The sender is known by Teams user id and Entra object id, never by
+ * display name. On first contact the Teams roster ({@code TeamsInfo.getMember}) supplies e-mail and
+ * UPN, and the link is remembered.
  */
 final class IdentityResolver {
     private static final Logger LOG = LoggerFactory.getLogger(IdentityResolver.class);
 
     private final OwnerService owners;
+    private final ConversationService conversations;
 
-    IdentityResolver(OwnerService owners) {
+    IdentityResolver(OwnerService owners, ConversationService conversations) {
         this.owners = owners;
+        this.conversations = conversations;
     }
 
-    CompletableFuture<Optional<Owner>> resolve(TurnContext context) {
+    /** The owner who sent the activity, if any; {@code spokenIn} (may be null) is recorded either way. */
+    CompletableFuture<Optional<Owner>> resolve(TurnContext context, ConversationRef spokenIn) {
         ChannelAccount from = context.getActivity().getFrom();
         if (from == null || from.getId() == null) {
+            if (spokenIn != null) {
+                conversations.record(spokenIn);
+            }
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        Optional<Owner> known = owners.byTeamsUser(from.getId(), from.getAadObjectId());
+        Optional<Owner> known = owners.byTeamsUser(from.getId(), from.getAadObjectId(), spokenIn);
         if (known.isPresent()) {
             return CompletableFuture.completedFuture(known);
         }
@@ -49,7 +58,7 @@ final class IdentityResolver {
                     : from.getAadObjectId();
             return owners.recognise(new TeamsIdentity(from.getId(), aad,
                     account == null ? null : account.getEmail(),
-                    account == null ? null : account.getUserPrincipalName()));
+                    account == null ? null : account.getUserPrincipalName()), spokenIn);
         });
     }
 }

@@ -37,8 +37,7 @@ final class PlanpulsBot extends ActivityHandler {
         if (!fromUser) {
             return super.onTurn(context);
         }
-        return identities.resolve(context).thenCompose(owner -> {
-            recorder.record(activity, owner);
+        return identities.resolve(context, recorder.seen(activity).orElse(null)).thenCompose(owner -> {
             context.getTurnState().add(OWNER_KEY, new ResolvedOwner(owner));
             return super.onTurn(context);
         });

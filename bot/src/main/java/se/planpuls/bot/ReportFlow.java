@@ -7,11 +7,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.planpuls.db.MilestoneService;
-import se.planpuls.db.OwnerService;
 import se.planpuls.db.PendingAnswerService;
 import se.planpuls.db.ReportService;
-import se.planpuls.domain.Effect;
 import se.planpuls.domain.ForbiddenException;
 import se.planpuls.domain.InvalidInputException;
 import se.planpuls.domain.MilestoneView;
@@ -30,14 +27,10 @@ final class ReportFlow {
     private static final Logger LOG = LoggerFactory.getLogger(ReportFlow.class);
 
     private final ReportService reports;
-    private final MilestoneService milestones;
-    private final OwnerService owners;
     private final PendingAnswerService pending;
 
-    ReportFlow(ReportService reports, MilestoneService milestones, OwnerService owners, PendingAnswerService pending) {
+    ReportFlow(ReportService reports, PendingAnswerService pending) {
         this.reports = reports;
-        this.milestones = milestones;
-        this.owners = owners;
         this.pending = pending;
     }
 
@@ -109,13 +102,14 @@ final class ReportFlow {
     private CompletableFuture<Void> report(Turn turn, CardSubmission submission, String key, String statusCardId,
                                            String questionId) {
         Owner reporter = turn.owner().orElseThrow();
-        MilestoneView view;
+        ReportService.Reportable target;
         try {
-            view = milestones.view(submission.milestoneId());
+            target = reports.reportable(reporter.id(), submission.milestoneId());
         } catch (NotFoundException e) {
             return turn.reply("report.invalid.milestone");
         }
-        if (!mayReport(reporter, view)) {
+        MilestoneView view = target.view();
+        if (!target.allowed()) {
             return turn.reply("report.forbidden", view.milestone().code());
         }
         boolean judged = CardSubmission.JUDGED.equals(submission.action());
@@ -136,10 +130,13 @@ final class ReportFlow {
             });
         }
         ReportService.Result result;
+        // The chat's question about this milestone, if any, is answered by this report: forgotten in
+        // the report's own transaction.
+        String answeredIn = pending == null ? null : turn.context().getActivity().getConversation().getId();
         try {
             result = reports.report(new NewReport(submission.milestoneId(), submission.status(), submission.comment(),
                     new Reporter(reporter.id(), reporter.name()), "teams", key, submission.atRisk(),
-                    submission.expectedDate(), submission.effects()));
+                    submission.expectedDate(), submission.effects()), answeredIn);
         } catch (NotFoundException e) {
             return turn.reply("report.invalid.milestone");
         } catch (ForbiddenException e) {
@@ -147,19 +144,10 @@ final class ReportFlow {
         } catch (InvalidInputException e) {
             return refuse(turn, e, submission);
         }
-        if (pending != null) {
-            pending.answered(reporter.id(), turn.context().getActivity().getConversation().getId(),
-                    submission.milestoneId());
-        }
-        MilestoneView after = milestones.view(submission.milestoneId());
         var report = result.report();
-        List<Effect> effects = milestones.effects(view.milestone().id());
-        List<Long> seenIds = reports.effectsSeen(report.id());
-        List<Effect> seen = effects.stream().filter(e -> seenIds.contains(e.id())).toList();
-        String onBehalf = report.onBehalfOfId() == null ? null
-                : owners.find(report.onBehalfOfId()).map(Owner::name).orElse(null);
+        String onBehalf = result.onBehalfOfName();
         Texts texts = turn.texts();
-        Attachment receipt = StatusCard.receipt(after, report, onBehalf, seen, texts);
+        Attachment receipt = StatusCard.receipt(result.view(), report, onBehalf, result.effectsSeen(), texts);
         CompletableFuture<Void> updates = CompletableFuture.allOf(
                 updateCard(turn, statusCardId, receipt), updateCard(turn, questionId, receipt));
         if (!result.created()) {

@@ -54,9 +54,8 @@ public final class TeamsBot implements ReminderSender {
             return context.sendActivity(Texts.forLocale(context.getActivity().getLocale()).get("turn.error"))
                     .handle((r, e) -> null);
         });
-        var recorder = new ConversationRecorder(services.conversations(), json);
-        var reports = new ReportFlow(services.reports(), services.milestones(), services.owners(),
-                services.pending());
+        var recorder = new ConversationRecorder(json);
+        var reports = new ReportFlow(services.reports(), services.pending());
         var commands = new CommandTable()
                 .add(new HelpCommand(), HelpCommand.WORDS)
                 .add(new MyMilestonesCommand(services.milestones()), MyMilestonesCommand.WORDS)
@@ -71,7 +70,7 @@ public final class TeamsBot implements ReminderSender {
         if (services.channels() != null && services.plans() != null) {
             commands.add(new SubscribeCommand(services.channels(), services.plans()), SubscribeCommand.WORDS);
         }
-        var bot = new PlanpulsBot(new IdentityResolver(services.owners()), recorder, commands, reports);
+        var bot = new PlanpulsBot(new IdentityResolver(services.owners(), services.conversations()), recorder, commands, reports);
         var checkIns = new CheckInSender(adapter, settings.appId() == null ? "" : settings.appId(), services, recorder,
                 clock);
         var reminders = new ReminderCardSender(adapter, settings.appId() == null ? "" : settings.appId(), services,

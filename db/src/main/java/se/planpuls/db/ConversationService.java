@@ -1,13 +1,19 @@
 package se.planpuls.db;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import se.planpuls.domain.ConversationKind;
 import se.planpuls.domain.ConversationRef;
 
-/** Keeps the Teams conversation references the bot needs for proactive messages. */
+/**
+ * Keeps the Teams conversation references the bot needs for proactive messages. A reference is
+ * written only when something in it changed, so a chat the bot already knows costs one read.
+ */
 public final class ConversationService {
     private final Jdbi jdbi;
     private final Clock clock;
@@ -20,15 +26,40 @@ public final class ConversationService {
     /** Inserts or refreshes the reference of a conversation. */
     public void save(String conversationId, ConversationKind kind, String teamsUserId, String aadObjectId,
                      Long ownerId, String serviceUrl, String tenantId, String referenceJson) {
-        var now = clock.instant();
-        jdbi.useTransaction(handle -> {
-            ConversationDao dao = handle.attach(ConversationDao.class);
-            if (dao.update(conversationId, kind, teamsUserId, aadObjectId, ownerId, serviceUrl, tenantId,
-                    referenceJson, now) == 0) {
-                dao.insert(conversationId, kind, teamsUserId, aadObjectId, ownerId, serviceUrl, tenantId,
-                        referenceJson, now);
-            }
-        });
+        var seen = new ConversationRef(conversationId, kind, teamsUserId, aadObjectId, ownerId, serviceUrl, tenantId,
+                referenceJson, null);
+        jdbi.useTransaction(handle -> record(handle, seen, ownerId, clock.instant()));
+    }
+
+    /** Records a conversation someone spoke to the bot in, when nobody known spoke (no owner to link). */
+    public void record(ConversationRef seen) {
+        jdbi.useTransaction(handle -> record(handle, seen, null, clock.instant()));
+    }
+
+    /**
+     * Records {@code seen} in the caller's transaction: linked to {@code owner} when one is given,
+     * otherwise keeping the owner it had; nothing is written when the stored reference already says
+     * the same.
+     */
+    static void record(Handle handle, ConversationRef seen, Long owner, Instant now) {
+        ConversationDao dao = handle.attach(ConversationDao.class);
+        Optional<ConversationRef> stored = dao.byId(seen.conversationId());
+        if (stored.isEmpty()) {
+            dao.insert(seen.conversationId(), seen.kind(), seen.teamsUserId(), seen.aadObjectId(), owner,
+                    seen.serviceUrl(), seen.tenantId(), seen.referenceJson(), now);
+        } else if (changed(stored.get(), seen, owner)) {
+            dao.update(seen.conversationId(), seen.kind(), seen.teamsUserId(), seen.aadObjectId(), owner,
+                    seen.serviceUrl(), seen.tenantId(), seen.referenceJson(), now);
+        }
+    }
+
+    private static boolean changed(ConversationRef stored, ConversationRef seen, Long owner) {
+        return stored.kind() != seen.kind() || !Objects.equals(stored.teamsUserId(), seen.teamsUserId())
+                || !Objects.equals(stored.aadObjectId(), seen.aadObjectId())
+                || owner != null && !owner.equals(stored.ownerId())
+                || !Objects.equals(stored.serviceUrl(), seen.serviceUrl())
+                || !Objects.equals(stored.tenantId(), seen.tenantId())
+                || !Objects.equals(stored.referenceJson(), seen.referenceJson());
     }
 
     public Optional<ConversationRef> personalOf(long ownerId) {

@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import se.planpuls.domain.Actor;
+import se.planpuls.domain.ConversationKind;
+import se.planpuls.domain.ConversationRef;
 import se.planpuls.domain.InvalidInputException;
 import se.planpuls.domain.NewOwner;
 import se.planpuls.domain.NotFoundException;
@@ -74,47 +77,86 @@ public final class OwnerService {
      * remembers the Teams user id for next time. Empty when the user is no owner.
      */
     public Optional<Owner> recognise(TeamsIdentity identity) {
+        return recognise(identity, null);
+    }
+
+    /**
+     * As {@link #recognise(TeamsIdentity)}, and records the conversation the user spoke in (when not
+     * null) in the same transaction: a personal chat as the recognised owner's.
+     */
+    public Optional<Owner> recognise(TeamsIdentity identity, ConversationRef spokenIn) {
         return jdbi.inTransaction(handle -> {
-            OwnerDao dao = handle.attach(OwnerDao.class);
-            Optional<Owner> found = Optional.empty();
-            if (identity.aadObjectId() != null) {
-                found = dao.byAadObjectId(identity.aadObjectId().toLowerCase(Locale.ROOT));
+            Optional<Owner> owner = recognise(handle, identity);
+            if (spokenIn != null) {
+                ConversationService.record(handle, spokenIn, personalOwner(spokenIn, owner), clock.instant());
             }
-            for (String mail : new String[] {identity.email(), identity.userPrincipalName()}) {
-                if (found.isEmpty() && mail != null && !mail.isBlank()) {
-                    found = dao.byEmail(mail.strip().toLowerCase(Locale.ROOT));
-                }
-            }
-            if (found.isEmpty()) {
-                return Optional.<Owner>empty();
-            }
-            Owner owner = found.get();
-            if (identity.teamsUserId() != null && !identity.teamsUserId().equals(owner.teamsUserId())) {
-                dao.unlinkTeamsUserElsewhere(identity.teamsUserId(), owner.id());
-                String aad = identity.aadObjectId() == null ? null : identity.aadObjectId().toLowerCase(Locale.ROOT);
-                if (aad != null && dao.byAadObjectId(aad).filter(o -> o.id() != owner.id()).isPresent()) {
-                    aad = null;
-                }
-                dao.link(owner.id(), identity.teamsUserId(), aad);
-                handle.attach(ConversationDao.class).linkOwner(identity.teamsUserId(), owner.id());
-                AuditLog.record(handle, clock, new Actor(owner.name(), "bot"), "link", "owner",
-                        owner.id(), null, null, owner, dao.byId(owner.id()).orElseThrow());
-            }
-            return dao.byId(owner.id());
+            return owner;
         });
+    }
+
+    private Optional<Owner> recognise(Handle handle, TeamsIdentity identity) {
+        OwnerDao dao = handle.attach(OwnerDao.class);
+        Optional<Owner> found = Optional.empty();
+        if (identity.aadObjectId() != null) {
+            found = dao.byAadObjectId(identity.aadObjectId().toLowerCase(Locale.ROOT));
+        }
+        for (String mail : new String[] {identity.email(), identity.userPrincipalName()}) {
+            if (found.isEmpty() && mail != null && !mail.isBlank()) {
+                found = dao.byEmail(mail.strip().toLowerCase(Locale.ROOT));
+            }
+        }
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Owner owner = found.get();
+        if (identity.teamsUserId() != null && !identity.teamsUserId().equals(owner.teamsUserId())) {
+            dao.unlinkTeamsUserElsewhere(identity.teamsUserId(), owner.id());
+            String aad = identity.aadObjectId() == null ? null : identity.aadObjectId().toLowerCase(Locale.ROOT);
+            if (aad != null && dao.byAadObjectId(aad).filter(o -> o.id() != owner.id()).isPresent()) {
+                aad = null;
+            }
+            dao.link(owner.id(), identity.teamsUserId(), aad);
+            handle.attach(ConversationDao.class).linkOwner(identity.teamsUserId(), owner.id());
+            AuditLog.record(handle, clock, new Actor(owner.name(), "bot"), "link", "owner",
+                    owner.id(), null, null, owner, dao.byId(owner.id()).orElseThrow());
+        }
+        return dao.byId(owner.id());
     }
 
     /** The Teams user's cached link, without asking Teams for the member's profile. */
     public Optional<Owner> byTeamsUser(String teamsUserId, String aadObjectId) {
-        return jdbi.withExtension(OwnerDao.class, dao -> {
-            if (aadObjectId != null) {
-                var byAad = dao.byAadObjectId(aadObjectId.toLowerCase(Locale.ROOT));
-                if (byAad.isPresent() && teamsUserId != null && teamsUserId.equals(byAad.get().teamsUserId())) {
-                    return byAad;
-                }
+        return jdbi.withHandle(handle -> byTeamsUser(handle, teamsUserId, aadObjectId));
+    }
+
+    /**
+     * As {@link #byTeamsUser(String, String)}, and when the user is known, records the conversation
+     * they spoke in (when not null) in the same transaction: a personal chat as theirs. An unknown
+     * user's conversation is left to {@link #recognise(TeamsIdentity, ConversationRef)}.
+     */
+    public Optional<Owner> byTeamsUser(String teamsUserId, String aadObjectId, ConversationRef spokenIn) {
+        return jdbi.inTransaction(handle -> {
+            Optional<Owner> owner = byTeamsUser(handle, teamsUserId, aadObjectId);
+            if (owner.isPresent() && spokenIn != null) {
+                ConversationService.record(handle, spokenIn, personalOwner(spokenIn, owner), clock.instant());
             }
-            return teamsUserId == null ? Optional.empty() : dao.byTeamsUserId(teamsUserId);
+            return owner;
         });
+    }
+
+    private static Optional<Owner> byTeamsUser(Handle handle, String teamsUserId, String aadObjectId) {
+        OwnerDao dao = handle.attach(OwnerDao.class);
+        if (aadObjectId != null) {
+            var byAad = dao.byAadObjectId(aadObjectId.toLowerCase(Locale.ROOT));
+            if (byAad.isPresent() && teamsUserId != null && teamsUserId.equals(byAad.get().teamsUserId())) {
+                return byAad;
+            }
+        }
+        return teamsUserId == null ? Optional.empty() : dao.byTeamsUserId(teamsUserId);
+    }
+
+    /** A personal chat belongs to the owner who speaks in it; group chats and channels to nobody. */
+    private static Long personalOwner(ConversationRef conversation, Optional<Owner> owner) {
+        return conversation.kind() == ConversationKind.personal ? owner.map(Owner::id).orElse(null) : null;
     }
 
     /** Who a Teams user is, as far as the activity and the Teams roster tell. */

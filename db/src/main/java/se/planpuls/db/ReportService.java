@@ -10,9 +10,11 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import se.planpuls.domain.Actor;
+import se.planpuls.domain.Effect;
 import se.planpuls.domain.ForbiddenException;
 import se.planpuls.domain.InvalidInputException;
 import se.planpuls.domain.Milestone;
+import se.planpuls.domain.MilestoneView;
 import se.planpuls.domain.NewReport;
 import se.planpuls.domain.NotFoundException;
 import se.planpuls.domain.Owner;
@@ -55,6 +57,16 @@ public final class ReportService {
     }
 
     public Result report(NewReport input) {
+        return report(input, null);
+    }
+
+    /**
+     * Stores a report, or finds the one a repeated submission stored, and reads in the same
+     * transaction what a receipt shows: the milestone after the report, the effects seen, and the
+     * owner a substitute reported for. When {@code answeredIn} names a chat, what that chat waited
+     * for the reporter to answer about the milestone is forgotten in the same transaction.
+     */
+    public Result report(NewReport input, String answeredIn) {
         if (input.status() == null) {
             throw new InvalidInputException("status", "status.missing", "status is required");
         }
@@ -74,7 +86,7 @@ public final class ReportService {
                 if (input.idempotencyKey() != null) {
                     var earlier = reports.byIdempotencyKey(input.idempotencyKey());
                     if (earlier.isPresent()) {
-                        return new Result(earlier.get(), false);
+                        return receipt(handle, earlier.get(), false, input, answeredIn);
                     }
                 }
                 Milestone milestone = handle.attach(MilestoneDao.class).milestone(input.milestoneId())
@@ -95,18 +107,55 @@ public final class ReportService {
                 StatusReport stored = reports.byId(id).orElseThrow();
                 AuditLog.record(handle, clock, new Actor(input.reporter().name(), input.source()), "report",
                         "milestone", milestone.id(), milestone.planId(), null, null, stored);
-                return new Result(stored, true);
+                return receipt(handle, stored, true, input, answeredIn);
             });
         } catch (UnableToExecuteStatementException e) {
             // Two identical submissions raced past the lookup; the unique key let exactly one in.
             if (input.idempotencyKey() != null) {
-                var stored = jdbi.withExtension(ReportDao.class, dao -> dao.byIdempotencyKey(input.idempotencyKey()));
+                var stored = jdbi.inTransaction(handle -> handle.attach(ReportDao.class)
+                        .byIdempotencyKey(input.idempotencyKey())
+                        .map(report -> receipt(handle, report, false, input, answeredIn)));
                 if (stored.isPresent()) {
-                    return new Result(stored.get(), false);
+                    return stored.get();
                 }
             }
             throw e;
         }
+    }
+
+    private static Result receipt(Handle handle, StatusReport report, boolean created, NewReport input,
+                                  String answeredIn) {
+        if (answeredIn != null && input.reporter().ownerId() != null) {
+            handle.attach(PendingAnswerService.Dao.class).deleteFor(input.reporter().ownerId(), answeredIn,
+                    input.milestoneId());
+        }
+        MilestoneDao milestones = handle.attach(MilestoneDao.class);
+        MilestoneView after = milestones.view(report.milestoneId())
+                .orElseThrow(() -> new NotFoundException("milestone", report.milestoneId()));
+        List<Long> seenIds = handle.attach(ReportDao.class).effectsSeen(report.id());
+        List<Effect> seen = seenIds.isEmpty() ? List.of() : MilestoneService.effects(milestones, report.milestoneId())
+                .stream().filter(e -> seenIds.contains(e.id())).toList();
+        String onBehalfOf = report.onBehalfOfId() == null ? null
+                : handle.attach(OwnerDao.class).byId(report.onBehalfOfId()).map(Owner::name).orElse(null);
+        return new Result(report, created, after, seen, onBehalfOf);
+    }
+
+    /**
+     * The milestone as it stands and whether this owner may report on it (its owner, or the owner's
+     * substitute), read together. Unknown: {@link NotFoundException}.
+     */
+    public Reportable reportable(long reporterId, long milestoneId) {
+        return jdbi.withHandle(handle -> {
+            MilestoneView view = handle.attach(MilestoneDao.class).view(milestoneId)
+                    .orElseThrow(() -> new NotFoundException("milestone", milestoneId));
+            Milestone milestone = view.milestone();
+            return new Reportable(view, Objects.equals(milestone.ownerId(), reporterId)
+                    || isSubstitute(handle, milestone, reporterId));
+        });
+    }
+
+    /** A milestone as a reporter is about to report on it, and whether they may. */
+    public record Reportable(MilestoneView view, boolean allowed) {
     }
 
     /** Null when the reporter is the owner (or an admin through the API); the owner's id for a substitute. */
@@ -140,7 +189,12 @@ public final class ReportService {
         return jdbi.withExtension(ReportDao.class, dao -> dao.effectsSeen(reportId));
     }
 
-    /** The stored report, and whether this call stored it (false for a repeated submission). */
-    public record Result(StatusReport report, boolean created) {
+    /**
+     * The stored report, whether this call stored it (false for a repeated submission), and what its
+     * receipt shows: the milestone after the report, the effects seen (with their texts) and the name
+     * of the owner a substitute reported for (null when the owner reported).
+     */
+    public record Result(StatusReport report, boolean created, MilestoneView view, List<Effect> effectsSeen,
+                         String onBehalfOfName) {
     }
 }
