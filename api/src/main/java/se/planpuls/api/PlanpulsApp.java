@@ -92,7 +92,7 @@ public final class PlanpulsApp implements AutoCloseable {
             var dependencies = new DependencyService(database, clock);
             TeamsBot bot = TeamsBot.create(config.bot(), new BotServices(owners, milestones, reports, conversations,
                     channels, plans, new PendingAnswerService(database, clock)), clock);
-            // issue 4: reminders on the Swedish working calendar, sent once through the bot, under Teams' limits.
+            // Reminders fall on Swedish working days and go out once each, through the bot, under Teams' limits.
             var reminders = new ReminderService(database, clock, WorkingCalendar.sweden());
             dispatcher = ReminderDispatcher.teams(reminders, bot, clock);
             AdminToken token = AdminToken.resolve(config);
@@ -125,7 +125,7 @@ public final class PlanpulsApp implements AutoCloseable {
             var reviewRoutes = new AnnualReviewController(reviewService, reviewPoster);
             var auth = new AdminAuth(token, config.moreAdminTokens(), config.readOnlyTokens());
             var mapRoutes = new MapController(plans, dependencies, mapKeys, mapLinks, auth, clock);
-            // --- issue 6: admin surface ---
+            // The admin surface: plan import and export, items, owners and the audit log.
             var audit = new AuditService(database);
             var transferRoutes = new PlanTransferController(new PlanImportService(database, clock),
                     new PlanExportService(database), audit);

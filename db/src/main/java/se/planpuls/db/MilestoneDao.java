@@ -104,7 +104,8 @@ interface MilestoneDao {
     record EffectRow(long id, long milestoneId, int position, String text, String audience) {
     }
 
-    // --- issue 6: items of three kinds, soft delete, versions ---
+    // The admin's item writes: three kinds of item, a soft delete that keeps reports, and a version
+    // per item that guards concurrent changes.
 
     @SqlUpdate("""
             INSERT INTO milestones (plan_id, area_id, position, code, title, description, reached_when,

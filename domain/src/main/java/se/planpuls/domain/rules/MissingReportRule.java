@@ -21,7 +21,7 @@ public interface MissingReportRule {
     }
 
     /**
-     * Issue 4's escalation flag: a milestone escalated after its owner did not answer, and not
+     * The reminder escalation's flag: a milestone escalated after its owner did not answer, and not
      * reported on since. The flagged set is read once per digest ({@code now}), not once per item.
      */
     static MissingReportRule escalated(java.util.function.Supplier<java.util.Collection<Long>> flagged) {
