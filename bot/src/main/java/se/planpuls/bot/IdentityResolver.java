@@ -8,8 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.planpuls.db.ConversationService;
-import se.planpuls.db.OwnerService;
 import se.planpuls.db.OwnerService.TeamsIdentity;
+import se.planpuls.db.OwnerService;
 import se.planpuls.domain.ConversationRef;
 import se.planpuls.domain.Owner;
 

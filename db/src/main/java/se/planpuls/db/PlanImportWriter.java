@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import se.planpuls.db.PlanDiff.StoredItem;
+import se.planpuls.db.PlanDiff.WantedItem;
 import se.planpuls.domain.Actor;
 import se.planpuls.domain.Area;
 import se.planpuls.domain.Effect;
@@ -15,8 +17,6 @@ import se.planpuls.domain.Milestone;
 import se.planpuls.domain.Owner;
 import se.planpuls.domain.PlanDocument;
 import se.planpuls.domain.PlanSummary;
-import se.planpuls.db.PlanDiff.StoredItem;
-import se.planpuls.db.PlanDiff.WantedItem;
 
 /**
  * What a plan import reads of the stored plan and writes to it, inside the import's transaction.

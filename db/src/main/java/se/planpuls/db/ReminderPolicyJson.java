@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.DayOfWeek;
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.Month;
 import java.time.MonthDay;
 import java.util.ArrayList;
@@ -13,8 +13,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import se.planpuls.domain.calendar.QuietPeriod;
 import se.planpuls.domain.InvalidInputException;
+import se.planpuls.domain.calendar.QuietPeriod;
 import se.planpuls.domain.reminder.ReminderPolicy;
 
 /**

@@ -9,8 +9,8 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import se.planpuls.domain.ConversationKind;
-import se.planpuls.domain.Digest;
 import se.planpuls.domain.DependencyRisk;
+import se.planpuls.domain.Digest;
 import se.planpuls.domain.Status;
 import se.planpuls.domain.calendar.WorkingCalendar;
 

@@ -9,8 +9,8 @@ import java.time.Month;
 import java.time.MonthDay;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import se.planpuls.domain.calendar.QuietPeriod;
 import se.planpuls.domain.InvalidInputException;
+import se.planpuls.domain.calendar.QuietPeriod;
 import se.planpuls.domain.reminder.ReminderPolicy;
 
 class ReminderPolicyJsonTest {

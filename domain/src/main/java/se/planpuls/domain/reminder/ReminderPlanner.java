@@ -6,11 +6,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import se.planpuls.domain.calendar.WorkingCalendar;
 import se.planpuls.domain.Frequency;
 import se.planpuls.domain.ItemKind;
 import se.planpuls.domain.Milestone;
 import se.planpuls.domain.Owner;
+import se.planpuls.domain.calendar.WorkingCalendar;
 
 /**
  * Decides which reminders are due on a given day under a plan's policy. Pure: no clock, no

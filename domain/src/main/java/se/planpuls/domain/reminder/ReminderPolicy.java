@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.MonthDay;
 import java.util.List;
+import se.planpuls.domain.InvalidInputException;
 import se.planpuls.domain.calendar.QuietPeriod;
 import se.planpuls.domain.calendar.WorkingCalendar;
-import se.planpuls.domain.InvalidInputException;
 
 /**
  * A plan's reminder policy. Every field is checked; a bad one is named in an

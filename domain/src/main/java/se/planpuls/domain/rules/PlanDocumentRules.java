@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import se.planpuls.domain.ImportException;
 import se.planpuls.domain.ImportException.Problem;
+import se.planpuls.domain.ImportException;
 import se.planpuls.domain.PlanDocument;
 
 /**

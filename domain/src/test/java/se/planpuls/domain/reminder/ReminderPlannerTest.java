@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import se.planpuls.domain.calendar.WorkingCalendar;
 import se.planpuls.domain.InvalidInputException;
 import se.planpuls.domain.Milestone;
 import se.planpuls.domain.Owner;
+import se.planpuls.domain.calendar.WorkingCalendar;
 
 class ReminderPlannerTest {
     private static final WorkingCalendar SE = WorkingCalendar.sweden();

@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import se.planpuls.domain.DependencyEdge;
-import se.planpuls.domain.DependencyRisk;
 import se.planpuls.domain.DependencyRisk.Reason;
+import se.planpuls.domain.DependencyRisk;
 import se.planpuls.domain.PlanItem;
 import se.planpuls.domain.Status;
 
