@@ -1,6 +1,9 @@
 package se.planpuls.api;
 
-import static se.planpuls.api.PageTexts.html;
+import se.planpuls.api.http.Params;
+import se.planpuls.api.http.BadRequest;
+import se.planpuls.api.http.PageTexts;
+import static se.planpuls.api.http.PageTexts.html;
 
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -28,7 +31,7 @@ final class AnnualReviewController {
     }
 
     void get(Context ctx) {
-        write(ctx, reviews.review(Ids.path(ctx, "id"), year(ctx)));
+        write(ctx, reviews.review(Params.id(ctx, "id"), year(ctx)));
     }
 
     /**
@@ -37,7 +40,7 @@ final class AnnualReviewController {
      * counted in the {@code X-Planpuls-Channels-Failed} header, the review is kept either way.
      */
     void take(Context ctx) {
-        long planId = Ids.path(ctx, "id");
+        long planId = Params.id(ctx, "id");
         AnnualReview review = reviews.take(planId, year(ctx));
         ctx.future(() -> poster.post(review).thenAccept(result -> {
             ctx.header("X-Planpuls-Channels-Posted", String.valueOf(result.posted()));

@@ -1,5 +1,8 @@
 package se.planpuls.api;
 
+import se.planpuls.api.http.Params;
+import se.planpuls.api.http.BadRequest;
+import se.planpuls.api.http.Paging;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,7 +33,7 @@ final class AuditController {
         }
         Instant since = since(ctx.queryParam("since"));
         Paging paging = Paging.of(ctx);
-        var page = audit.find(entity, Ids.query(ctx, "entityId"), Ids.query(ctx, "plan"), since, paging.limit(),
+        var page = audit.find(entity, Params.optionalId(ctx, "entityId"), Params.optionalId(ctx, "plan"), since, paging.limit(),
                 paging.offset());
         ctx.header("X-Total-Count", String.valueOf(page.total()));
         ctx.json(page.entries().stream().map(Views.AuditJson::of).toList());

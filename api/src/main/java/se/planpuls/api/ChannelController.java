@@ -1,6 +1,8 @@
 package se.planpuls.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import se.planpuls.api.http.Params;
+import se.planpuls.api.http.JsonBody;
+import se.planpuls.api.http.BadRequest;
 import io.javalin.http.Context;
 import java.util.Set;
 import se.planpuls.db.ChannelService;
@@ -9,11 +11,9 @@ import se.planpuls.domain.ChannelSubscription;
 /** Leadership channels: {@code GET/POST /api/v1/channels}, {@code DELETE /api/v1/channels/{id}}. */
 final class ChannelController {
     private final ChannelService channels;
-    private final ObjectMapper json;
 
-    ChannelController(ChannelService channels, ObjectMapper json) {
+    ChannelController(ChannelService channels) {
         this.channels = channels;
-        this.json = json;
     }
 
     void list(Context ctx) {
@@ -22,7 +22,7 @@ final class ChannelController {
 
     /** Body: {@code planId}, {@code teamId}, {@code channelId} and optionally {@code schedule} ("MON 08:00"). */
     void create(Context ctx) {
-        JsonBody body = JsonBody.parse(json, ctx.body(), Set.of("planId", "teamId", "channelId", "schedule"));
+        JsonBody body = JsonBody.parse(ctx, ChannelBody.class);
         Long planId = body.positiveLong("planId");
         if (planId == null) {
             throw new BadRequest("planId", "planId is required");
@@ -32,12 +32,16 @@ final class ChannelController {
         ctx.status(201).header("Location", "/api/v1/channels/" + created.id()).json(created);
     }
 
+    /** The body of {@code POST /api/v1/channels}. */
+    record ChannelBody(Long planId, String teamId, String channelId, String schedule) {
+    }
+
     void get(Context ctx) {
-        ctx.json(channels.get(Ids.path(ctx, "id")));
+        ctx.json(channels.get(Params.id(ctx, "id")));
     }
 
     void delete(Context ctx) {
-        channels.unsubscribe(Ids.path(ctx, "id"));
+        channels.unsubscribe(Params.id(ctx, "id"));
         ctx.status(204);
     }
 }

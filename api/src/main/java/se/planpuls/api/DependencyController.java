@@ -1,6 +1,8 @@
 package se.planpuls.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import se.planpuls.api.http.Params;
+import se.planpuls.api.http.JsonBody;
+import se.planpuls.api.http.BadRequest;
 import io.javalin.http.Context;
 import java.util.Set;
 import se.planpuls.db.DependencyService;
@@ -13,17 +15,15 @@ import se.planpuls.db.MilestoneService;
 final class DependencyController {
     private final DependencyService dependencies;
     private final MilestoneService milestones;
-    private final ObjectMapper json;
 
-    DependencyController(DependencyService dependencies, MilestoneService milestones, ObjectMapper json) {
+    DependencyController(DependencyService dependencies, MilestoneService milestones) {
         this.dependencies = dependencies;
         this.milestones = milestones;
-        this.json = json;
     }
 
     void add(Context ctx) {
-        long id = Ids.path(ctx, "id");
-        JsonBody body = JsonBody.parse(json, ctx.body(), Set.of("dependsOnId", "source"));
+        long id = Params.id(ctx, "id");
+        JsonBody body = JsonBody.parse(ctx, DependencyBody.class);
         Long dependsOn = body.positiveLong("dependsOnId");
         if (dependsOn == null) {
             throw new BadRequest("dependsOnId", "dependsOnId is required");
@@ -36,10 +36,14 @@ final class DependencyController {
         ctx.status(201).json(Views.MilestoneDetailJson.of(milestones.detail(id)));
     }
 
+    /** The body of {@code POST /api/v1/milestones/{id}/dependencies}: the prerequisite, and where the edge comes from. */
+    record DependencyBody(Long dependsOnId, String source) {
+    }
+
     void remove(Context ctx) {
-        long id = Ids.path(ctx, "id");
-        Long dependsOn = ctx.pathParamMap().containsKey("dependsOnId") ? Long.valueOf(Ids.path(ctx, "dependsOnId"))
-                : Ids.query(ctx, "dependsOnId");
+        long id = Params.id(ctx, "id");
+        Long dependsOn = ctx.pathParamMap().containsKey("dependsOnId") ? Long.valueOf(Params.id(ctx, "dependsOnId"))
+                : Params.optionalId(ctx, "dependsOnId");
         if (dependsOn == null) {
             throw new BadRequest("dependsOnId", "name the prerequisite: /dependencies/{dependsOnId} or ?dependsOnId=");
         }

@@ -1,6 +1,11 @@
 package se.planpuls.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import se.planpuls.api.http.Route;
+import se.planpuls.api.http.Params;
+import se.planpuls.api.http.JsonBody;
+import se.planpuls.api.http.BadRequest;
+import se.planpuls.api.http.AdminAuth;
+import se.planpuls.api.http.ETags;
 import io.javalin.http.Context;
 import java.util.Set;
 import se.planpuls.db.ItemService;
@@ -14,28 +19,25 @@ import se.planpuls.domain.ItemKind;
  * its {@code reason} in the history), reassign and soft delete, with {@code ETag}/{@code If-Match}.
  */
 final class ItemController {
-    static final Set<String> FIELDS = Set.of("areaCode", "code", "kind", "title", "description", "reachedWhen",
-            "dueYear", "dueDate", "dateUncertain", "reportTo", "frequency", "startsOn", "ownerId", "reason");
-    private static final Set<String> CREATE_FIELDS;
-
-    static {
-        var fields = new java.util.HashSet<>(FIELDS);
-        fields.add("planId");
-        CREATE_FIELDS = Set.copyOf(fields);
+    /** An item's fields as the API takes them: all of them to create one, any but {@code planId} to change one. */
+    record ItemBody(Long planId, String areaCode, String code, String kind, String title, String description,
+                    String reachedWhen, Integer dueYear, java.time.LocalDate dueDate, Boolean dateUncertain,
+                    String reportTo, String frequency, java.time.LocalDate startsOn, Long ownerId, String reason) {
     }
+
+    static final Route.Body NEW = Route.Body.of(ItemBody.class);
+    static final Route.Body CHANGE = NEW.without("planId");
 
     private final ItemService items;
     private final MilestoneService milestones;
-    private final ObjectMapper json;
 
-    ItemController(ItemService items, MilestoneService milestones, ObjectMapper json) {
+    ItemController(ItemService items, MilestoneService milestones) {
         this.items = items;
         this.milestones = milestones;
-        this.json = json;
     }
 
     void create(Context ctx) {
-        JsonBody body = JsonBody.parse(json, ctx.body(), CREATE_FIELDS);
+        JsonBody body = JsonBody.parse(ctx, NEW);
         Long planId = body.positiveLong("planId");
         if (planId == null) {
             throw new BadRequest("planId", "planId is required");
@@ -52,10 +54,10 @@ final class ItemController {
 
     /** Any of the item's fields; {@code ownerId: null} clears the owner, {@code reason} says why. */
     void patch(Context ctx) {
-        long id = Ids.path(ctx, "id");
-        JsonBody body = JsonBody.parse(json, ctx.body(), FIELDS);
-        if (FIELDS.stream().noneMatch(body::has)) {
-            throw new BadRequest("body", "send at least one of " + String.join(", ", FIELDS));
+        long id = Params.id(ctx, "id");
+        JsonBody body = JsonBody.parse(ctx, CHANGE);
+        if (CHANGE.fields().stream().noneMatch(body::has)) {
+            throw new BadRequest("body", "send at least one of " + String.join(", ", CHANGE.fields()));
         }
         for (String field : new String[] {"dueDate", "dueYear", "title", "kind", "code", "areaCode"}) {
             if (body.isNull(field)) {
@@ -69,7 +71,7 @@ final class ItemController {
     }
 
     void delete(Context ctx) {
-        long id = Ids.path(ctx, "id");
+        long id = Params.id(ctx, "id");
         String reason = ctx.queryParam("reason");
         if (reason != null && reason.length() > 2000) {
             throw new BadRequest("reason", "reason is at most 2000 characters");

@@ -1,5 +1,8 @@
 package se.planpuls.api;
 
+import se.planpuls.api.http.Params;
+import se.planpuls.api.http.AdminAuth;
+import se.planpuls.api.http.PageTexts;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -46,7 +49,7 @@ final class MapController {
 
     /** {@code GET /api/v1/plans/{id}/map-links} (admin): the shareable read-only links to the map. */
     void links(Context ctx) {
-        long id = Ids.path(ctx, "id");
+        long id = Params.id(ctx, "id");
         plans.plan(id);
         ctx.json(java.util.Map.of("page", links.page(id), "png", links.png(id)));
     }
@@ -59,7 +62,7 @@ final class MapController {
     }
 
     private long authorised(Context ctx) {
-        long id = Ids.path(ctx, "id");
+        long id = Params.id(ctx, "id");
         if (!keys.valid(id, ctx.queryParam("key"))) {
             auth.check(ctx);
         }

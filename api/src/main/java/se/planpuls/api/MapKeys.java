@@ -1,5 +1,6 @@
 package se.planpuls.api;
 
+import se.planpuls.api.http.AdminToken;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;

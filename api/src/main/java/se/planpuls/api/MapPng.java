@@ -1,5 +1,6 @@
 package se.planpuls.api;
 
+import se.planpuls.api.http.PageTexts;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

@@ -1,6 +1,7 @@
 package se.planpuls.api;
 
-import static se.planpuls.api.PageTexts.html;
+import se.planpuls.api.http.PageTexts;
+import static se.planpuls.api.http.PageTexts.html;
 
 import se.planpuls.domain.Status;
 

@@ -1,6 +1,9 @@
 package se.planpuls.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import se.planpuls.api.http.Params;
+import se.planpuls.api.http.BadRequest;
+import se.planpuls.api.http.ETags;
+import se.planpuls.api.http.Paging;
 import io.javalin.http.Context;
 import se.planpuls.db.MilestoneService;
 import se.planpuls.domain.ItemKind;
@@ -9,11 +12,9 @@ import se.planpuls.domain.MilestoneFilter;
 /** Milestones and other items: search (filtered, paged) and read with history; changes are in {@link ItemController}. */
 final class MilestoneController {
     private final MilestoneService milestones;
-    private final ObjectMapper json;
 
-    MilestoneController(MilestoneService milestones, ObjectMapper json) {
+    MilestoneController(MilestoneService milestones) {
         this.milestones = milestones;
-        this.json = json;
     }
 
     void search(Context ctx) {
@@ -21,11 +22,11 @@ final class MilestoneController {
         if (q != null && q.length() > 200) {
             throw new BadRequest("q", "q must be at most 200 characters");
         }
-        var filter = new MilestoneFilter(q, ctx.queryParam("area"), Ids.query(ctx, "owner"), ctx.queryParam("status"));
+        var filter = new MilestoneFilter(q, ctx.queryParam("area"), Params.optionalId(ctx, "owner"), ctx.queryParam("status"));
         String rawKind = ctx.queryParam("kind");
         ItemKind kind = rawKind == null || rawKind.isBlank() ? null : ItemKind.parse(rawKind)
                 .orElseThrow(() -> new BadRequest("kind", "kind must be milestone, assignment or recurring"));
-        Long plan = Ids.query(ctx, "plan");
+        Long plan = Params.optionalId(ctx, "plan");
         Paging paging = Paging.of(ctx);
         var found = milestones.search(filter).stream()
                 .filter(v -> kind == null || v.milestone().kind() == kind)
@@ -35,7 +36,7 @@ final class MilestoneController {
     }
 
     void get(Context ctx) {
-        var detail = milestones.detail(Ids.path(ctx, "id"));
+        var detail = milestones.detail(Params.id(ctx, "id"));
         ETags.set(ctx, detail.view().milestone().version());
         ctx.json(Views.MilestoneDetailJson.of(detail));
     }

@@ -1,6 +1,12 @@
 package se.planpuls.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import se.planpuls.api.http.Route;
+import se.planpuls.api.http.Params;
+import se.planpuls.api.http.JsonBody;
+import se.planpuls.api.http.BadRequest;
+import se.planpuls.api.http.AdminAuth;
+import se.planpuls.api.http.ETags;
+import se.planpuls.api.http.Paging;
 import io.javalin.http.Context;
 import java.util.Set;
 import se.planpuls.db.OwnerAdminService;
@@ -12,16 +18,19 @@ import se.planpuls.domain.OwnerChange;
  * admin flag, leave, substitute by e-mail) and {@code DELETE}, which erases personal data.
  */
 final class OwnerAdminController {
-    static final Set<String> FIELDS = Set.of("name", "email", "aadObjectId", "admin", "leaveUntil", "substituteEmail");
+    /** The body of {@code PATCH /api/v1/owners/{id}}: any of these; a field set to null is cleared. */
+    record OwnerChangeBody(String name, String email, String aadObjectId, Boolean admin, java.time.LocalDate leaveUntil,
+                           String substituteEmail) {
+    }
+
+    static final Route.Body CHANGE = Route.Body.of(OwnerChangeBody.class);
 
     private final OwnerService owners;
     private final OwnerAdminService admin;
-    private final ObjectMapper json;
 
-    OwnerAdminController(OwnerService owners, OwnerAdminService admin, ObjectMapper json) {
+    OwnerAdminController(OwnerService owners, OwnerAdminService admin) {
         this.owners = owners;
         this.admin = admin;
-        this.json = json;
     }
 
     void list(Context ctx) {
@@ -42,7 +51,7 @@ final class OwnerAdminController {
     }
 
     void get(Context ctx) {
-        long id = Ids.path(ctx, "id");
+        long id = Params.id(ctx, "id");
         var owner = owners.byId(id);
         ETags.set(ctx, admin.version(id));
         ctx.json(Views.OwnerJson.of(owner));
@@ -50,10 +59,10 @@ final class OwnerAdminController {
 
     /** {@code leaveUntil: null} ends a leave, {@code substituteEmail: null} removes the substitute. */
     void patch(Context ctx) {
-        long id = Ids.path(ctx, "id");
-        JsonBody body = JsonBody.parse(json, ctx.body(), FIELDS);
-        if (FIELDS.stream().noneMatch(body::has)) {
-            throw new BadRequest("body", "send at least one of " + String.join(", ", FIELDS));
+        long id = Params.id(ctx, "id");
+        JsonBody body = JsonBody.parse(ctx, CHANGE);
+        if (CHANGE.fields().stream().noneMatch(body::has)) {
+            throw new BadRequest("body", "send at least one of " + String.join(", ", CHANGE.fields()));
         }
         for (String field : new String[] {"name", "email", "admin"}) {
             if (body.isNull(field)) {
@@ -70,7 +79,7 @@ final class OwnerAdminController {
     }
 
     void delete(Context ctx) {
-        long id = Ids.path(ctx, "id");
+        long id = Params.id(ctx, "id");
         admin.erase(id, ETags.expected(ctx, "owner", id), AdminAuth.actor(ctx));
         ctx.status(204);
     }

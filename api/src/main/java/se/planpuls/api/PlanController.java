@@ -1,5 +1,6 @@
 package se.planpuls.api;
 
+import se.planpuls.api.http.Params;
 import io.javalin.http.Context;
 import se.planpuls.db.PlanService;
 
@@ -16,6 +17,6 @@ final class PlanController {
     }
 
     void get(Context ctx) {
-        ctx.json(Views.PlanDetailJson.of(plans.plan(Ids.path(ctx, "id"))));
+        ctx.json(Views.PlanDetailJson.of(plans.plan(Params.id(ctx, "id"))));
     }
 }

@@ -1,5 +1,8 @@
 package se.planpuls.api;
 
+import se.planpuls.api.http.Params;
+import se.planpuls.api.http.BadRequest;
+import se.planpuls.api.http.AdminAuth;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -46,7 +49,7 @@ final class PlanTransferController {
     }
 
     void export(Context ctx) {
-        long id = Ids.path(ctx, "id");
+        long id = Params.id(ctx, "id");
         String format = ctx.queryParam("format") == null ? "json" : ctx.queryParam("format").toLowerCase(Locale.ROOT);
         if (!format.equals("json") && !format.equals("csv")) {
             throw new BadRequest("format", "format must be json or csv");
@@ -61,7 +64,7 @@ final class PlanTransferController {
     }
 
     void history(Context ctx) {
-        long id = Ids.path(ctx, "id");
+        long id = Params.id(ctx, "id");
         var doc = exporter.export(id);
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("id", "at", "actor", "source",

@@ -1,10 +1,10 @@
 package se.planpuls.api;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import se.planpuls.api.http.AdminAuth;
+import se.planpuls.api.http.AdminToken;
+import se.planpuls.api.http.Route;
+import se.planpuls.api.http.RouteTable;
 import io.javalin.Javalin;
-import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,13 +40,6 @@ import se.planpuls.scheduler.ReminderTask;
 import se.planpuls.scheduler.ScheduledTask;
 import java.util.ArrayList;
 
-import static io.javalin.apibuilder.ApiBuilder.before;
-import static io.javalin.apibuilder.ApiBuilder.delete;
-import static io.javalin.apibuilder.ApiBuilder.get;
-import static io.javalin.apibuilder.ApiBuilder.patch;
-import static io.javalin.apibuilder.ApiBuilder.path;
-import static io.javalin.apibuilder.ApiBuilder.post;
-import static io.javalin.apibuilder.ApiBuilder.put;
 
 /**
  * The composition root: builds every part through its constructor and wires the routes. {@link
@@ -54,7 +47,6 @@ import static io.javalin.apibuilder.ApiBuilder.put;
  */
 public final class PlanpulsApp implements AutoCloseable {
     public static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
-    static final long MAX_BODY_BYTES = 1024 * 1024;
 
     private final Config config;
     private final Database database;
@@ -62,9 +54,11 @@ public final class PlanpulsApp implements AutoCloseable {
     private final Javalin javalin;
     private final AdminToken token;
     private final ReminderDispatcher dispatcher;
+    private final RouteTable routes;
 
     private PlanpulsApp(Config config, Database database, PlanpulsScheduler scheduler, Javalin javalin,
-                        AdminToken token, ReminderDispatcher dispatcher) {
+                        AdminToken token, ReminderDispatcher dispatcher, RouteTable routes) {
+        this.routes = routes;
         this.dispatcher = dispatcher;
         this.config = config;
         this.database = database;
@@ -94,10 +88,9 @@ public final class PlanpulsApp implements AutoCloseable {
             var dependencies = new DependencyService(database, clock);
             TeamsBot bot = TeamsBot.create(config.bot(), new BotServices(owners, milestones, reports, conversations,
                     channels, plans, new PendingAnswerService(database, clock)), clock);
-            // issue 4: reminders on the Swedish working calendar, sent once through the bot, under Teams' limits.
             var reminders = new ReminderService(database, clock, WorkingCalendar.sweden());
             dispatcher = ReminderDispatcher.teams(reminders, new BotReminderSender(bot), clock);
-            AdminToken token = AdminToken.resolve(config);
+            AdminToken token = AdminToken.resolve(config.adminToken(), config.dataDir());
             var mapKeys = new MapKeys(token);
             var javalinRef = new java.util.concurrent.atomic.AtomicReference<Javalin>();
             var mapLinks = new MapLinks(config, () -> javalinRef.get().port(), mapKeys);
@@ -111,90 +104,34 @@ public final class PlanpulsApp implements AutoCloseable {
                     new AnnualReviewTask(reminders, reviewService, reviewPoster)));
             tasks.addAll(ReminderTask.all(reminders, dispatcher));
             var scheduler = new PlanpulsScheduler(tasks, ZONE, clock, database);
-            ObjectMapper json = new ObjectMapper().findAndRegisterModules()
-                    .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false)
-                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-
             var health = new HealthController(database);
             var planRoutes = new PlanController(plans);
-            var milestoneRoutes = new MilestoneController(milestones, json);
-            var ownerRoutes = new OwnerController(owners, json);
+            var milestoneRoutes = new MilestoneController(milestones);
+            var ownerRoutes = new OwnerController(owners);
             var jobRoutes = new JobController(scheduler);
             var botRoutes = new BotController(bot);
-            var reminderRoutes = new ReminderController(reminders, milestones, owners, json);
-            var channelRoutes = new ChannelController(channels, json);
-            var dependencyRoutes = new DependencyController(dependencies, milestones, json);
+            var reminderRoutes = new ReminderController(reminders, milestones, owners);
+            var channelRoutes = new ChannelController(channels);
+            var dependencyRoutes = new DependencyController(dependencies, milestones);
             var reviewRoutes = new AnnualReviewController(reviewService, reviewPoster);
             var auth = new AdminAuth(token, config.moreAdminTokens(), config.readOnlyTokens());
             var mapRoutes = new MapController(plans, dependencies, mapKeys, mapLinks, auth, clock);
-            // --- issue 6: admin surface ---
             var audit = new AuditService(database);
             var transferRoutes = new PlanTransferController(new PlanImportService(database, clock),
                     new PlanExportService(database), audit);
-            var itemRoutes = new ItemController(new ItemService(database, clock), milestones, json);
-            var ownerAdminRoutes = new OwnerAdminController(owners, new OwnerAdminService(database, clock), json);
+            var itemRoutes = new ItemController(new ItemService(database, clock), milestones);
+            var ownerAdminRoutes = new OwnerAdminController(owners, new OwnerAdminService(database, clock));
             var auditRoutes = new AuditController(audit);
-            String openApi = OpenApiDocument.json(json);
-            String swagger = OpenApiDocument.swaggerPage(swaggerUiVersion());
+            var table = new RouteTable(auth, List.of(new ApiRoutes(health, botRoutes, planRoutes, transferRoutes,
+                    milestoneRoutes, itemRoutes, ownerRoutes, ownerAdminRoutes, reminderRoutes, auditRoutes, jobRoutes,
+                    channelRoutes, dependencyRoutes, reviewRoutes, mapRoutes)));
 
             Javalin javalin = Javalin.create(cfg -> {
                 cfg.showJavalinBanner = false;
-                cfg.http.maxRequestSize = MAX_BODY_BYTES;
-                cfg.jsonMapper(new JavalinJackson(json, false));
-                cfg.staticFiles.enableWebjars();
-                cfg.router.apiBuilder(() -> {
-                    get("/health", health::health);
-                    get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-                    get("/swagger", ctx -> ctx.html(swagger));
-                    post("/api/messages", botRoutes::messages);
-                    get("/plans/{id}/map", mapRoutes::page);
-                    get("/plans/{id}/map.png", mapRoutes::png);
-                    path("/api/v1", () -> {
-                        before(auth::check);
-                        get("/plans", planRoutes::list);
-                        get("/plans/{id}", planRoutes::get);
-                        post("/plans/import", transferRoutes::importPlan);
-                        get("/plans/{id}/export", transferRoutes::export);
-                        get("/plans/{id}/history.csv", transferRoutes::history);
-                        get("/milestones", milestoneRoutes::search);
-                        post("/milestones", itemRoutes::create);
-                        get("/milestones/{id}", milestoneRoutes::get);
-                        patch("/milestones/{id}", itemRoutes::patch);
-                        delete("/milestones/{id}", itemRoutes::delete);
-                        get("/owners", ctx -> {
-                            if (ctx.queryParam("reachable") != null) {
-                                reminderRoutes.ownersByReachability(ctx);
-                            } else {
-                                ownerAdminRoutes.list(ctx);
-                            }
-                        });
-                        post("/owners", ownerRoutes::create);
-                        get("/owners/{id}", ownerAdminRoutes::get);
-                        patch("/owners/{id}", ownerAdminRoutes::patch);
-                        delete("/owners/{id}", ownerAdminRoutes::delete);
-                        get("/audit", auditRoutes::list);
-                        get("/jobs", jobRoutes::list);
-                        post("/jobs/{name}/run", jobRoutes::run);
-                        get("/channels", channelRoutes::list);
-                        post("/channels", channelRoutes::create);
-                        get("/channels/{id}", channelRoutes::get);
-                        delete("/channels/{id}", channelRoutes::delete);
-                        post("/milestones/{id}/dependencies", dependencyRoutes::add);
-                        delete("/milestones/{id}/dependencies", dependencyRoutes::remove);
-                        delete("/milestones/{id}/dependencies/{dependsOnId}", dependencyRoutes::remove);
-                        get("/plans/{id}/annual-review", reviewRoutes::get);
-                        post("/plans/{id}/annual-review", reviewRoutes::take);
-                        get("/plans/{id}/map-links", mapRoutes::links);
-                        get("/reminders", reminderRoutes::list);
-                        get("/reminders/report-missing", reminderRoutes::reportMissing);
-                        get("/plans/{id}/reminder-policy", reminderRoutes::policy);
-                        put("/plans/{id}/reminder-policy", reminderRoutes::putPolicy);
-                    });
-                });
+                table.install(cfg);
             });
             javalinRef.set(javalin);
-            ErrorMapper.register(javalin);
-            return new PlanpulsApp(config, database, scheduler, javalin, token, dispatcher);
+            return new PlanpulsApp(config, database, scheduler, javalin, token, dispatcher, table);
         } catch (RuntimeException e) {
             if (dispatcher != null) {
                 dispatcher.close();
@@ -204,25 +141,9 @@ public final class PlanpulsApp implements AutoCloseable {
         }
     }
 
-    /** The Swagger UI webjar's version, from its own Maven metadata, so the pom pins it once. */
-    private static String swaggerUiVersion() {
-        try (var in = PlanpulsApp.class.getResourceAsStream("/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
-            var properties = new java.util.Properties();
-            if (in != null) {
-                properties.load(in);
-            }
-            return properties.getProperty("version", "unknown");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The routes the server has, for checking the OpenAPI document against them. */
-    List<String> routes() {
-        return javalin.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
-                .map(e -> e.getEndpoint().getMethod().name().toLowerCase(java.util.Locale.ROOT) + " "
-                        + e.getEndpoint().getPath())
-                .toList();
+    /** Every route the server registers and {@code /openapi.json} describes. */
+    public List<Route> routes() {
+        return routes.routes();
     }
 
     public PlanpulsApp start() {

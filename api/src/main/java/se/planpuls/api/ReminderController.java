@@ -1,7 +1,8 @@
 package se.planpuls.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import se.planpuls.api.http.JsonBody;
+import se.planpuls.api.http.Params;
+import se.planpuls.api.http.BadRequest;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,13 +33,11 @@ final class ReminderController {
     private final ReminderService reminders;
     private final MilestoneService milestones;
     private final OwnerService owners;
-    private final ObjectMapper json;
 
-    ReminderController(ReminderService reminders, MilestoneService milestones, OwnerService owners, ObjectMapper json) {
+    ReminderController(ReminderService reminders, MilestoneService milestones, OwnerService owners) {
         this.reminders = reminders;
         this.milestones = milestones;
         this.owners = owners;
-        this.json = json;
     }
 
     record ReminderJson(Long id, String status, long milestoneId, String milestoneCode, String kind, LocalDate dueDate,
@@ -63,7 +62,7 @@ final class ReminderController {
         if (wanted != null && !STATUSES.contains(wanted)) {
             throw new BadRequest("status", "status must be one of scheduled, sent, failed, noted");
         }
-        Long owner = Ids.query(ctx, "owner");
+        Long owner = Params.optionalId(ctx, "owner");
         if (owner != null) {
             owners.byId(owner);
         }
@@ -89,23 +88,14 @@ final class ReminderController {
     }
 
     void policy(Context ctx) {
-        ctx.json(ReminderPolicyJson.write(reminders.policy(Ids.path(ctx, "id"))));
+        ctx.json(ReminderPolicyJson.write(reminders.policy(Params.id(ctx, "id"))));
     }
 
     /** Replaces the policy; a field left out takes its default. */
     void putPolicy(Context ctx) {
-        long planId = Ids.path(ctx, "id");
+        long planId = Params.id(ctx, "id");
         reminders.policy(planId);
-        JsonNode body;
-        try {
-            body = ctx.body().isBlank() ? null : json.readTree(ctx.body());
-        } catch (Exception e) {
-            throw new BadRequest("body", "the body is not valid JSON");
-        }
-        if (body == null || !body.isObject()) {
-            throw new BadRequest("body", "the body must be a JSON object");
-        }
-        ReminderPolicy policy = ReminderPolicyJson.read(body, ReminderPolicy.DEFAULT);
+        ReminderPolicy policy = ReminderPolicyJson.read(JsonBody.object(ctx), ReminderPolicy.DEFAULT);
         ctx.json(ReminderPolicyJson.write(reminders.savePolicy(planId, policy)));
     }
 

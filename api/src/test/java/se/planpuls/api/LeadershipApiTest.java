@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.planpuls.bot.BotSettings;
+import se.planpuls.api.http.AdminToken;
 import se.planpuls.db.ConversationService;
 import se.planpuls.domain.ConversationKind;
 
@@ -165,7 +165,7 @@ class LeadershipApiTest {
     }
 
     private AdminToken tokenOf() {
-        return AdminToken.resolve(new Config(0, dataDir, "unused", TOKEN, new BotSettings("", "", "")));
+        return AdminToken.resolve(TOKEN, dataDir);
     }
 
     private HttpResponse<String> get(String path, String accept) throws Exception {

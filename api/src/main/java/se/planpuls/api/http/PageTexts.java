@@ -1,4 +1,4 @@
-package se.planpuls.api;
+package se.planpuls.api.http;
 
 import java.text.MessageFormat;
 import java.util.Locale;
@@ -6,7 +6,7 @@ import java.util.ResourceBundle;
 import se.planpuls.domain.Status;
 
 /** Text of the server-rendered pages, from the {@code pages} bundles; Swedish unless asked otherwise. */
-final class PageTexts {
+public final class PageTexts {
     static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
 
     private final ResourceBundle bundle;
@@ -14,24 +14,24 @@ final class PageTexts {
 
     private PageTexts(Locale locale) {
         this.locale = locale;
-        this.bundle = ResourceBundle.getBundle("se.planpuls.api.pages", locale,
+        this.bundle = ResourceBundle.getBundle("se.planpuls.api.http.pages", locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
-    static PageTexts swedish() {
+    public static PageTexts swedish() {
         return new PageTexts(SWEDISH);
     }
 
-    String get(String key, Object... args) {
+    public String get(String key, Object... args) {
         String pattern = bundle.getString(key);
         return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
     }
 
-    String status(String prefix, Status status) {
+    public String status(String prefix, Status status) {
         return get(prefix + (status == null ? "none" : status.name()));
     }
 
-    static String html(String text) {
+    public static String html(String text) {
         if (text == null) {
             return "";
         }

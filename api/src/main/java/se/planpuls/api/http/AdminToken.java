@@ -1,4 +1,4 @@
-package se.planpuls.api;
+package se.planpuls.api.http;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +14,7 @@ import java.util.Base64;
  * The admin bearer token: from {@code PLANPULS_ADMIN_TOKEN}, or generated once and kept in the data
  * directory. Compared in constant time; its value is never logged.
  */
-final class AdminToken {
+public final class AdminToken {
     static final String FILE_NAME = "admin-token";
 
     private final byte[] token;
@@ -25,11 +25,12 @@ final class AdminToken {
         this.file = file;
     }
 
-    static AdminToken resolve(Config config) {
-        if (config.adminToken() != null) {
-            return new AdminToken(config.adminToken(), null);
+    /** {@code configured} when set, else the token kept in {@code dataDir}, generated there the first time. */
+    public static AdminToken resolve(String configured, Path dataDir) {
+        if (configured != null) {
+            return new AdminToken(configured, null);
         }
-        Path file = config.dataDir().resolve(FILE_NAME);
+        Path file = dataDir.resolve(FILE_NAME);
         try {
             if (Files.exists(file)) {
                 String stored = Files.readString(file, StandardCharsets.UTF_8).strip();
@@ -37,7 +38,7 @@ final class AdminToken {
                     return new AdminToken(stored, file);
                 }
             }
-            Files.createDirectories(config.dataDir());
+            Files.createDirectories(dataDir);
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
             String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -54,7 +55,7 @@ final class AdminToken {
     }
 
     /** Where a generated token is kept, or null when it came from the environment. */
-    Path file() {
+    public Path file() {
         return file;
     }
 
@@ -70,7 +71,7 @@ final class AdminToken {
     }
 
     /** An HMAC-SHA256 of {@code message} keyed with the token: capabilities derived from it (map links). */
-    byte[] hmac(String message) {
+    public byte[] hmac(String message) {
         try {
             var mac = javax.crypto.Mac.getInstance("HmacSHA256");
             mac.init(new javax.crypto.spec.SecretKeySpec(token, "HmacSHA256"));

@@ -1,9 +1,13 @@
-package se.planpuls.api;
+package se.planpuls.api.http;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.router.JavalinDefaultRouting;
+import io.javalin.validation.ValidationError;
+import io.javalin.validation.ValidationException;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +26,7 @@ final class ErrorMapper {
     private ErrorMapper() {
     }
 
-    static void register(Javalin app) {
+    static void register(JavalinDefaultRouting app) {
         app.exception(Exception.class, (e, ctx) -> write(ctx, toProblem(e, ctx)));
         // Javalin answers unknown routes itself, in plain text; give them the same problem shape.
         app.error(404, ctx -> {
@@ -35,6 +39,9 @@ final class ErrorMapper {
 
     static Problem toProblem(Throwable error, Context ctx) {
         Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (e instanceof ValidationException invalid) {
+            e = refusal(invalid.getErrors());
+        }
         if (e instanceof BadRequest bad) {
             return Problem.field(400, "invalid-input", "Invalid input", bad.field(), bad.getMessage());
         }
@@ -79,6 +86,30 @@ final class ErrorMapper {
         }
         LOG.error("Request {} {} failed", ctx.method(), ctx.path(), e);
         return Problem.of(500, "internal", "Internal error", "something went wrong; it has been logged");
+    }
+
+    /**
+     * The first thing a Javalin validator refused, in the API's words: a record body Jackson could
+     * not read is explained by {@link JsonBody}; a rule's own message is used as it is.
+     */
+    private static BadRequest refusal(Map<String, List<ValidationError<Object>>> errors) {
+        for (var entry : errors.entrySet()) {
+            for (ValidationError<Object> error : entry.getValue()) {
+                if (error.exception() != null && error.getMessage().equals("DESERIALIZATION_FAILED")) {
+                    return JsonBody.refusal(error.exception());
+                }
+                String field = entry.getKey().isEmpty() || entry.getKey().equals("REQUEST_BODY") ? "body"
+                        : entry.getKey();
+                if (field.equals("body") && Params.isJavalinCode(error.getMessage())) {
+                    return JsonBody.notAnObject();
+                }
+                if (Params.isJavalinCode(error.getMessage())) {
+                    return new BadRequest(field, field + " has the wrong form");
+                }
+                return new BadRequest(field, error.getMessage());
+            }
+        }
+        return JsonBody.notAnObject();
     }
 
     static void write(Context ctx, Problem problem) {

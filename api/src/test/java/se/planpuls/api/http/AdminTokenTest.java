@@ -1,4 +1,4 @@
-package se.planpuls.api;
+package se.planpuls.api.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.planpuls.api.Config;
 
 class AdminTokenTest {
 
@@ -15,9 +16,9 @@ class AdminTokenTest {
             throws Exception {
         Config config = Config.fromEnvironment(Map.of("PLANPULS_DATA_DIR", dir.toString()));
 
-        AdminToken first = AdminToken.resolve(config);
+        AdminToken first = AdminToken.resolve(config.adminToken(), config.dataDir());
         String stored = Files.readString(dir.resolve("admin-token")).strip();
-        AdminToken second = AdminToken.resolve(config);
+        AdminToken second = AdminToken.resolve(config.adminToken(), config.dataDir());
 
         assertThat(first.file()).isEqualTo(dir.resolve("admin-token"));
         assertThat(stored).hasSizeGreaterThanOrEqualTo(40);
@@ -32,7 +33,7 @@ class AdminTokenTest {
         Config config = Config.fromEnvironment(Map.of("PLANPULS_DATA_DIR", dir.toString(),
                 "PLANPULS_ADMIN_TOKEN", "from-the-environment-123"));
 
-        AdminToken token = AdminToken.resolve(config);
+        AdminToken token = AdminToken.resolve(config.adminToken(), config.dataDir());
 
         assertThat(token.file()).isNull();
         assertThat(token.matches("from-the-environment-123")).isTrue();

@@ -1,4 +1,4 @@
-package se.planpuls.api;
+package se.planpuls.api.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;

@@ -1,4 +1,4 @@
-package se.planpuls.api;
+package se.planpuls.api.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -15,18 +15,14 @@ import se.planpuls.domain.Actor;
  * caller is recorded as "admin-N" or "reader-N" by the token's position, with an optional
  * {@code X-Planpuls-Actor} header (such as an e-mail) to say who held it.
  */
-final class AdminAuth {
+public final class AdminAuth {
     static final String ACTOR_ATTRIBUTE = "planpuls.actor";
     static final String ACTOR_HEADER = "X-Planpuls-Actor";
 
     private final List<byte[]> admin;
     private final List<byte[]> readOnly;
 
-    AdminAuth(AdminToken token) {
-        this(token, List.of(), List.of());
-    }
-
-    AdminAuth(AdminToken token, List<String> moreAdmin, List<String> readOnly) {
+    public AdminAuth(AdminToken token, List<String> moreAdmin, List<String> readOnly) {
         List<byte[]> admins = new ArrayList<>();
         admins.add(token.bytes());
         moreAdmin.forEach(t -> admins.add(t.getBytes(StandardCharsets.UTF_8)));
@@ -34,7 +30,7 @@ final class AdminAuth {
         this.readOnly = readOnly.stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toList();
     }
 
-    void check(Context ctx) {
+    public void check(Context ctx) {
         String header = ctx.header("Authorization");
         String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? header.substring(7).strip() : null;
@@ -68,7 +64,7 @@ final class AdminAuth {
         return found;
     }
 
-    static Actor actor(Context ctx) {
+    public static Actor actor(Context ctx) {
         Actor actor = ctx.attribute(ACTOR_ATTRIBUTE);
         return actor == null ? Actor.api("admin") : actor;
     }

@@ -1,4 +1,4 @@
-package se.planpuls.api;
+package se.planpuls.api.http;
 
 import io.javalin.http.Context;
 import se.planpuls.domain.VersionConflictException;
@@ -7,16 +7,16 @@ import se.planpuls.domain.VersionConflictException;
  * ETags are an entity's version, {@code "<version>"}. A write with {@code If-Match} is applied only
  * when it names the current version ({@code *} matches any); without it the write goes ahead.
  */
-final class ETags {
+public final class ETags {
     private ETags() {
     }
 
-    static void set(Context ctx, int version) {
+    public static void set(Context ctx, int version) {
         ctx.header("ETag", "\"" + version + "\"");
     }
 
     /** The version {@code If-Match} names, or null when it is absent or {@code *}. */
-    static Integer expected(Context ctx, String entity, long id) {
+    public static Integer expected(Context ctx, String entity, long id) {
         String raw = ctx.header("If-Match");
         if (raw == null || raw.isBlank() || raw.strip().equals("*")) {
             return null;

@@ -1,0 +1,109 @@
+package se.planpuls.api;
+
+import java.util.List;
+import se.planpuls.api.http.Route;
+import se.planpuls.api.http.RouteGroup;
+
+import static se.planpuls.api.http.Route.WRITE;
+
+/** The routes of the features not yet in packages of their own. */
+final class ApiRoutes extends RouteGroup {
+    ApiRoutes(HealthController health, BotController bot, PlanController plans, PlanTransferController transfer,
+              MilestoneController milestones, ItemController items, OwnerController owners,
+              OwnerAdminController ownerAdmin, ReminderController reminders, AuditController audit,
+              JobController jobs, ChannelController channels, DependencyController dependencies,
+              AnnualReviewController reviews, MapController map) {
+        super(List.of(
+                Route.get("/health", health::health).doc("service", "Health of the service and its database")
+                        .answers(200, 503),
+                Route.post("/api/messages", bot::messages).doc("bot", "Bot Framework activities from Teams "
+                        + "(authenticated by the Bot Framework, not by an admin token)")
+                        .body(Route.Body.described("a Bot Framework activity")).answers(200, 400, 401),
+                Route.get("/api/v1/plans", plans::list).doc("plans", "List plans").listing(Views.PlanJson.class),
+                Route.get("/api/v1/plans/{id}", plans::get).doc("plans", "Read a plan with its groups, areas and items")
+                        .returning(Views.PlanDetailJson.class),
+                Route.post("/api/v1/plans/import", transfer::importPlan).doc("plans", "Import a plan as JSON or CSV "
+                        + "(Content-Type: text/csv); idempotent; a re-import updates items in place and records what "
+                        + "changed; a bad file imports nothing and every problem names its row or path and field")
+                        .body(Route.Body.of(PlanJsonFormat.PlanJ.class)
+                                .orCsv("columns: " + String.join(", ", PlanCsvFormat.COLUMNS)))
+                        .returning(se.planpuls.domain.ImportResult.class).answers(200, 201, 400, 401, 403, 413),
+                Route.get("/api/v1/plans/{id}/export", transfer::export).doc("plans", "Export a plan as JSON or CSV, "
+                        + "the formats import takes").query("format"),
+                Route.get("/api/v1/plans/{id}/history.csv", transfer::history).doc("audit",
+                        "The plan's full change history as CSV"),
+                Route.get("/api/v1/milestones", milestones::search).doc("items", "Search items (milestones, "
+                        + "assignments, recurring commitments); paged, total in X-Total-Count")
+                        .query("q", "area", "owner", "status", "kind", "plan", "limit", "offset")
+                        .listing(Views.MilestoneJson.class),
+                Route.post("/api/v1/milestones", items::create).doc("items", "Create an item").body(ItemController.NEW)
+                        .returning(Views.MilestoneDetailJson.class).answers(201, 400, 401, 403, 404, 409, 413),
+                Route.get("/api/v1/milestones/{id}", milestones::get).doc("items", "Read an item with effects, "
+                        + "dependencies and history; its ETag is its version").returning(Views.MilestoneDetailJson.class),
+                Route.patch("/api/v1/milestones/{id}", items::patch).doc("items", "Change an item: fields, due date "
+                        + "(with a reason), owner; If-Match guards against stale writes").body(ItemController.CHANGE)
+                        .returning(Views.MilestoneDetailJson.class).answers(WRITE),
+                Route.delete("/api/v1/milestones/{id}", items::delete).doc("items", "Soft-delete an item; its history "
+                        + "stays").query("reason").answers(204, 401, 403, 404, 412),
+                Route.get("/api/v1/owners", ctx -> {
+                    if (ctx.queryParam("reachable") != null) {
+                        reminders.ownersByReachability(ctx);
+                    } else {
+                        ownerAdmin.list(ctx);
+                    }
+                }).doc("owners", "List owners; paged, total in "
+                        + "X-Total-Count; reachable=false: the owners the bot cannot reach (no personal chat with it)")
+                        .query("q", "admin", "reachable", "limit", "offset").listing(Views.OwnerJson.class),
+                Route.post("/api/v1/owners", owners::create).doc("owners", "Create an owner")
+                        .body(OwnerController.NewOwnerBody.class).returning(Views.OwnerJson.class)
+                        .answers(201, 400, 401, 403, 409, 413),
+                Route.get("/api/v1/owners/{id}", ownerAdmin::get).doc("owners", "Read an owner; its ETag is its "
+                        + "version").returning(Views.OwnerJson.class),
+                Route.patch("/api/v1/owners/{id}", ownerAdmin::patch).doc("owners", "Change an owner: name, e-mail, "
+                        + "admin flag, leave (leaveUntil), substitute (substituteEmail)").body(OwnerAdminController.CHANGE)
+                        .returning(Views.OwnerJson.class).answers(WRITE),
+                Route.delete("/api/v1/owners/{id}", ownerAdmin::delete).doc("owners", "Erase an owner's personal data; "
+                        + "history stays, attributed to \"former owner\"").answers(204, 401, 403, 404, 412),
+                Route.get("/api/v1/audit", audit::list).doc("audit", "The audit log: who changed what, when, before "
+                        + "and after").query("entity", "entityId", "plan", "since", "limit", "offset")
+                        .listing(Views.AuditJson.class),
+                Route.get("/api/v1/jobs", jobs::list).doc("jobs", "List scheduled jobs"),
+                Route.post("/api/v1/jobs/{name}/run", jobs::run).doc("jobs", "Run a job now")
+                        .answers(200, 401, 403, 404, 409),
+                Route.get("/api/v1/reminders", reminders::list).doc("reminders", "Reminders: scheduled (the next 20 "
+                        + "working days), sent, failed or noted").query("status", "owner"),
+                Route.get("/api/v1/reminders/report-missing", reminders::reportMissing).doc("reminders",
+                        "Milestones marked \"report missing\" after escalation"),
+                Route.get("/api/v1/plans/{id}/reminder-policy", reminders::policy).doc("reminders",
+                        "A plan's reminder policy"),
+                Route.put("/api/v1/plans/{id}/reminder-policy", reminders::putPolicy).doc("reminders", "Replace a "
+                        + "plan's reminder policy; a field left out takes its default").body(PolicyJson.class)
+                        .answers(WRITE),
+                Route.get("/api/v1/channels", channels::list).doc("leaders", "Leadership channels subscribed to a "
+                        + "plan's digest"),
+                Route.post("/api/v1/channels", channels::create).doc("leaders", "Subscribe a Teams channel to a plan's "
+                        + "digest (team id, channel id, plan, schedule)").body(ChannelController.ChannelBody.class)
+                        .answers(201, 200, 400, 401, 403, 404, 409),
+                Route.get("/api/v1/channels/{id}", channels::get).doc("leaders", "One channel subscription"),
+                Route.delete("/api/v1/channels/{id}", channels::delete).doc("leaders", "Remove a channel subscription")
+                        .answers(204, 401, 403, 404),
+                Route.post("/api/v1/milestones/{id}/dependencies", dependencies::add).doc("items", "Add a dependency "
+                        + "edge (dependsOn); an edge that would make a cycle is refused")
+                        .body(DependencyController.DependencyBody.class).answers(201, 200, 400, 401, 403, 404, 409),
+                Route.delete("/api/v1/milestones/{id}/dependencies", dependencies::remove).doc("items", "Remove a "
+                        + "dependency edge named by ?dependsOnId=").query("dependsOnId")
+                        .answers(204, 400, 401, 403, 404),
+                Route.delete("/api/v1/milestones/{id}/dependencies/{dependsOnId}", dependencies::remove).doc("items",
+                        "Remove a dependency edge").answers(204, 400, 401, 403, 404),
+                Route.get("/api/v1/plans/{id}/annual-review", reviews::get).doc("leaders", "The annual review (årlig "
+                        + "uppföljning) of a year: JSON, or HTML/CSV by Accept").query("year"),
+                Route.post("/api/v1/plans/{id}/annual-review", reviews::take).doc("leaders", "Take (snapshot) the "
+                        + "annual review of a year").query("year").answers(WRITE),
+                Route.get("/api/v1/plans/{id}/map-links", map::links).doc("leaders", "Links to the strategic map page "
+                        + "and PNG"),
+                Route.get("/plans/{id}/map", map::page).doc("leaders", "The strategic map as an HTML page with SVG")
+                        .query("key").answers(200, 401, 404),
+                Route.get("/plans/{id}/map.png", map::png).doc("leaders", "The strategic map as PNG").query("key")
+                        .answers(200, 401, 404)));
+    }
+}
