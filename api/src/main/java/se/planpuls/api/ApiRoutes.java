@@ -10,9 +10,8 @@ import static se.planpuls.api.http.Route.WRITE;
 final class ApiRoutes extends RouteGroup {
     ApiRoutes(HealthController health, BotController bot, PlanController plans, PlanTransferController transfer,
               MilestoneController milestones, ItemController items, OwnerController owners,
-              OwnerAdminController ownerAdmin, ReminderController reminders, AuditController audit,
-              JobController jobs, ChannelController channels, DependencyController dependencies,
-              AnnualReviewController reviews, MapController map) {
+              OwnerAdminController ownerAdmin, ReminderController reminders, ChannelController channels,
+              DependencyController dependencies, AnnualReviewController reviews, MapController map) {
         super(List.of(
                 Route.get("/health", health::health).doc("service", "Health of the service and its database")
                         .answers(200, 503),
@@ -64,12 +63,6 @@ final class ApiRoutes extends RouteGroup {
                         .returning(Views.OwnerJson.class).answers(WRITE),
                 Route.delete("/api/v1/owners/{id}", ownerAdmin::delete).doc("owners", "Erase an owner's personal data; "
                         + "history stays, attributed to \"former owner\"").answers(204, 401, 403, 404, 412),
-                Route.get("/api/v1/audit", audit::list).doc("audit", "The audit log: who changed what, when, before "
-                        + "and after").query("entity", "entityId", "plan", "since", "limit", "offset")
-                        .listing(Views.AuditJson.class),
-                Route.get("/api/v1/jobs", jobs::list).doc("jobs", "List scheduled jobs"),
-                Route.post("/api/v1/jobs/{name}/run", jobs::run).doc("jobs", "Run a job now")
-                        .answers(200, 401, 403, 404, 409),
                 Route.get("/api/v1/reminders", reminders::list).doc("reminders", "Reminders: scheduled (the next 20 "
                         + "working days), sent, failed or noted").query("status", "owner"),
                 Route.get("/api/v1/reminders/report-missing", reminders::reportMissing).doc("reminders",

@@ -1,9 +1,11 @@
 package se.planpuls.api;
 
+import se.planpuls.api.audit.AuditRoutes;
 import se.planpuls.api.http.AdminAuth;
 import se.planpuls.api.http.AdminToken;
 import se.planpuls.api.http.Route;
 import se.planpuls.api.http.RouteTable;
+import se.planpuls.api.jobs.JobRoutes;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -108,7 +110,6 @@ public final class PlanpulsApp implements AutoCloseable {
             var planRoutes = new PlanController(plans);
             var milestoneRoutes = new MilestoneController(milestones);
             var ownerRoutes = new OwnerController(owners);
-            var jobRoutes = new JobController(scheduler);
             var botRoutes = new BotController(bot);
             var reminderRoutes = new ReminderController(reminders, milestones, owners);
             var channelRoutes = new ChannelController(channels);
@@ -121,10 +122,9 @@ public final class PlanpulsApp implements AutoCloseable {
                     new PlanExportService(database), audit);
             var itemRoutes = new ItemController(new ItemService(database, clock), milestones);
             var ownerAdminRoutes = new OwnerAdminController(owners, new OwnerAdminService(database, clock));
-            var auditRoutes = new AuditController(audit);
             var table = new RouteTable(auth, List.of(new ApiRoutes(health, botRoutes, planRoutes, transferRoutes,
-                    milestoneRoutes, itemRoutes, ownerRoutes, ownerAdminRoutes, reminderRoutes, auditRoutes, jobRoutes,
-                    channelRoutes, dependencyRoutes, reviewRoutes, mapRoutes)));
+                    milestoneRoutes, itemRoutes, ownerRoutes, ownerAdminRoutes, reminderRoutes, channelRoutes,
+                    dependencyRoutes, reviewRoutes, mapRoutes), new AuditRoutes(audit), new JobRoutes(scheduler)));
 
             Javalin javalin = Javalin.create(cfg -> {
                 cfg.showJavalinBanner = false;

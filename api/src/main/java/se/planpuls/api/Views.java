@@ -4,9 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import se.planpuls.domain.AuditEntry;
 import se.planpuls.domain.Effect;
 import se.planpuls.domain.MilestoneDetail;
 import se.planpuls.domain.MilestoneView;
@@ -99,27 +96,6 @@ final class Views {
         static OwnerJson of(Owner o) {
             return new OwnerJson(o.id(), o.name(), o.email(), o.aadObjectId(), o.teamsUserId() != null, o.admin(),
                     o.createdAt(), o.leaveUntil(), o.substituteId());
-        }
-    }
-
-    record AuditJson(long id, Instant at, String actor, String source, String action, String entity, Long entityId,
-                     Long planId, String reason, JsonNode before, JsonNode after) {
-        private static final ObjectMapper READER = new ObjectMapper();
-
-        static AuditJson of(AuditEntry e) {
-            return new AuditJson(e.id(), e.at(), e.actor(), e.source(), e.action(), e.entity(), e.entityId(),
-                    e.planId(), e.reason(), tree(e.beforeJson()), tree(e.afterJson()));
-        }
-
-        private static JsonNode tree(String json) {
-            if (json == null) {
-                return null;
-            }
-            try {
-                return READER.readTree(json);
-            } catch (java.io.IOException e) {
-                return READER.getNodeFactory().textNode(json);
-            }
         }
     }
 }

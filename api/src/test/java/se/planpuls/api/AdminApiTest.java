@@ -189,16 +189,6 @@ class AdminApiTest {
     }
 
     @Test
-    void a_job_runs_on_demand_and_an_unknown_job_is_404() {
-        var run = api.post("/api/v1/jobs/weekly-check-in/run", null);
-
-        assertThat(run.status()).isEqualTo(200);
-        assertThat(run.json().path("summary").asText()).contains("owners prompted");
-        assertThat(api.post("/api/v1/jobs/nope/run", null).status()).isEqualTo(404);
-        assertThat(api.get("/api/v1/jobs").json().get(0).path("name").asText()).isEqualTo("weekly-check-in");
-    }
-
-    @Test
     void the_bot_endpoint_refuses_a_body_that_is_no_activity() {
         assertThat(api.send("POST", "/api/messages", "", null).status()).isEqualTo(400);
         assertThat(api.send("POST", "/api/messages", "{\"type\":", null).status()).isEqualTo(400);

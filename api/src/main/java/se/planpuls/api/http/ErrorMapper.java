@@ -28,6 +28,8 @@ final class ErrorMapper {
 
     static void register(JavalinDefaultRouting app) {
         app.exception(Exception.class, (e, ctx) -> write(ctx, toProblem(e, ctx)));
+        // Javalin answers a failed validator itself, as plain JSON; a more specific handler takes its place.
+        app.exception(ValidationException.class, (e, ctx) -> write(ctx, toProblem(e, ctx)));
         // Javalin answers unknown routes itself, in plain text; give them the same problem shape.
         app.error(404, ctx -> {
             String type = ctx.res().getContentType();

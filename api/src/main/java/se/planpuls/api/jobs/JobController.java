@@ -1,4 +1,4 @@
-package se.planpuls.api;
+package se.planpuls.api.jobs;
 
 import io.javalin.http.Context;
 import se.planpuls.scheduler.PlanpulsScheduler;
