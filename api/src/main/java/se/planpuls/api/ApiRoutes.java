@@ -9,9 +9,8 @@ import static se.planpuls.api.http.Route.WRITE;
 /** The routes of the features not yet in packages of their own. */
 final class ApiRoutes extends RouteGroup {
     ApiRoutes(HealthController health, BotController bot, PlanController plans, PlanTransferController transfer,
-              MilestoneController milestones, ItemController items, OwnerController owners,
-              OwnerAdminController ownerAdmin, ReminderController reminders, ChannelController channels,
-              DependencyController dependencies, AnnualReviewController reviews, MapController map) {
+              OwnerController owners, OwnerAdminController ownerAdmin, ReminderController reminders,
+              ChannelController channels, AnnualReviewController reviews, MapController map) {
         super(List.of(
                 Route.get("/health", health::health).doc("service", "Health of the service and its database")
                         .answers(200, 503),
@@ -31,19 +30,6 @@ final class ApiRoutes extends RouteGroup {
                         + "the formats import takes").query("format"),
                 Route.get("/api/v1/plans/{id}/history.csv", transfer::history).doc("audit",
                         "The plan's full change history as CSV"),
-                Route.get("/api/v1/milestones", milestones::search).doc("items", "Search items (milestones, "
-                        + "assignments, recurring commitments); paged, total in X-Total-Count")
-                        .query("q", "area", "owner", "status", "kind", "plan", "limit", "offset")
-                        .listing(Views.MilestoneJson.class),
-                Route.post("/api/v1/milestones", items::create).doc("items", "Create an item").body(ItemController.NEW)
-                        .returning(Views.MilestoneDetailJson.class).answers(201, 400, 401, 403, 404, 409, 413),
-                Route.get("/api/v1/milestones/{id}", milestones::get).doc("items", "Read an item with effects, "
-                        + "dependencies and history; its ETag is its version").returning(Views.MilestoneDetailJson.class),
-                Route.patch("/api/v1/milestones/{id}", items::patch).doc("items", "Change an item: fields, due date "
-                        + "(with a reason), owner; If-Match guards against stale writes").body(ItemController.CHANGE)
-                        .returning(Views.MilestoneDetailJson.class).answers(WRITE),
-                Route.delete("/api/v1/milestones/{id}", items::delete).doc("items", "Soft-delete an item; its history "
-                        + "stays").query("reason").answers(204, 401, 403, 404, 412),
                 Route.get("/api/v1/owners", ctx -> {
                     if (ctx.queryParam("reachable") != null) {
                         reminders.ownersByReachability(ctx);
@@ -80,14 +66,6 @@ final class ApiRoutes extends RouteGroup {
                 Route.get("/api/v1/channels/{id}", channels::get).doc("leaders", "One channel subscription"),
                 Route.delete("/api/v1/channels/{id}", channels::delete).doc("leaders", "Remove a channel subscription")
                         .answers(204, 401, 403, 404),
-                Route.post("/api/v1/milestones/{id}/dependencies", dependencies::add).doc("items", "Add a dependency "
-                        + "edge (dependsOn); an edge that would make a cycle is refused")
-                        .body(DependencyController.DependencyBody.class).answers(201, 200, 400, 401, 403, 404, 409),
-                Route.delete("/api/v1/milestones/{id}/dependencies", dependencies::remove).doc("items", "Remove a "
-                        + "dependency edge named by ?dependsOnId=").query("dependsOnId")
-                        .answers(204, 400, 401, 403, 404),
-                Route.delete("/api/v1/milestones/{id}/dependencies/{dependsOnId}", dependencies::remove).doc("items",
-                        "Remove a dependency edge").answers(204, 400, 401, 403, 404),
                 Route.get("/api/v1/plans/{id}/annual-review", reviews::get).doc("leaders", "The annual review (årlig "
                         + "uppföljning) of a year: JSON, or HTML/CSV by Accept").query("year"),
                 Route.post("/api/v1/plans/{id}/annual-review", reviews::take).doc("leaders", "Take (snapshot) the "

@@ -6,6 +6,7 @@ import se.planpuls.api.http.AdminToken;
 import se.planpuls.api.http.Route;
 import se.planpuls.api.http.RouteTable;
 import se.planpuls.api.jobs.JobRoutes;
+import se.planpuls.api.milestone.MilestoneRoutes;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -108,23 +109,21 @@ public final class PlanpulsApp implements AutoCloseable {
             var scheduler = new PlanpulsScheduler(tasks, ZONE, clock, database);
             var health = new HealthController(database);
             var planRoutes = new PlanController(plans);
-            var milestoneRoutes = new MilestoneController(milestones);
             var ownerRoutes = new OwnerController(owners);
             var botRoutes = new BotController(bot);
             var reminderRoutes = new ReminderController(reminders, milestones, owners);
             var channelRoutes = new ChannelController(channels);
-            var dependencyRoutes = new DependencyController(dependencies, milestones);
             var reviewRoutes = new AnnualReviewController(reviewService, reviewPoster);
             var auth = new AdminAuth(token, config.moreAdminTokens(), config.readOnlyTokens());
             var mapRoutes = new MapController(plans, dependencies, mapKeys, mapLinks, auth, clock);
             var audit = new AuditService(database);
             var transferRoutes = new PlanTransferController(new PlanImportService(database, clock),
                     new PlanExportService(database), audit);
-            var itemRoutes = new ItemController(new ItemService(database, clock), milestones);
             var ownerAdminRoutes = new OwnerAdminController(owners, new OwnerAdminService(database, clock));
             var table = new RouteTable(auth, List.of(new ApiRoutes(health, botRoutes, planRoutes, transferRoutes,
-                    milestoneRoutes, itemRoutes, ownerRoutes, ownerAdminRoutes, reminderRoutes, channelRoutes,
-                    dependencyRoutes, reviewRoutes, mapRoutes), new AuditRoutes(audit), new JobRoutes(scheduler)));
+                    ownerRoutes, ownerAdminRoutes, reminderRoutes, channelRoutes, reviewRoutes, mapRoutes),
+                    new MilestoneRoutes(milestones, new ItemService(database, clock), dependencies),
+                    new AuditRoutes(audit), new JobRoutes(scheduler)));
 
             Javalin javalin = Javalin.create(cfg -> {
                 cfg.showJavalinBanner = false;

@@ -1,6 +1,7 @@
 package se.planpuls.api;
 
 import se.planpuls.api.http.JsonBody;
+import se.planpuls.api.milestone.MilestoneJson;
 import se.planpuls.api.http.Params;
 import se.planpuls.api.http.BadRequest;
 import io.javalin.http.Context;
@@ -84,7 +85,7 @@ final class ReminderController {
     }
 
     void reportMissing(Context ctx) {
-        ctx.json(reminders.reportMissing().stream().map(milestones::view).map(Views.MilestoneJson::of).toList());
+        ctx.json(reminders.reportMissing().stream().map(milestones::view).map(MilestoneJson::of).toList());
     }
 
     void policy(Context ctx) {

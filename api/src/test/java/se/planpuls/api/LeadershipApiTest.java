@@ -79,29 +79,6 @@ class LeadershipApiTest {
     }
 
     @Test
-    void a_dependency_is_added_and_removed_and_a_cycle_is_refused() {
-        long med1 = milestone("MED-1");
-        long med4 = milestone("MED-4");
-        long dig1 = milestone("DIG-1");
-
-        var added = api.post("/api/v1/milestones/" + dig1 + "/dependencies", "{\"dependsOnId\":" + med1 + "}");
-        assertThat(added.status()).isEqualTo(201);
-        assertThat(added.json().path("dependsOn").toString()).contains(String.valueOf(med1));
-
-        var cycle = api.post("/api/v1/milestones/" + med1 + "/dependencies", "{\"dependsOnId\":" + med4 + "}");
-        assertField(cycle, 400, "dependsOnId");
-        assertThat(cycle.json().path("detail").asText()).contains("cycle").contains("MED-1 → MED-4");
-        assertField(api.post("/api/v1/milestones/" + med1 + "/dependencies", "{}"), 400, "dependsOnId");
-        assertThat(api.post("/api/v1/milestones/999999/dependencies", "{\"dependsOnId\":" + med1 + "}").status())
-                .isEqualTo(404);
-
-        assertThat(api.send("DELETE", "/api/v1/milestones/" + dig1 + "/dependencies/" + med1, null, TOKEN).status())
-                .isEqualTo(204);
-        assertThat(api.send("DELETE", "/api/v1/milestones/" + dig1 + "/dependencies?dependsOnId=" + med1, null, TOKEN)
-                .status()).isEqualTo(404);
-    }
-
-    @Test
     void the_annual_review_is_served_as_json_html_and_csv_and_kept_as_a_snapshot() throws Exception {
         long med1 = milestone("MED-1");
         api.post("/api/v1/owners", "{\"name\":\"Anna Berg\",\"email\":\"anna@example.com\"}");

@@ -1,10 +1,8 @@
-package se.planpuls.api;
+package se.planpuls.api.milestone;
 
-import se.planpuls.api.http.Params;
-import se.planpuls.api.http.JsonBody;
-import se.planpuls.api.http.BadRequest;
 import io.javalin.http.Context;
-import java.util.Set;
+import se.planpuls.api.http.BadRequest;
+import se.planpuls.api.http.Params;
 import se.planpuls.db.DependencyService;
 import se.planpuls.db.MilestoneService;
 
@@ -13,6 +11,10 @@ import se.planpuls.db.MilestoneService;
  * {@code DELETE /api/v1/milestones/{id}/dependencies/{dependsOnId}} (or {@code ?dependsOnId=n}).
  */
 final class DependencyController {
+    /** The prerequisite, and where the edge comes from (a figure of the plan, say). */
+    record DependencyBody(Long dependsOnId, String source) {
+    }
+
     private final DependencyService dependencies;
     private final MilestoneService milestones;
 
@@ -23,21 +25,15 @@ final class DependencyController {
 
     void add(Context ctx) {
         long id = Params.id(ctx, "id");
-        JsonBody body = JsonBody.parse(ctx, DependencyBody.class);
-        Long dependsOn = body.positiveLong("dependsOnId");
-        if (dependsOn == null) {
-            throw new BadRequest("dependsOnId", "dependsOnId is required");
-        }
-        String source = body.string("source");
-        if (source != null && source.length() > 200) {
-            throw new BadRequest("source", "source must be at most 200 characters");
-        }
-        dependencies.add(id, dependsOn, source == null ? "admin API" : source);
-        ctx.status(201).json(Views.MilestoneDetailJson.of(milestones.detail(id)));
-    }
-
-    /** The body of {@code POST /api/v1/milestones/{id}/dependencies}: the prerequisite, and where the edge comes from. */
-    record DependencyBody(Long dependsOnId, String source) {
+        DependencyBody body = ctx.bodyValidator(DependencyBody.class)
+                .check("dependsOnId", b -> b.dependsOnId() != null, "dependsOnId is required")
+                .check("dependsOnId", b -> b.dependsOnId() == null || b.dependsOnId() > 0,
+                        "dependsOnId must be a positive integer id")
+                .check("source", b -> b.source() == null || b.source().length() <= 200,
+                        "source must be at most 200 characters")
+                .get();
+        dependencies.add(id, body.dependsOnId(), body.source() == null ? "admin API" : body.source());
+        ctx.status(201).json(MilestoneDetailJson.of(milestones.detail(id)));
     }
 
     void remove(Context ctx) {

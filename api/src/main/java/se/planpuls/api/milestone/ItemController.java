@@ -1,39 +1,67 @@
-package se.planpuls.api;
+package se.planpuls.api.milestone;
 
-import se.planpuls.api.http.Route;
-import se.planpuls.api.http.Params;
-import se.planpuls.api.http.JsonBody;
-import se.planpuls.api.http.BadRequest;
-import se.planpuls.api.http.AdminAuth;
-import se.planpuls.api.http.ETags;
 import io.javalin.http.Context;
-import java.util.Set;
+import java.time.LocalDate;
+import se.planpuls.api.http.AdminAuth;
+import se.planpuls.api.http.BadRequest;
+import se.planpuls.api.http.ETags;
+import se.planpuls.api.http.JsonBody;
+import se.planpuls.api.http.Paging;
+import se.planpuls.api.http.Params;
+import se.planpuls.api.http.Route;
 import se.planpuls.db.ItemService;
 import se.planpuls.db.MilestoneService;
 import se.planpuls.domain.Frequency;
 import se.planpuls.domain.ItemInput;
 import se.planpuls.domain.ItemKind;
+import se.planpuls.domain.MilestoneFilter;
 
 /**
- * Items (milestones, assignments, recurring commitments): create, update (a moved due date keeps
- * its {@code reason} in the history), reassign and soft delete, with {@code ETag}/{@code If-Match}.
+ * Items (milestones, assignments, recurring commitments): search (filtered, paged), read with their
+ * history, create, update (a moved due date keeps its {@code reason} in the history), reassign and
+ * soft delete, with {@code ETag}/{@code If-Match}.
  */
 final class ItemController {
     /** An item's fields as the API takes them: all of them to create one, any but {@code planId} to change one. */
     record ItemBody(Long planId, String areaCode, String code, String kind, String title, String description,
-                    String reachedWhen, Integer dueYear, java.time.LocalDate dueDate, Boolean dateUncertain,
-                    String reportTo, String frequency, java.time.LocalDate startsOn, Long ownerId, String reason) {
+                    String reachedWhen, Integer dueYear, LocalDate dueDate, Boolean dateUncertain, String reportTo,
+                    String frequency, LocalDate startsOn, Long ownerId, String reason) {
     }
 
     static final Route.Body NEW = Route.Body.of(ItemBody.class);
     static final Route.Body CHANGE = NEW.without("planId");
+    private static final String KINDS = "kind must be milestone, assignment or recurring";
+    private static final String REASON = "reason is at most 2000 characters";
 
-    private final ItemService items;
     private final MilestoneService milestones;
+    private final ItemService items;
 
-    ItemController(ItemService items, MilestoneService milestones) {
-        this.items = items;
+    ItemController(MilestoneService milestones, ItemService items) {
         this.milestones = milestones;
+        this.items = items;
+    }
+
+    void search(Context ctx) {
+        String q = ctx.queryParamAsClass("q", String.class).allowNullable()
+                .check(v -> v == null || v.length() <= 200, "q must be at most 200 characters").get();
+        var filter = new MilestoneFilter(q, ctx.queryParam("area"), Params.optionalId(ctx, "owner"),
+                ctx.queryParam("status"));
+        String rawKind = ctx.queryParamAsClass("kind", String.class).allowNullable()
+                .check(k -> k == null || k.isBlank() || ItemKind.parse(k).isPresent(), KINDS).get();
+        ItemKind kind = rawKind == null || rawKind.isBlank() ? null : ItemKind.parse(rawKind).orElseThrow();
+        Long plan = Params.optionalId(ctx, "plan");
+        Paging paging = Paging.of(ctx);
+        var found = milestones.search(filter).stream()
+                .filter(v -> kind == null || v.milestone().kind() == kind)
+                .filter(v -> plan == null || v.milestone().planId() == plan)
+                .toList();
+        ctx.json(paging.apply(ctx, found).stream().map(MilestoneJson::of).toList());
+    }
+
+    void get(Context ctx) {
+        var detail = milestones.detail(Params.id(ctx, "id"));
+        ETags.set(ctx, detail.view().milestone().version());
+        ctx.json(MilestoneDetailJson.of(detail));
     }
 
     void create(Context ctx) {
@@ -49,7 +77,7 @@ final class ItemController {
         ctx.status(201);
         ctx.header("Location", "/api/v1/milestones/" + created.id());
         ETags.set(ctx, created.version());
-        ctx.json(Views.MilestoneDetailJson.of(milestones.detail(created.id())));
+        ctx.json(MilestoneDetailJson.of(milestones.detail(created.id())));
     }
 
     /** Any of the item's fields; {@code ownerId: null} clears the owner, {@code reason} says why. */
@@ -67,15 +95,13 @@ final class ItemController {
         Integer expected = ETags.expected(ctx, "milestone", id);
         var updated = items.update(id, input(body), expected, AdminAuth.actor(ctx));
         ETags.set(ctx, updated.version());
-        ctx.json(Views.MilestoneDetailJson.of(milestones.detail(id)));
+        ctx.json(MilestoneDetailJson.of(milestones.detail(id)));
     }
 
     void delete(Context ctx) {
         long id = Params.id(ctx, "id");
-        String reason = ctx.queryParam("reason");
-        if (reason != null && reason.length() > 2000) {
-            throw new BadRequest("reason", "reason is at most 2000 characters");
-        }
+        String reason = ctx.queryParamAsClass("reason", String.class).allowNullable()
+                .check(r -> r == null || r.length() <= 2000, REASON).get();
         items.delete(id, ETags.expected(ctx, "milestone", id), reason, AdminAuth.actor(ctx));
         ctx.status(204);
     }
@@ -84,8 +110,7 @@ final class ItemController {
         ItemKind kind = null;
         String rawKind = body.string("kind");
         if (rawKind != null) {
-            kind = ItemKind.parse(rawKind).orElseThrow(() ->
-                    new BadRequest("kind", "kind must be milestone, assignment or recurring"));
+            kind = ItemKind.parse(rawKind).orElseThrow(() -> new BadRequest("kind", KINDS));
         }
         Frequency frequency = null;
         String rawFrequency = body.string("frequency");
@@ -96,7 +121,7 @@ final class ItemController {
         Integer dueYear = body.integer("dueYear");
         String reason = body.string("reason");
         if (reason != null && reason.length() > 2000) {
-            throw new BadRequest("reason", "reason is at most 2000 characters");
+            throw new BadRequest("reason", REASON);
         }
         return new ItemInput(body.string("areaCode"), body.string("code"), kind, body.string("title"),
                 body.string("description"), body.string("reachedWhen"), dueYear, body.date("dueDate"),
