@@ -8,8 +8,7 @@ import static se.planpuls.api.http.Route.WRITE;
 
 /** The routes of the features not yet in packages of their own. */
 final class ApiRoutes extends RouteGroup {
-    ApiRoutes(HealthController health, BotController bot, PlanController plans, PlanTransferController transfer,
-              OwnerController owners, OwnerAdminController ownerAdmin, ReminderController reminders,
+    ApiRoutes(HealthController health, BotController bot, OwnerController owners, OwnerAdminController ownerAdmin, ReminderController reminders,
               ChannelController channels, AnnualReviewController reviews, MapController map) {
         super(List.of(
                 Route.get("/health", health::health).doc("service", "Health of the service and its database")
@@ -17,19 +16,6 @@ final class ApiRoutes extends RouteGroup {
                 Route.post("/api/messages", bot::messages).doc("bot", "Bot Framework activities from Teams "
                         + "(authenticated by the Bot Framework, not by an admin token)")
                         .body(Route.Body.described("a Bot Framework activity")).answers(200, 400, 401),
-                Route.get("/api/v1/plans", plans::list).doc("plans", "List plans").listing(Views.PlanJson.class),
-                Route.get("/api/v1/plans/{id}", plans::get).doc("plans", "Read a plan with its groups, areas and items")
-                        .returning(Views.PlanDetailJson.class),
-                Route.post("/api/v1/plans/import", transfer::importPlan).doc("plans", "Import a plan as JSON or CSV "
-                        + "(Content-Type: text/csv); idempotent; a re-import updates items in place and records what "
-                        + "changed; a bad file imports nothing and every problem names its row or path and field")
-                        .body(Route.Body.of(PlanJsonFormat.PlanJ.class)
-                                .orCsv("columns: " + String.join(", ", PlanCsvFormat.COLUMNS)))
-                        .returning(se.planpuls.domain.ImportResult.class).answers(200, 201, 400, 401, 403, 413),
-                Route.get("/api/v1/plans/{id}/export", transfer::export).doc("plans", "Export a plan as JSON or CSV, "
-                        + "the formats import takes").query("format"),
-                Route.get("/api/v1/plans/{id}/history.csv", transfer::history).doc("audit",
-                        "The plan's full change history as CSV"),
                 Route.get("/api/v1/owners", ctx -> {
                     if (ctx.queryParam("reachable") != null) {
                         reminders.ownersByReachability(ctx);

@@ -7,6 +7,7 @@ import se.planpuls.api.http.Route;
 import se.planpuls.api.http.RouteTable;
 import se.planpuls.api.jobs.JobRoutes;
 import se.planpuls.api.milestone.MilestoneRoutes;
+import se.planpuls.api.plan.PlanRoutes;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -108,7 +109,6 @@ public final class PlanpulsApp implements AutoCloseable {
             tasks.addAll(ReminderTask.all(reminders, dispatcher));
             var scheduler = new PlanpulsScheduler(tasks, ZONE, clock, database);
             var health = new HealthController(database);
-            var planRoutes = new PlanController(plans);
             var ownerRoutes = new OwnerController(owners);
             var botRoutes = new BotController(bot);
             var reminderRoutes = new ReminderController(reminders, milestones, owners);
@@ -117,11 +117,9 @@ public final class PlanpulsApp implements AutoCloseable {
             var auth = new AdminAuth(token, config.moreAdminTokens(), config.readOnlyTokens());
             var mapRoutes = new MapController(plans, dependencies, mapKeys, mapLinks, auth, clock);
             var audit = new AuditService(database);
-            var transferRoutes = new PlanTransferController(new PlanImportService(database, clock),
-                    new PlanExportService(database), audit);
             var ownerAdminRoutes = new OwnerAdminController(owners, new OwnerAdminService(database, clock));
-            var table = new RouteTable(auth, List.of(new ApiRoutes(health, botRoutes, planRoutes, transferRoutes,
-                    ownerRoutes, ownerAdminRoutes, reminderRoutes, channelRoutes, reviewRoutes, mapRoutes),
+            var table = new RouteTable(auth, List.of(new ApiRoutes(health, botRoutes, ownerRoutes, ownerAdminRoutes, reminderRoutes, channelRoutes, reviewRoutes, mapRoutes),
+                    new PlanRoutes(plans, new PlanImportService(database, clock), new PlanExportService(database), audit),
                     new MilestoneRoutes(milestones, new ItemService(database, clock), dependencies),
                     new AuditRoutes(audit), new JobRoutes(scheduler)));
 

@@ -52,38 +52,6 @@ class AdminApiTest {
     }
 
     @Test
-    void the_default_plan_is_listed_and_read_with_its_areas_and_milestones() {
-        JsonNode plans = api.get("/api/v1/plans").json();
-        assertThat(plans).hasSize(1);
-        long id = plans.get(0).path("id").asLong();
-
-        JsonNode plan = api.get("/api/v1/plans/" + id).json();
-
-        assertThat(plan.path("organisation").asText()).isEqualTo("Region Skåne");
-        assertThat(plan.path("groups")).hasSize(3);
-        int areas = 0;
-        int milestones = 0;
-        for (JsonNode group : plan.path("groups")) {
-            for (JsonNode area : group.path("areas")) {
-                areas++;
-                milestones += area.path("milestones").size();
-            }
-        }
-        assertThat(areas).isEqualTo(7);
-        assertThat(milestones).isEqualTo(34);
-        assertThat(plan.path("effectGoals")).hasSize(5);
-    }
-
-    @Test
-    void an_unknown_plan_is_404_and_a_non_numeric_id_400() {
-        assertThat(api.get("/api/v1/plans/999").status()).isEqualTo(404);
-        var bad = api.get("/api/v1/plans/abc");
-        assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.json().path("errors").get(0).path("field").asText()).isEqualTo("id");
-        assertThat(api.get("/api/v1/nothing-here").contentType()).startsWith("application/problem+json");
-    }
-
-    @Test
     void an_owner_is_created_listed_and_read() {
         var created = api.post("/api/v1/owners",
                 "{\"name\":\"Alex Wilber\",\"email\":\"AlexW@example.com\",\"aadObjectId\":\"00000000-0000-0000-0000-000000000001\"}");

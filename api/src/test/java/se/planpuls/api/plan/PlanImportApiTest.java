@@ -1,4 +1,4 @@
-package se.planpuls.api;
+package se.planpuls.api.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.planpuls.api.RunningApp;
 
 /** Plans in and out through the real server: the three seed shapes, idempotence, changes, bad files. */
 class PlanImportApiTest {

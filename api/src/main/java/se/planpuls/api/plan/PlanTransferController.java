@@ -1,15 +1,16 @@
-package se.planpuls.api;
+package se.planpuls.api.plan;
 
-import se.planpuls.api.http.Params;
-import se.planpuls.api.http.BadRequest;
-import se.planpuls.api.http.AdminAuth;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import se.planpuls.api.http.AdminAuth;
+import se.planpuls.api.http.BadRequest;
+import se.planpuls.api.http.Params;
 import se.planpuls.db.AuditService;
 import se.planpuls.db.PlanExportService;
 import se.planpuls.db.PlanImportService;
@@ -20,6 +21,8 @@ import se.planpuls.domain.PlanDocument;
  * {@code GET /api/v1/plans/{id}/export?format=json|csv} and the plan's full history as CSV.
  */
 final class PlanTransferController {
+    private static final List<String> FORMATS = List.of("json", "csv");
+
     private final PlanImportService importer;
     private final PlanExportService exporter;
     private final AuditService audit;
@@ -50,10 +53,9 @@ final class PlanTransferController {
 
     void export(Context ctx) {
         long id = Params.id(ctx, "id");
-        String format = ctx.queryParam("format") == null ? "json" : ctx.queryParam("format").toLowerCase(Locale.ROOT);
-        if (!format.equals("json") && !format.equals("csv")) {
-            throw new BadRequest("format", "format must be json or csv");
-        }
+        String asked = ctx.queryParamAsClass("format", String.class).allowNullable()
+                .check(f -> f == null || FORMATS.contains(f.toLowerCase(Locale.ROOT)), "format must be json or csv").get();
+        String format = asked == null ? "json" : asked.toLowerCase(Locale.ROOT);
         PlanDocument doc = exporter.export(id);
         ctx.header("Content-Disposition", "attachment; filename=\"" + doc.slug() + "." + format + "\"");
         if (format.equals("csv")) {

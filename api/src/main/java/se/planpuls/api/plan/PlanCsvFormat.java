@@ -1,4 +1,4 @@
-package se.planpuls.api;
+package se.planpuls.api.plan;
 
 import java.io.IOException;
 import java.io.StringReader;

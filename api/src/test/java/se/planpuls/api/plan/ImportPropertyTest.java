@@ -1,4 +1,4 @@
-package se.planpuls.api;
+package se.planpuls.api.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +13,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import se.planpuls.api.ApiClient;
+import se.planpuls.api.RunningApp;
 
 /**
  * Malformed plan files fed to the importers through the real server: never a 5xx, and a refused

@@ -1,7 +1,7 @@
-package se.planpuls.api;
+package se.planpuls.api.plan;
 
-import se.planpuls.api.http.Params;
 import io.javalin.http.Context;
+import se.planpuls.api.http.Params;
 import se.planpuls.db.PlanService;
 
 /** {@code GET /api/v1/plans} and {@code GET /api/v1/plans/{id}}. */
@@ -13,10 +13,10 @@ final class PlanController {
     }
 
     void list(Context ctx) {
-        ctx.json(plans.plans().stream().map(Views.PlanJson::of).toList());
+        ctx.json(plans.plans().stream().map(PlanJson::of).toList());
     }
 
     void get(Context ctx) {
-        ctx.json(Views.PlanDetailJson.of(plans.plan(Params.id(ctx, "id"))));
+        ctx.json(PlanDetailJson.of(plans.plan(Params.id(ctx, "id"))));
     }
 }

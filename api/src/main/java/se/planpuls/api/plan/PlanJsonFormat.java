@@ -1,4 +1,4 @@
-package se.planpuls.api;
+package se.planpuls.api.plan;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
