@@ -8,7 +8,7 @@ import static se.planpuls.api.http.Route.WRITE;
 
 /** The routes of the features not yet in packages of their own. */
 final class ApiRoutes extends RouteGroup {
-    ApiRoutes(HealthController health, BotController bot, OwnerController owners, OwnerAdminController ownerAdmin, ReminderController reminders,
+    ApiRoutes(HealthController health, BotController bot, ReminderController reminders,
               ChannelController channels, AnnualReviewController reviews, MapController map) {
         super(List.of(
                 Route.get("/health", health::health).doc("service", "Health of the service and its database")
@@ -16,25 +16,6 @@ final class ApiRoutes extends RouteGroup {
                 Route.post("/api/messages", bot::messages).doc("bot", "Bot Framework activities from Teams "
                         + "(authenticated by the Bot Framework, not by an admin token)")
                         .body(Route.Body.described("a Bot Framework activity")).answers(200, 400, 401),
-                Route.get("/api/v1/owners", ctx -> {
-                    if (ctx.queryParam("reachable") != null) {
-                        reminders.ownersByReachability(ctx);
-                    } else {
-                        ownerAdmin.list(ctx);
-                    }
-                }).doc("owners", "List owners; paged, total in "
-                        + "X-Total-Count; reachable=false: the owners the bot cannot reach (no personal chat with it)")
-                        .query("q", "admin", "reachable", "limit", "offset").listing(Views.OwnerJson.class),
-                Route.post("/api/v1/owners", owners::create).doc("owners", "Create an owner")
-                        .body(OwnerController.NewOwnerBody.class).returning(Views.OwnerJson.class)
-                        .answers(201, 400, 401, 403, 409, 413),
-                Route.get("/api/v1/owners/{id}", ownerAdmin::get).doc("owners", "Read an owner; its ETag is its "
-                        + "version").returning(Views.OwnerJson.class),
-                Route.patch("/api/v1/owners/{id}", ownerAdmin::patch).doc("owners", "Change an owner: name, e-mail, "
-                        + "admin flag, leave (leaveUntil), substitute (substituteEmail)").body(OwnerAdminController.CHANGE)
-                        .returning(Views.OwnerJson.class).answers(WRITE),
-                Route.delete("/api/v1/owners/{id}", ownerAdmin::delete).doc("owners", "Erase an owner's personal data; "
-                        + "history stays, attributed to \"former owner\"").answers(204, 401, 403, 404, 412),
                 Route.get("/api/v1/reminders", reminders::list).doc("reminders", "Reminders: scheduled (the next 20 "
                         + "working days), sent, failed or noted").query("status", "owner"),
                 Route.get("/api/v1/reminders/report-missing", reminders::reportMissing).doc("reminders",

@@ -7,6 +7,7 @@ import se.planpuls.api.http.Route;
 import se.planpuls.api.http.RouteTable;
 import se.planpuls.api.jobs.JobRoutes;
 import se.planpuls.api.milestone.MilestoneRoutes;
+import se.planpuls.api.owner.OwnerRoutes;
 import se.planpuls.api.plan.PlanRoutes;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -109,7 +110,6 @@ public final class PlanpulsApp implements AutoCloseable {
             tasks.addAll(ReminderTask.all(reminders, dispatcher));
             var scheduler = new PlanpulsScheduler(tasks, ZONE, clock, database);
             var health = new HealthController(database);
-            var ownerRoutes = new OwnerController(owners);
             var botRoutes = new BotController(bot);
             var reminderRoutes = new ReminderController(reminders, milestones, owners);
             var channelRoutes = new ChannelController(channels);
@@ -117,10 +117,10 @@ public final class PlanpulsApp implements AutoCloseable {
             var auth = new AdminAuth(token, config.moreAdminTokens(), config.readOnlyTokens());
             var mapRoutes = new MapController(plans, dependencies, mapKeys, mapLinks, auth, clock);
             var audit = new AuditService(database);
-            var ownerAdminRoutes = new OwnerAdminController(owners, new OwnerAdminService(database, clock));
-            var table = new RouteTable(auth, List.of(new ApiRoutes(health, botRoutes, ownerRoutes, ownerAdminRoutes, reminderRoutes, channelRoutes, reviewRoutes, mapRoutes),
+            var table = new RouteTable(auth, List.of(new ApiRoutes(health, botRoutes, reminderRoutes, channelRoutes, reviewRoutes, mapRoutes),
                     new PlanRoutes(plans, new PlanImportService(database, clock), new PlanExportService(database), audit),
                     new MilestoneRoutes(milestones, new ItemService(database, clock), dependencies),
+                    new OwnerRoutes(owners, new OwnerAdminService(database, clock), reminders),
                     new AuditRoutes(audit), new JobRoutes(scheduler)));
 
             Javalin javalin = Javalin.create(cfg -> {

@@ -99,16 +99,4 @@ final class ReminderController {
         ReminderPolicy policy = ReminderPolicyJson.read(JsonBody.object(ctx), ReminderPolicy.DEFAULT);
         ctx.json(ReminderPolicyJson.write(reminders.savePolicy(planId, policy)));
     }
-
-    /** {@code GET /api/v1/owners?reachable=false|true}: owners with or without a stored personal chat. */
-    void ownersByReachability(Context ctx) {
-        String reachable = ctx.queryParam("reachable").strip().toLowerCase(Locale.ROOT);
-        if (!reachable.equals("true") && !reachable.equals("false")) {
-            throw new BadRequest("reachable", "reachable must be true or false");
-        }
-        Set<Long> unreachable = reminders.unreachableOwners().stream().map(o -> o.id()).collect(Collectors.toSet());
-        boolean wantReachable = reachable.equals("true");
-        ctx.json(owners.all().stream().filter(o -> unreachable.contains(o.id()) != wantReachable)
-                .map(Views.OwnerJson::of).toList());
-    }
 }
