@@ -8,23 +8,13 @@ import static se.planpuls.api.http.Route.WRITE;
 
 /** The routes of the features not yet in packages of their own. */
 final class ApiRoutes extends RouteGroup {
-    ApiRoutes(HealthController health, BotController bot, ReminderController reminders,
-              ChannelController channels, AnnualReviewController reviews, MapController map) {
+    ApiRoutes(HealthController health, BotController bot, ChannelController channels, AnnualReviewController reviews, MapController map) {
         super(List.of(
                 Route.get("/health", health::health).doc("service", "Health of the service and its database")
                         .answers(200, 503),
                 Route.post("/api/messages", bot::messages).doc("bot", "Bot Framework activities from Teams "
                         + "(authenticated by the Bot Framework, not by an admin token)")
                         .body(Route.Body.described("a Bot Framework activity")).answers(200, 400, 401),
-                Route.get("/api/v1/reminders", reminders::list).doc("reminders", "Reminders: scheduled (the next 20 "
-                        + "working days), sent, failed or noted").query("status", "owner"),
-                Route.get("/api/v1/reminders/report-missing", reminders::reportMissing).doc("reminders",
-                        "Milestones marked \"report missing\" after escalation"),
-                Route.get("/api/v1/plans/{id}/reminder-policy", reminders::policy).doc("reminders",
-                        "A plan's reminder policy"),
-                Route.put("/api/v1/plans/{id}/reminder-policy", reminders::putPolicy).doc("reminders", "Replace a "
-                        + "plan's reminder policy; a field left out takes its default").body(PolicyJson.class)
-                        .answers(WRITE),
                 Route.get("/api/v1/channels", channels::list).doc("leaders", "Leadership channels subscribed to a "
                         + "plan's digest"),
                 Route.post("/api/v1/channels", channels::create).doc("leaders", "Subscribe a Teams channel to a plan's "

@@ -9,6 +9,7 @@ import se.planpuls.api.jobs.JobRoutes;
 import se.planpuls.api.milestone.MilestoneRoutes;
 import se.planpuls.api.owner.OwnerRoutes;
 import se.planpuls.api.plan.PlanRoutes;
+import se.planpuls.api.reminder.ReminderRoutes;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -104,24 +105,25 @@ public final class PlanpulsApp implements AutoCloseable {
             var digestTask = DigestTask.now(channels, digests, bot, mapLinks, clock);
             var reviewService = new AnnualReviewService(database, clock);
             var reviewPoster = new AnnualReviewPoster(channels, bot, mapLinks);
-            List<ScheduledTask> tasks = new ArrayList<>(List.of(new WeeklyCheckInTask(bot), digestTask,
+            var reminderRoutes = new ReminderRoutes(reminders, milestones, owners, bot);
+            List<ScheduledTask> tasks = new ArrayList<>(reminderRoutes.tasks());
+            tasks.addAll(List.of(digestTask,
                     DigestTask.onSchedule(channels, digests, bot, mapLinks, clock),
                     new AnnualReviewTask(reminders, reviewService, reviewPoster)));
             tasks.addAll(ReminderTask.all(reminders, dispatcher));
             var scheduler = new PlanpulsScheduler(tasks, ZONE, clock, database);
             var health = new HealthController(database);
             var botRoutes = new BotController(bot);
-            var reminderRoutes = new ReminderController(reminders, milestones, owners);
             var channelRoutes = new ChannelController(channels);
             var reviewRoutes = new AnnualReviewController(reviewService, reviewPoster);
             var auth = new AdminAuth(token, config.moreAdminTokens(), config.readOnlyTokens());
             var mapRoutes = new MapController(plans, dependencies, mapKeys, mapLinks, auth, clock);
             var audit = new AuditService(database);
-            var table = new RouteTable(auth, List.of(new ApiRoutes(health, botRoutes, reminderRoutes, channelRoutes, reviewRoutes, mapRoutes),
+            var table = new RouteTable(auth, List.of(new ApiRoutes(health, botRoutes, channelRoutes, reviewRoutes, mapRoutes),
                     new PlanRoutes(plans, new PlanImportService(database, clock), new PlanExportService(database), audit),
                     new MilestoneRoutes(milestones, new ItemService(database, clock), dependencies),
                     new OwnerRoutes(owners, new OwnerAdminService(database, clock), reminders),
-                    new AuditRoutes(audit), new JobRoutes(scheduler)));
+                    reminderRoutes, new AuditRoutes(audit), new JobRoutes(scheduler)));
 
             Javalin javalin = Javalin.create(cfg -> {
                 cfg.showJavalinBanner = false;

@@ -1,4 +1,4 @@
-package se.planpuls.api;
+package se.planpuls.api.reminder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,16 +6,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.planpuls.api.ApiClient;
+import se.planpuls.api.PlanpulsApp;
+import se.planpuls.api.TestConfigs;
+import se.planpuls.calendar.WorkingCalendar;
 
 /** The reminder endpoints through the real server, on a fixed Monday: 23 November 2026, 08:30 in Stockholm. */
 class ReminderApiTest {
     static final String TOKEN = "test-admin-token-0123456789";
-    static final Clock MONDAY = Clock.fixed(Instant.parse("2026-11-23T07:30:00Z"), ZoneId.of("Europe/Stockholm"));
+    static final Clock MONDAY = Clock.fixed(Instant.parse("2026-11-23T07:30:00Z"), WorkingCalendar.ZONE);
 
     @TempDir
     Path dataDir;

@@ -1,4 +1,4 @@
-package se.planpuls.api;
+package se.planpuls.api.reminder;
 
 import java.util.concurrent.CompletableFuture;
 import se.planpuls.bot.TeamsBot;
