@@ -1,6 +1,7 @@
 package se.planpuls.api;
 
 import java.util.concurrent.CompletableFuture;
+import se.planpuls.api.map.MapRoutes;
 import se.planpuls.bot.TeamsBot;
 import se.planpuls.db.ChannelService;
 import se.planpuls.domain.AnnualReview;
@@ -9,17 +10,17 @@ import se.planpuls.domain.AnnualReview;
 final class AnnualReviewPoster {
     private final ChannelService channels;
     private final TeamsBot bot;
-    private final MapLinks links;
+    private final MapRoutes map;
 
-    AnnualReviewPoster(ChannelService channels, TeamsBot bot, MapLinks links) {
+    AnnualReviewPoster(ChannelService channels, TeamsBot bot, MapRoutes map) {
         this.channels = channels;
         this.bot = bot;
-        this.links = links;
+        this.map = map;
     }
 
     CompletableFuture<ChannelPosts.Counts> post(AnnualReview review) {
         var ofPlan = channels.all().stream().filter(c -> c.planId() == review.planId()).toList();
         return ChannelPosts.each(ofPlan, "Annual review",
-                channel -> bot.postAnnualReview(channel, review, links.page(review.planId())));
+                channel -> bot.postAnnualReview(channel, review, map.pageLink(review.planId())));
     }
 }

@@ -8,7 +8,7 @@ import static se.planpuls.api.http.Route.WRITE;
 
 /** The routes of the features not yet in packages of their own. */
 final class ApiRoutes extends RouteGroup {
-    ApiRoutes(HealthController health, BotController bot, ChannelController channels, AnnualReviewController reviews, MapController map) {
+    ApiRoutes(HealthController health, BotController bot, ChannelController channels, AnnualReviewController reviews) {
         super(List.of(
                 Route.get("/health", health::health).doc("service", "Health of the service and its database")
                         .answers(200, 503),
@@ -26,12 +26,6 @@ final class ApiRoutes extends RouteGroup {
                 Route.get("/api/v1/plans/{id}/annual-review", reviews::get).doc("leaders", "The annual review (årlig "
                         + "uppföljning) of a year: JSON, or HTML/CSV by Accept").query("year"),
                 Route.post("/api/v1/plans/{id}/annual-review", reviews::take).doc("leaders", "Take (snapshot) the "
-                        + "annual review of a year").query("year").answers(WRITE),
-                Route.get("/api/v1/plans/{id}/map-links", map::links).doc("leaders", "Links to the strategic map page "
-                        + "and PNG"),
-                Route.get("/plans/{id}/map", map::page).doc("leaders", "The strategic map as an HTML page with SVG")
-                        .query("key").answers(200, 401, 404),
-                Route.get("/plans/{id}/map.png", map::png).doc("leaders", "The strategic map as PNG").query("key")
-                        .answers(200, 401, 404)));
+                        + "annual review of a year").query("year").answers(WRITE)));
     }
 }

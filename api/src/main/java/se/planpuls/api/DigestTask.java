@@ -3,6 +3,7 @@ package se.planpuls.api;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import se.planpuls.api.map.MapRoutes;
 import se.planpuls.bot.TeamsBot;
 import se.planpuls.db.ChannelService;
 import se.planpuls.db.DigestService;
@@ -22,27 +23,27 @@ final class DigestTask implements se.planpuls.scheduler.ScheduledTask {
     private final ChannelService channels;
     private final DigestService digests;
     private final TeamsBot bot;
-    private final MapLinks links;
+    private final MapRoutes map;
     private final Clock clock;
     private final boolean onSchedule;
 
-    private DigestTask(ChannelService channels, DigestService digests, TeamsBot bot, MapLinks links, Clock clock,
+    private DigestTask(ChannelService channels, DigestService digests, TeamsBot bot, MapRoutes map, Clock clock,
                        boolean onSchedule) {
         this.channels = channels;
         this.digests = digests;
         this.bot = bot;
-        this.links = links;
+        this.map = map;
         this.clock = clock;
         this.onSchedule = onSchedule;
     }
 
-    static DigestTask now(ChannelService channels, DigestService digests, TeamsBot bot, MapLinks links, Clock clock) {
-        return new DigestTask(channels, digests, bot, links, clock, false);
+    static DigestTask now(ChannelService channels, DigestService digests, TeamsBot bot, MapRoutes map, Clock clock) {
+        return new DigestTask(channels, digests, bot, map, clock, false);
     }
 
-    static DigestTask onSchedule(ChannelService channels, DigestService digests, TeamsBot bot, MapLinks links,
+    static DigestTask onSchedule(ChannelService channels, DigestService digests, TeamsBot bot, MapRoutes map,
                                  Clock clock) {
-        return new DigestTask(channels, digests, bot, links, clock, true);
+        return new DigestTask(channels, digests, bot, map, clock, true);
     }
 
     @Override
@@ -74,7 +75,7 @@ final class DigestTask implements se.planpuls.scheduler.ScheduledTask {
     private CompletableFuture<Void> post(ChannelSubscription channel) {
         var since = channels.lastDigest(channel.id()).orElse(null);
         var digest = digests.digest(channel.planId(), since);
-        return bot.postDigest(channel, digest, links.page(channel.planId()), links.png(channel.planId()))
+        return bot.postDigest(channel, digest, map.pageLink(channel.planId()), map.pictureLink(channel.planId()))
                 .thenRun(() -> channels.recordDigest(channel.id(), digest.since()));
     }
 }

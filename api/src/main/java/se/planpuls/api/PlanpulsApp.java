@@ -6,6 +6,7 @@ import se.planpuls.api.http.AdminToken;
 import se.planpuls.api.http.Route;
 import se.planpuls.api.http.RouteTable;
 import se.planpuls.api.jobs.JobRoutes;
+import se.planpuls.api.map.MapRoutes;
 import se.planpuls.api.milestone.MilestoneRoutes;
 import se.planpuls.api.owner.OwnerRoutes;
 import se.planpuls.api.plan.PlanRoutes;
@@ -97,18 +98,19 @@ public final class PlanpulsApp implements AutoCloseable {
             var reminders = new ReminderService(database, clock, WorkingCalendar.sweden());
             dispatcher = ReminderDispatcher.teams(reminders, new BotReminderSender(bot), clock);
             AdminToken token = AdminToken.resolve(config.adminToken(), config.dataDir());
-            var mapKeys = new MapKeys(token);
             var javalinRef = new java.util.concurrent.atomic.AtomicReference<Javalin>();
-            var mapLinks = new MapLinks(config, () -> javalinRef.get().port(), mapKeys);
+            var auth = new AdminAuth(token, config.moreAdminTokens(), config.readOnlyTokens());
+            var map = new MapRoutes(plans, dependencies, token, auth, () -> config.baseUrl(javalinRef.get().port()),
+                    clock);
             var digests = new DigestService(database, clock, MissingReportRule.escalated(reminders::reportMissing),
                     new DependencyRiskRule(DependencyRiskRule.DEFAULT_HORIZON_DAYS));
-            var digestTask = DigestTask.now(channels, digests, bot, mapLinks, clock);
+            var digestTask = DigestTask.now(channels, digests, bot, map, clock);
             var reviewService = new AnnualReviewService(database, clock);
-            var reviewPoster = new AnnualReviewPoster(channels, bot, mapLinks);
+            var reviewPoster = new AnnualReviewPoster(channels, bot, map);
             var reminderRoutes = new ReminderRoutes(reminders, milestones, owners, bot);
             List<ScheduledTask> tasks = new ArrayList<>(reminderRoutes.tasks());
             tasks.addAll(List.of(digestTask,
-                    DigestTask.onSchedule(channels, digests, bot, mapLinks, clock),
+                    DigestTask.onSchedule(channels, digests, bot, map, clock),
                     new AnnualReviewTask(reminders, reviewService, reviewPoster)));
             tasks.addAll(ReminderTask.all(reminders, dispatcher));
             var scheduler = new PlanpulsScheduler(tasks, ZONE, clock, database);
@@ -116,10 +118,8 @@ public final class PlanpulsApp implements AutoCloseable {
             var botRoutes = new BotController(bot);
             var channelRoutes = new ChannelController(channels);
             var reviewRoutes = new AnnualReviewController(reviewService, reviewPoster);
-            var auth = new AdminAuth(token, config.moreAdminTokens(), config.readOnlyTokens());
-            var mapRoutes = new MapController(plans, dependencies, mapKeys, mapLinks, auth, clock);
             var audit = new AuditService(database);
-            var table = new RouteTable(auth, List.of(new ApiRoutes(health, botRoutes, channelRoutes, reviewRoutes, mapRoutes),
+            var table = new RouteTable(auth, List.of(new ApiRoutes(health, botRoutes, channelRoutes, reviewRoutes), map,
                     new PlanRoutes(plans, new PlanImportService(database, clock), new PlanExportService(database), audit),
                     new MilestoneRoutes(milestones, new ItemService(database, clock), dependencies),
                     new OwnerRoutes(owners, new OwnerAdminService(database, clock), reminders),

@@ -18,13 +18,6 @@ class LeadershipPagesTest {
     }
 
     @Test
-    void titles_are_wrapped_on_words_and_cut_with_an_ellipsis() {
-        assertThat(StrategicMap.wrap("Personcentrerade och sammanhållna vårdförlopp", 20, 4))
-                .containsExactly("Personcentrerade och", "sammanhållna", "vårdförlopp");
-        assertThat(StrategicMap.wrap("a b c d e f g h i j", 3, 2)).containsExactly("a b", "c …");
-    }
-
-    @Test
     void the_public_url_is_checked_and_used_for_links() {
         var config = Config.fromEnvironment(Map.of("PLANPULS_PUBLIC_URL", "https://planpuls.region.se/"));
         assertThat(config.baseUrl(3978)).isEqualTo("https://planpuls.region.se");

@@ -1,8 +1,8 @@
-package se.planpuls.api;
+package se.planpuls.api.map;
 
-import se.planpuls.api.http.PageTexts;
 import static se.planpuls.api.http.PageTexts.html;
 
+import se.planpuls.api.http.PageTexts;
 import se.planpuls.domain.Status;
 
 /** Writes a {@link StrategicMap} as inline SVG, and the HTML page around it. */

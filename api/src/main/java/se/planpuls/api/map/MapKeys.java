@@ -1,10 +1,10 @@
-package se.planpuls.api;
+package se.planpuls.api.map;
 
-import se.planpuls.api.http.AdminToken;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
+import se.planpuls.api.http.AdminToken;
 
 /**
  * Read-only capability keys for the map pages: {@code ?key=} derived from the admin token with

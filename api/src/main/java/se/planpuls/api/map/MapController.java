@@ -1,11 +1,12 @@
-package se.planpuls.api;
+package se.planpuls.api.map;
 
-import se.planpuls.api.http.Params;
-import se.planpuls.api.http.AdminAuth;
-import se.planpuls.api.http.PageTexts;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
+import se.planpuls.api.http.AdminAuth;
+import se.planpuls.api.http.PageTexts;
+import se.planpuls.api.http.Params;
+import se.planpuls.calendar.WorkingCalendar;
 import se.planpuls.db.DependencyService;
 import se.planpuls.db.PlanService;
 
@@ -14,20 +15,22 @@ import se.planpuls.db.PlanService;
  * opened with the admin bearer token or the plan's map key ({@code ?key=}, see {@link MapKeys}).
  */
 final class MapController {
+    /** The shareable read-only links to a plan's map. */
+    record LinksJson(String page, String png) {
+    }
+
     private final PlanService plans;
     private final DependencyService dependencies;
     private final MapKeys keys;
+    private final MapLinks links;
     private final AdminAuth auth;
     private final Clock clock;
 
-    private final MapLinks links;
-
-    MapController(PlanService plans, DependencyService dependencies, MapKeys keys, MapLinks links, AdminAuth auth,
-                  Clock clock) {
-        this.links = links;
+    MapController(PlanService plans, DependencyService dependencies, MapLinks links, AdminAuth auth, Clock clock) {
         this.plans = plans;
         this.dependencies = dependencies;
-        this.keys = keys;
+        this.keys = links.keys();
+        this.links = links;
         this.auth = auth;
         this.clock = clock;
     }
@@ -51,14 +54,14 @@ final class MapController {
     void links(Context ctx) {
         long id = Params.id(ctx, "id");
         plans.plan(id);
-        ctx.json(java.util.Map.of("page", links.page(id), "png", links.png(id)));
+        ctx.json(new LinksJson(links.page(id), links.png(id)));
     }
 
-    StrategicMap map(long planId) {
+    private StrategicMap map(long planId) {
         var plan = plans.plan(planId);
         var texts = PageTexts.swedish();
         return StrategicMap.of(plan, dependencies.edges(planId), texts.get("map.title", plan.plan().name()),
-                texts.get("map.subtitle", LocalDate.now(clock.withZone(PlanpulsApp.ZONE)).toString()));
+                texts.get("map.subtitle", LocalDate.now(clock.withZone(WorkingCalendar.ZONE)).toString()));
     }
 
     private long authorised(Context ctx) {

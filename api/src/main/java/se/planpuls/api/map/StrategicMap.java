@@ -1,4 +1,4 @@
-package se.planpuls.api;
+package se.planpuls.api.map;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,5 @@
-package se.planpuls.api;
+package se.planpuls.api.map;
 
-import se.planpuls.api.http.PageTexts;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -14,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
+import se.planpuls.api.http.PageTexts;
 import se.planpuls.domain.Status;
 
 /** Draws a {@link StrategicMap} with Java2D (headless) as a PNG: the same picture as the SVG. */
