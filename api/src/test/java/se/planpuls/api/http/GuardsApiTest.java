@@ -1,33 +1,55 @@
-package se.planpuls.api;
+package se.planpuls.api.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.planpuls.api.ApiClient;
+import se.planpuls.api.RunningApp;
 
-/** Items, owners, audit and tokens through the real server. */
-class AdminWritesApiTest {
+/** What guards the admin API through the real server: tokens, read-only tokens, the actor header, the body limit. */
+class GuardsApiTest {
+    static final String TOKEN = RunningApp.TOKEN;
+
     @TempDir
     Path dataDir;
     private RunningApp running;
     private ApiClient api;
-    private long planId;
 
     @BeforeEach
     void start() {
         running = new RunningApp(dataDir);
         api = running.api;
-        planId = api.get("/api/v1/plans").json().get(0).path("id").asLong();
     }
 
     @AfterEach
     void stop() {
         running.close();
+    }
+
+    @Test
+    void a_missing_or_wrong_token_is_a_401_problem() {
+        var missing = api.send("GET", "/api/v1/plans", null, null);
+        var wrong = api.send("GET", "/api/v1/plans", null, "not-the-token");
+
+        assertThat(missing.status()).isEqualTo(401);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.body()).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void a_body_over_one_mebibyte_is_refused_with_413() {
+        String huge = "{\"name\":\"" + "x".repeat(1024 * 1024) + "\",\"email\":\"big@example.com\"}";
+
+        var response = api.post("/api/v1/owners", huge);
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(api.get("/api/v1/owners").json()).isEmpty();
     }
 
     @Test
@@ -57,26 +79,5 @@ class AdminWritesApiTest {
         assertThat(created.status()).isEqualTo(201);
         assertThat(api.get("/api/v1/audit?entity=owner").json().get(0).path("actor").asText())
                 .isEqualTo("admin-1 (anna.berg@example.com)");
-    }
-
-    private long owner(String name, String email) {
-        var response = api.post("/api/v1/owners", "{\"name\":\"" + name + "\",\"email\":\"" + email + "\"}");
-        assertThat(response.status()).isEqualTo(201);
-        return response.json().path("id").asLong();
-    }
-
-    private long milestone(String code) {
-        for (JsonNode m : api.get("/api/v1/milestones?q=" + code).json()) {
-            if (m.path("code").asText().equals(code)) {
-                return m.path("id").asLong();
-            }
-        }
-        throw new AssertionError("no milestone " + code);
-    }
-
-    private static void assertProblem(ApiClient.Response response, int status, String field) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo(field);
     }
 }

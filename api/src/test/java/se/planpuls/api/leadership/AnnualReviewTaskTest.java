@@ -1,4 +1,4 @@
-package se.planpuls.api;
+package se.planpuls.api.leadership;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.planpuls.api.ApiClient;
+import se.planpuls.api.PlanpulsApp;
+import se.planpuls.api.TestConfigs;
+import se.planpuls.calendar.WorkingCalendar;
 
 /** The annual review is taken by the schedule on the plan's review date, once. */
 class AnnualReviewTaskTest {
@@ -18,7 +22,7 @@ class AnnualReviewTaskTest {
 
     private PlanpulsApp start(String instant) {
         var config = TestConfigs.inMemory(dataDir, TOKEN);
-        return PlanpulsApp.create(config, Clock.fixed(Instant.parse(instant), PlanpulsApp.ZONE)).start();
+        return PlanpulsApp.create(config, Clock.fixed(Instant.parse(instant), WorkingCalendar.ZONE)).start();
     }
 
     @Test
@@ -49,6 +53,17 @@ class AnnualReviewTaskTest {
             assertThat(run.json().path("summary").asText()).startsWith("no plan has its review date today");
             assertThat(api.get("/api/v1/plans/1/annual-review?year=2026").json().path("snapshot").asBoolean())
                     .isFalse();
+        }
+    }
+
+    @Test
+    void without_a_year_the_review_is_of_this_year_by_the_services_clock() {
+        try (var app = start("2027-01-28T07:00:00Z")) {
+            var api = new ApiClient(app.port(), TOKEN);
+
+            var review = api.get("/api/v1/plans/1/annual-review").json();
+
+            assertThat(review.path("year").asInt()).isEqualTo(2027);
         }
     }
 

@@ -1,4 +1,4 @@
-package se.planpuls.api;
+package se.planpuls.api.leadership;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.planpuls.api.ApiClient;
+import se.planpuls.api.PlanpulsApp;
+import se.planpuls.api.TestConfigs;
+import se.planpuls.calendar.WorkingCalendar;
 import se.planpuls.db.ConversationService;
 import se.planpuls.domain.ConversationKind;
 
@@ -36,7 +40,7 @@ class ScheduledDigestTest {
 
         @Override
         public ZoneId getZone() {
-            return PlanpulsApp.ZONE;
+            return WorkingCalendar.ZONE;
         }
 
         @Override

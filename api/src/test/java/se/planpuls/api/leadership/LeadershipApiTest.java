@@ -1,4 +1,4 @@
-package se.planpuls.api;
+package se.planpuls.api.leadership;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.planpuls.api.ApiClient;
+import se.planpuls.api.PlanpulsApp;
+import se.planpuls.api.TestConfigs;
 import se.planpuls.db.ConversationService;
 import se.planpuls.domain.ConversationKind;
 

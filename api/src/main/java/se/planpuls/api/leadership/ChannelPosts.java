@@ -1,4 +1,4 @@
-package se.planpuls.api;
+package se.planpuls.api.leadership;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

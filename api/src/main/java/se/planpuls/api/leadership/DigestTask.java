@@ -1,13 +1,15 @@
-package se.planpuls.api;
+package se.planpuls.api.leadership;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import se.planpuls.api.map.MapRoutes;
 import se.planpuls.bot.TeamsBot;
+import se.planpuls.calendar.WorkingCalendar;
 import se.planpuls.db.ChannelService;
 import se.planpuls.db.DigestService;
 import se.planpuls.domain.ChannelSubscription;
+import se.planpuls.scheduler.ScheduledTask;
 
 /**
  * The weekly digest on the scheduler's port, to subscribed leadership channels one after another.
@@ -16,7 +18,7 @@ import se.planpuls.domain.ChannelSubscription;
  * {@code digest-schedule} runs every half hour and posts to each channel whose own schedule (default
  * Mondays 08:00, Europe/Stockholm) has come since its last digest: once, and once after downtime.
  */
-final class DigestTask implements se.planpuls.scheduler.ScheduledTask {
+final class DigestTask implements ScheduledTask {
     static final String NAME = "digest";
     static final String SCHEDULED = "digest-schedule";
 
@@ -67,7 +69,8 @@ final class DigestTask implements se.planpuls.scheduler.ScheduledTask {
 
     /** The channel's latest scheduled moment has come since its last digest (or since it subscribed). */
     private boolean due(ChannelSubscription channel) {
-        Instant slot = channel.digestSchedule().latestAtOrBefore(clock.instant().atZone(PlanpulsApp.ZONE)).toInstant();
+        Instant slot = channel.digestSchedule().latestAtOrBefore(clock.instant().atZone(WorkingCalendar.ZONE))
+                .toInstant();
         Instant since = channels.lastDigest(channel.id()).orElse(channel.createdAt());
         return since == null || slot.isAfter(since);
     }

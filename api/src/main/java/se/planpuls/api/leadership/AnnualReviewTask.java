@@ -1,10 +1,11 @@
-package se.planpuls.api;
+package se.planpuls.api.leadership;
 
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import se.planpuls.calendar.WorkingCalendar;
 import se.planpuls.db.AnnualReviewService;
 import se.planpuls.db.ReminderService;
 import se.planpuls.scheduler.ScheduledTask;
@@ -54,7 +55,7 @@ final class AnnualReviewTask implements ScheduledTask {
             }
             int year = yearReviewed(reviewDate);
             var existing = reviews.review(planId, year);
-            if (existing.snapshot() && existing.takenAt().atZone(PlanpulsApp.ZONE).toLocalDate().equals(today)) {
+            if (existing.snapshot() && existing.takenAt().atZone(WorkingCalendar.ZONE).toLocalDate().equals(today)) {
                 done.add("plan " + planId + ": review of " + year + " already taken today");
                 continue;
             }

@@ -1,15 +1,15 @@
-package se.planpuls.api;
+package se.planpuls.api.leadership;
 
-import se.planpuls.api.http.Params;
-import se.planpuls.api.http.BadRequest;
-import se.planpuls.api.http.PageTexts;
 import static se.planpuls.api.http.PageTexts.html;
 
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import se.planpuls.api.http.PageTexts;
+import se.planpuls.api.http.Params;
+import se.planpuls.calendar.WorkingCalendar;
 import se.planpuls.db.AnnualReviewService;
 import se.planpuls.domain.AnnualReview;
 
@@ -20,14 +20,17 @@ import se.planpuls.domain.AnnualReview;
  */
 final class AnnualReviewController {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Europe/Stockholm"));
+            .withZone(WorkingCalendar.ZONE);
+    private static final String YEAR = "year must be a year such as 2023";
 
     private final AnnualReviewService reviews;
     private final AnnualReviewPoster poster;
+    private final Clock clock;
 
-    AnnualReviewController(AnnualReviewService reviews, AnnualReviewPoster poster) {
+    AnnualReviewController(AnnualReviewService reviews, AnnualReviewPoster poster, Clock clock) {
         this.reviews = reviews;
         this.poster = poster;
+        this.clock = clock;
     }
 
     void get(Context ctx) {
@@ -50,19 +53,16 @@ final class AnnualReviewController {
         }));
     }
 
-    private static int year(Context ctx) {
+    /** {@code ?year=}, or this year in the region when it is left out. */
+    private int year(Context ctx) {
         String value = ctx.queryParam("year");
         if (value == null || value.isBlank()) {
-            return LocalDate.now(PlanpulsApp.ZONE).getYear();
+            return LocalDate.now(clock.withZone(WorkingCalendar.ZONE)).getYear();
         }
-        if (!value.strip().matches("\\d{4}")) {
-            throw new BadRequest("year", "year must be a year such as 2023");
-        }
-        int year = Integer.parseInt(value.strip());
-        if (year < 2000 || year > 2100) {
-            throw new BadRequest("year", "year must be between 2000 and 2100");
-        }
-        return year;
+        return ctx.queryParamAsClass("year", Integer.class)
+                .check(year -> year <= 9999, YEAR)
+                .check(year -> year >= 2000 && year <= 2100, "year must be between 2000 and 2100")
+                .getOrThrow(Params.refusal("year", YEAR));
     }
 
     private static void write(Context ctx, AnnualReview review) {
