@@ -95,23 +95,21 @@ final class ErrorMapper {
      * not read is explained by {@link JsonBody}; a rule's own message is used as it is.
      */
     private static BadRequest refusal(Map<String, List<ValidationError<Object>>> errors) {
-        for (var entry : errors.entrySet()) {
-            for (ValidationError<Object> error : entry.getValue()) {
-                if (error.exception() != null && error.getMessage().equals("DESERIALIZATION_FAILED")) {
-                    return JsonBody.refusal(error.exception());
-                }
-                String field = entry.getKey().isEmpty() || entry.getKey().equals("REQUEST_BODY") ? "body"
-                        : entry.getKey();
-                if (field.equals("body") && Params.isJavalinCode(error.getMessage())) {
-                    return JsonBody.notAnObject();
-                }
-                if (Params.isJavalinCode(error.getMessage())) {
-                    return new BadRequest(field, field + " has the wrong form");
-                }
-                return new BadRequest(field, error.getMessage());
-            }
+        var first = errors.entrySet().stream().filter(entry -> !entry.getValue().isEmpty()).findFirst();
+        if (first.isEmpty()) {
+            return JsonBody.notAnObject();
         }
-        return JsonBody.notAnObject();
+        ValidationError<Object> error = first.get().getValue().get(0);
+        if (error.getMessage().equals("DESERIALIZATION_FAILED") && error.exception() != null) {
+            return JsonBody.refusal(error.exception());
+        }
+        // A body's own rules and its null check come under "" or "REQUEST_BODY"; the API calls it "body".
+        String key = first.get().getKey();
+        boolean body = key.isEmpty() || key.equals("REQUEST_BODY");
+        if (!Params.isJavalinCode(error.getMessage())) {
+            return new BadRequest(body ? "body" : key, error.getMessage());
+        }
+        return body ? JsonBody.notAnObject() : new BadRequest(key, key + " has the wrong form");
     }
 
     static void write(Context ctx, Problem problem) {
