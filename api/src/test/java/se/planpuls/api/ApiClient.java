@@ -12,35 +12,35 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** A real HTTP client against the real server, for tests. */
-final class ApiClient {
+public final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String token;
 
-    ApiClient(int port, String token) {
+    public ApiClient(int port, String token) {
         this.base = "http://127.0.0.1:" + port;
         this.token = token;
     }
 
-    Response get(String path) {
+    public Response get(String path) {
         return send("GET", path, null, token);
     }
 
-    Response post(String path, String body) {
+    public Response post(String path, String body) {
         return send("POST", path, body, token);
     }
 
-    Response patch(String path, String body) {
+    public Response patch(String path, String body) {
         return send("PATCH", path, body, token);
     }
 
-    Response send(String method, String path, String body, String bearer) {
+    public Response send(String method, String path, String body, String bearer) {
         return send(method, path, body, bearer, java.util.Map.of());
     }
 
     /** As {@link #send(String, String, String, String)} with extra headers (a Content-Type here wins). */
-    Response send(String method, String path, String body, String bearer, java.util.Map<String, String> headers) {
+    public Response send(String method, String path, String body, String bearer, java.util.Map<String, String> headers) {
         var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
@@ -64,12 +64,12 @@ final class ApiClient {
         }
     }
 
-    record Response(int status, String body, String contentType, String location, HttpHeaders headers) {
-        String header(String name) {
+    public record Response(int status, String body, String contentType, String location, HttpHeaders headers) {
+        public String header(String name) {
             return headers.firstValue(name).orElse(null);
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {

@@ -68,4 +68,13 @@ class ConfigTest {
                 .isInstanceOfSatisfying(Config.InvalidConfigException.class, e -> assertThat(e.problems())
                         .containsExactly("PLANPULS_READONLY_TOKENS: token 2 must be at least 16 characters long"));
     }
+
+    @Test
+    void the_public_url_is_checked_and_used_for_links() {
+        var config = Config.fromEnvironment(Map.of("PLANPULS_PUBLIC_URL", "https://planpuls.region.se/"));
+        assertThat(config.baseUrl(3978)).isEqualTo("https://planpuls.region.se");
+        assertThat(Config.fromEnvironment(Map.of()).baseUrl(4000)).isEqualTo("http://localhost:4000");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("PLANPULS_PUBLIC_URL", "planpuls.se")))
+                .isInstanceOf(Config.InvalidConfigException.class).hasMessageContaining("PLANPULS_PUBLIC_URL");
+    }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Locale;
 import se.planpuls.bot.BotServices;
 import se.planpuls.bot.BotSettings;
@@ -32,7 +31,7 @@ import se.planpuls.scheduler.ReminderDispatcher;
  * <pre>mvn -B -Pbenchmark -pl api -am verify -DskipTests -Dbenchmark.owners=10000 -Dbenchmark.db=h2</pre>
  */
 public final class FanOutBenchmark {
-    private static final Clock MONDAY = Clock.fixed(Instant.parse("2026-11-23T07:30:00Z"), ZoneId.of("Europe/Stockholm"));
+    private static final Clock MONDAY = Clock.fixed(Instant.parse("2026-11-23T07:30:00Z"), WorkingCalendar.ZONE);
 
     private FanOutBenchmark() {
     }

@@ -12,15 +12,15 @@ import java.util.UUID;
 import se.planpuls.bot.BotSettings;
 
 /** A real server on a random port with a fresh in-memory database, for the admin API tests. */
-final class RunningApp implements AutoCloseable {
-    static final String TOKEN = "test-admin-token-0123456789";
-    static final String SECOND_TOKEN = "second-admin-token-abcdefghij";
-    static final String READER_TOKEN = "dashboard-read-only-token-xyz";
+public final class RunningApp implements AutoCloseable {
+    public static final String TOKEN = "test-admin-token-0123456789";
+    public static final String SECOND_TOKEN = "second-admin-token-abcdefghij";
+    public static final String READER_TOKEN = "dashboard-read-only-token-xyz";
 
-    final PlanpulsApp app;
-    final ApiClient api;
+    public final PlanpulsApp app;
+    public final ApiClient api;
 
-    RunningApp(Path dataDir) {
+    public RunningApp(Path dataDir) {
         var config = new Config(0, dataDir, "jdbc:h2:mem:" + UUID.randomUUID()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", TOKEN,
                 new BotSettings("", "", ""), null, List.of(SECOND_TOKEN), List.of(READER_TOKEN));
@@ -28,19 +28,19 @@ final class RunningApp implements AutoCloseable {
         api = new ApiClient(app.port(), TOKEN);
     }
 
-    ApiClient.Response importCsv(String csv) {
+    public ApiClient.Response importCsv(String csv) {
         return api.send("POST", "/api/v1/plans/import", csv, TOKEN, Map.of("Content-Type", "text/csv"));
     }
 
-    ApiClient.Response importJson(String json) {
+    public ApiClient.Response importJson(String json) {
         return api.post("/api/v1/plans/import", json);
     }
 
-    ApiClient.Response send(String method, String path, String body, Map<String, String> headers) {
+    public ApiClient.Response send(String method, String path, String body, Map<String, String> headers) {
         return api.send(method, path, body, TOKEN, headers);
     }
 
-    static String resource(String name) {
+    public static String resource(String name) {
         try (InputStream in = RunningApp.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource " + name);

@@ -1,0 +1,131 @@
+package se.planpuls.api.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.router.JavalinDefaultRouting;
+import io.javalin.validation.ValidationError;
+import io.javalin.validation.ValidationException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.planpuls.domain.ForbiddenException;
+import se.planpuls.domain.ImportException;
+import se.planpuls.domain.InvalidInputException;
+import se.planpuls.domain.NotFoundException;
+import se.planpuls.domain.VersionConflictException;
+import se.planpuls.scheduler.JobBusyException;
+import se.planpuls.scheduler.UnknownJobException;
+
+/** The one place exceptions become HTTP answers: problem+json, never a stack trace or SQL. */
+final class ErrorMapper {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+    private ErrorMapper() {
+    }
+
+    static void register(JavalinDefaultRouting app) {
+        app.exception(Exception.class, (e, ctx) -> write(ctx, toProblem(e, ctx)));
+        // Javalin answers a failed validator itself, as plain JSON; a more specific handler takes its place.
+        app.exception(ValidationException.class, (e, ctx) -> write(ctx, toProblem(e, ctx)));
+        // Javalin answers unknown routes itself, in plain text; give them the same problem shape.
+        app.error(404, ctx -> {
+            String type = ctx.res().getContentType();
+            if (type == null || !type.startsWith(Problem.CONTENT_TYPE)) {
+                write(ctx, Problem.of(404, "not-found", "Not found", "no resource at " + ctx.path()));
+            }
+        });
+    }
+
+    static Problem toProblem(Throwable error, Context ctx) {
+        Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (e instanceof ValidationException invalid) {
+            e = refusal(invalid.getErrors());
+        }
+        if (e instanceof BadRequest bad) {
+            return Problem.field(400, "invalid-input", "Invalid input", bad.field(), bad.getMessage());
+        }
+        if (e instanceof InvalidInputException invalid) {
+            int status = invalid.code().endsWith(".taken") ? 409 : 400;
+            return Problem.field(status, status == 409 ? "conflict" : "invalid-input",
+                    status == 409 ? "Conflict" : "Invalid input", invalid.field(), invalid.getMessage());
+        }
+        if (e instanceof NotFoundException notFound) {
+            return Problem.of(404, "not-found", "Not found", notFound.getMessage());
+        }
+        if (e instanceof ForbiddenException forbidden) {
+            return Problem.of(403, "forbidden", "Forbidden", forbidden.getMessage());
+        }
+        if (e instanceof UnknownJobException unknown) {
+            return Problem.of(404, "not-found", "Not found", unknown.getMessage());
+        }
+        if (e instanceof JobBusyException busy) {
+            return Problem.of(409, "job-busy", "Job already running", busy.getMessage());
+        }
+        if (e instanceof ImportException importProblem) {
+            return new Problem("https://planpuls.se/problems/invalid-plan-file", "Invalid plan file", 400,
+                    importProblem.getMessage(), importProblem.problems().stream()
+                    .map(p -> new Problem.FieldError(p.field(), p.message())).toList());
+        }
+        if (e instanceof VersionConflictException stale) {
+            return Problem.of(412, "precondition-failed", "Precondition failed", stale.getMessage());
+        }
+        if (e instanceof ReadOnly) {
+            return Problem.of(403, "read-only", "Forbidden", "this token may only read; writes need an admin token");
+        }
+        if (e instanceof Unauthorized) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"planpuls\"");
+            return Problem.of(401, "unauthorized", "Unauthorized",
+                    "send the admin token as 'Authorization: Bearer <token>'");
+        }
+        if (e instanceof HttpResponseException http) {
+            int status = http.getStatus();
+            String title = HttpStatus.forStatus(status).getMessage();
+            String detail = status == 413 ? "the request body is larger than 1 MiB" : http.getMessage();
+            return Problem.of(status, title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'), title, detail);
+        }
+        LOG.error("Request {} {} failed", ctx.method(), ctx.path(), e);
+        return Problem.of(500, "internal", "Internal error", "something went wrong; it has been logged");
+    }
+
+    /**
+     * The first thing a Javalin validator refused, in the API's words: a record body Jackson could
+     * not read is explained by {@link JsonBody}; a rule's own message is used as it is.
+     */
+    private static BadRequest refusal(Map<String, List<ValidationError<Object>>> errors) {
+        var first = errors.entrySet().stream().filter(entry -> !entry.getValue().isEmpty()).findFirst();
+        if (first.isEmpty()) {
+            return JsonBody.notAnObject();
+        }
+        ValidationError<Object> error = first.get().getValue().get(0);
+        if (error.getMessage().equals("DESERIALIZATION_FAILED") && error.exception() != null) {
+            return JsonBody.refusal(error.exception());
+        }
+        // A body's own rules and its null check come under "" or "REQUEST_BODY"; the API calls it "body".
+        String key = first.get().getKey();
+        boolean body = key.isEmpty() || key.equals("REQUEST_BODY");
+        if (!Params.isJavalinCode(error.getMessage())) {
+            return new BadRequest(body ? "body" : key, error.getMessage());
+        }
+        return body ? JsonBody.notAnObject() : new BadRequest(key, key + " has the wrong form");
+    }
+
+    static void write(Context ctx, Problem problem) {
+        ctx.status(problem.status());
+        ctx.contentType(Problem.CONTENT_TYPE);
+        ctx.json(problem);
+        ctx.contentType(Problem.CONTENT_TYPE);
+    }
+
+    /** A write with a read-only token. */
+    static final class ReadOnly extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** A request without a valid admin token. */
+    static final class Unauthorized extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+}

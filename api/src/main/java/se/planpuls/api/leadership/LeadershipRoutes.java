@@ -1,0 +1,58 @@
+package se.planpuls.api.leadership;
+
+import static se.planpuls.api.http.Route.WRITE;
+
+import java.time.Clock;
+import java.util.List;
+import se.planpuls.api.http.Route;
+import se.planpuls.api.http.RouteGroup;
+import se.planpuls.api.map.MapRoutes;
+import se.planpuls.bot.TeamsBot;
+import se.planpuls.db.AnnualReviewService;
+import se.planpuls.db.ChannelService;
+import se.planpuls.db.DigestService;
+import se.planpuls.db.ReminderService;
+import se.planpuls.scheduler.ScheduledTask;
+
+/**
+ * What leaders read: the channels subscribed to a plan's weekly digest, the annual review, and the
+ * scheduled tasks that post both to those channels.
+ */
+public final class LeadershipRoutes extends RouteGroup {
+    private final List<ScheduledTask> tasks;
+
+    public LeadershipRoutes(ChannelService channels, DigestService digests, AnnualReviewService reviews,
+                            ReminderService reminders, TeamsBot bot, MapRoutes map, Clock clock) {
+        this(channels, digests, reviews, reminders, bot, map, new AnnualReviewPoster(channels, bot, map), clock);
+    }
+
+    private LeadershipRoutes(ChannelService channels, DigestService digests, AnnualReviewService reviews,
+                             ReminderService reminders, TeamsBot bot, MapRoutes map, AnnualReviewPoster poster,
+                             Clock clock) {
+        super(routes(new ChannelController(channels), new AnnualReviewController(reviews, poster, clock)));
+        this.tasks = List.of(DigestTask.now(channels, digests, bot, map, clock),
+                DigestTask.onSchedule(channels, digests, bot, map, clock),
+                new AnnualReviewTask(reminders, reviews, poster));
+    }
+
+    /** The scheduled tasks of this feature, for the scheduler: the digest now and on schedule, the annual review. */
+    public List<ScheduledTask> tasks() {
+        return tasks;
+    }
+
+    private static List<Route> routes(ChannelController channels, AnnualReviewController reviews) {
+        return List.of(
+                Route.get("/api/v1/channels", channels::list).doc("leaders", "Leadership channels subscribed to a "
+                        + "plan's digest"),
+                Route.post("/api/v1/channels", channels::create).doc("leaders", "Subscribe a Teams channel to a plan's "
+                        + "digest (team id, channel id, plan, schedule)").body(ChannelController.ChannelBody.class)
+                        .answers(201, 200, 400, 401, 403, 404, 409),
+                Route.get("/api/v1/channels/{id}", channels::get).doc("leaders", "One channel subscription"),
+                Route.delete("/api/v1/channels/{id}", channels::delete).doc("leaders", "Remove a channel subscription")
+                        .answers(204, 401, 403, 404),
+                Route.get("/api/v1/plans/{id}/annual-review", reviews::get).doc("leaders", "The annual review (årlig "
+                        + "uppföljning) of a year: JSON, or HTML/CSV by Accept").query("year"),
+                Route.post("/api/v1/plans/{id}/annual-review", reviews::take).doc("leaders", "Take (snapshot) the "
+                        + "annual review of a year").query("year").answers(WRITE));
+    }
+}

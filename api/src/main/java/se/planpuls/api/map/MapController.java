@@ -1,0 +1,74 @@
+package se.planpuls.api.map;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.LocalDate;
+import se.planpuls.api.http.AdminAuth;
+import se.planpuls.api.http.PageTexts;
+import se.planpuls.api.http.Params;
+import se.planpuls.domain.calendar.WorkingCalendar;
+import se.planpuls.db.DependencyService;
+import se.planpuls.db.PlanService;
+
+/**
+ * {@code GET /plans/{id}/map} (HTML with inline SVG) and {@code GET /plans/{id}/map.png}. Read-only;
+ * opened with the admin bearer token or the plan's map key ({@code ?key=}, see {@link MapKeys}).
+ */
+final class MapController {
+    /** The shareable read-only links to a plan's map. */
+    record LinksJson(String page, String png) {
+    }
+
+    private final PlanService plans;
+    private final DependencyService dependencies;
+    private final MapKeys keys;
+    private final MapLinks links;
+    private final AdminAuth auth;
+    private final Clock clock;
+
+    MapController(PlanService plans, DependencyService dependencies, MapLinks links, AdminAuth auth, Clock clock) {
+        this.plans = plans;
+        this.dependencies = dependencies;
+        this.keys = links.keys();
+        this.links = links;
+        this.auth = auth;
+        this.clock = clock;
+    }
+
+    void page(Context ctx) {
+        long id = authorised(ctx);
+        String key = ctx.queryParam("key");
+        String png = "/plans/" + id + "/map.png" + (key == null ? "" : "?key=" + keys.key(id));
+        ctx.header("Cache-Control", "no-store");
+        ctx.html(MapSvg.page(map(id), PageTexts.swedish(), png));
+    }
+
+    void png(Context ctx) {
+        long id = authorised(ctx);
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("image/png");
+        ctx.result(MapPng.render(map(id), PageTexts.swedish()));
+    }
+
+    /** {@code GET /api/v1/plans/{id}/map-links} (admin): the shareable read-only links to the map. */
+    void links(Context ctx) {
+        long id = Params.id(ctx, "id");
+        plans.plan(id);
+        ctx.json(new LinksJson(links.page(id), links.png(id)));
+    }
+
+    private StrategicMap map(long planId) {
+        var plan = plans.plan(planId);
+        var texts = PageTexts.swedish();
+        return StrategicMap.of(plan, dependencies.edges(planId), texts.get("map.title", plan.plan().name()),
+                texts.get("map.subtitle", LocalDate.now(clock.withZone(WorkingCalendar.ZONE)).toString()));
+    }
+
+    private long authorised(Context ctx) {
+        long id = Params.id(ctx, "id");
+        if (!keys.valid(id, ctx.queryParam("key"))) {
+            auth.check(ctx);
+        }
+        return id;
+    }
+}

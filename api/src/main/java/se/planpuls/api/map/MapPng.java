@@ -1,0 +1,156 @@
+package se.planpuls.api.map;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.CubicCurve2D;
+import java.awt.geom.Path2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.imageio.ImageIO;
+import se.planpuls.api.http.PageTexts;
+import se.planpuls.domain.Status;
+
+/** Draws a {@link StrategicMap} with Java2D (headless) as a PNG: the same picture as the SVG. */
+final class MapPng {
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private MapPng() {
+    }
+
+    static byte[] render(StrategicMap map, PageTexts texts) {
+        BufferedImage image = new BufferedImage(map.width(), map.height(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, map.width(), map.height());
+            draw(g, map, texts);
+        } finally {
+            g.dispose();
+        }
+        var out = new ByteArrayOutputStream(256 * 1024);
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void draw(Graphics2D g, StrategicMap map, PageTexts texts) {
+        text(g, map.title(), StrategicMap.MARGIN, 30, 20, true, "#1f2328");
+        text(g, map.subtitle(), StrategicMap.MARGIN, 54, 13, false, "#57606a");
+        for (StrategicMap.Column c : map.columns()) {
+            fill(g, "#24405e", c.x(), StrategicMap.HEADER, c.width() - 2, StrategicMap.YEAR_ROW - 4);
+            g.setFont(font(14, true));
+            String year = String.valueOf(c.year());
+            int w = g.getFontMetrics().stringWidth(year);
+            text(g, year, c.x() + (c.width() - w) / 2, StrategicMap.HEADER + 18, 14, true, "#ffffff");
+        }
+        int left = StrategicMap.MARGIN + StrategicMap.GROUP_BAND;
+        for (StrategicMap.Row r : map.areas()) {
+            fill(g, r.shaded() ? "#f3f5f8" : "#fbfcfd", left, r.y(), map.width() - 2 * StrategicMap.MARGIN
+                    - StrategicMap.GROUP_BAND, r.height());
+            stroke(g, "#d0d7de", left, r.y(), map.width() - 2 * StrategicMap.MARGIN - StrategicMap.GROUP_BAND,
+                    r.height());
+            int y = r.y() + 22;
+            for (String line : StrategicMap.wrap(r.name(), 19, 3)) {
+                text(g, line, left + 8, y, 13, true, "#1f2328");
+                y += 16;
+            }
+        }
+        for (StrategicMap.Band b : map.groups()) {
+            fill(g, "#4b6a88", StrategicMap.MARGIN, b.y(), StrategicMap.GROUP_BAND - 2, b.height());
+            AffineTransform saved = g.getTransform();
+            g.setFont(font(12, true));
+            int w = g.getFontMetrics().stringWidth(b.name());
+            g.rotate(-Math.PI / 2, StrategicMap.MARGIN + StrategicMap.GROUP_BAND / 2.0, b.y() + b.height() / 2.0);
+            text(g, b.name(), StrategicMap.MARGIN + StrategicMap.GROUP_BAND / 2 - w / 2,
+                    b.y() + b.height() / 2 + 4, 12, true, "#ffffff");
+            g.setTransform(saved);
+        }
+        for (StrategicMap.Box b : map.boxes()) {
+            g.setColor(Color.decode(StrategicMap.fill(b.status())));
+            g.fillRoundRect(b.x(), b.y(), b.width(), b.height(), 8, 8);
+            g.setColor(Color.decode("#3d4451"));
+            g.setStroke(new BasicStroke(1f));
+            g.drawRoundRect(b.x(), b.y(), b.width(), b.height(), 8, 8);
+            int y = b.y() + 17;
+            boolean first = true;
+            for (String line : b.lines()) {
+                text(g, line, b.x() + 6, y, 12, first, StrategicMap.ink(b.status()));
+                y += StrategicMap.LINE;
+                first = false;
+            }
+        }
+        g.setStroke(new BasicStroke(1.6f));
+        for (StrategicMap.Arrow a : map.arrows()) {
+            g.setColor(new Color(0x3d, 0x44, 0x51, 220));
+            g.draw(new CubicCurve2D.Double(a.x1(), a.y1(), a.c1x(), a.c1y(), a.c2x(), a.c2y(), a.x2(), a.y2()));
+            arrowhead(g, a.c2x(), a.c2y(), a.x2(), a.y2());
+        }
+        legend(g, map, texts);
+    }
+
+    private static void legend(Graphics2D g, StrategicMap map, PageTexts texts) {
+        int x = StrategicMap.MARGIN + StrategicMap.GROUP_BAND;
+        int y = map.legendY();
+        Status[] statuses = {Status.REACHED, Status.IN_PROGRESS, Status.NOT_STARTED, null};
+        for (Status status : statuses) {
+            fill(g, StrategicMap.fill(status), x, y, 18, 14);
+            stroke(g, "#3d4451", x, y, 18, 14);
+            String label = texts.status("map.legend.", status);
+            text(g, label, x + 24, y + 12, 13, false, "#1f2328");
+            x += 40 + label.length() * 8;
+        }
+        g.setColor(Color.decode("#3d4451"));
+        g.setStroke(new BasicStroke(1.6f));
+        g.drawLine(x, y + 7, x + 34, y + 7);
+        arrowhead(g, x, y + 7, x + 34, y + 7);
+        text(g, texts.get("map.legend.arrow"), x + 42, y + 12, 13, false, "#1f2328");
+        x += 60 + texts.get("map.legend.arrow").length() * 8;
+        text(g, texts.get("map.legend.uncertain"), x, y + 12, 13, false, "#1f2328");
+    }
+
+    private static void arrowhead(Graphics2D g, double fromX, double fromY, double x, double y) {
+        double angle = Math.atan2(y - fromY, x - fromX);
+        Path2D head = new Path2D.Double();
+        head.moveTo(x, y);
+        head.lineTo(x - 9 * Math.cos(angle - 0.4), y - 9 * Math.sin(angle - 0.4));
+        head.lineTo(x - 9 * Math.cos(angle + 0.4), y - 9 * Math.sin(angle + 0.4));
+        head.closePath();
+        g.setColor(Color.decode("#3d4451"));
+        g.fill(head);
+    }
+
+    private static void fill(Graphics2D g, String colour, int x, int y, int w, int h) {
+        g.setColor(Color.decode(colour));
+        g.fillRect(x, y, w, h);
+    }
+
+    private static void stroke(Graphics2D g, String colour, int x, int y, int w, int h) {
+        g.setColor(Color.decode(colour));
+        g.setStroke(new BasicStroke(1f));
+        g.drawRect(x, y, w, h);
+    }
+
+    private static void text(Graphics2D g, String text, int x, int y, int size, boolean bold, String colour) {
+        g.setFont(font(size, bold));
+        g.setColor(Color.decode(colour));
+        g.drawString(text, x, y);
+    }
+
+    private static Font font(int size, boolean bold) {
+        return new Font("DejaVu Sans", bold ? Font.BOLD : Font.PLAIN, size);
+    }
+}

@@ -1,0 +1,50 @@
+package se.planpuls.api.map;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+import se.planpuls.api.http.AdminAuth;
+import se.planpuls.api.http.AdminToken;
+import se.planpuls.api.http.Route;
+import se.planpuls.api.http.RouteGroup;
+import se.planpuls.db.DependencyService;
+import se.planpuls.db.PlanService;
+
+/**
+ * The strategic map of a plan, as an HTML page with SVG and as a PNG, opened by the admin token or
+ * the plan's map key; and the keyed links to it that the digest card and admins share.
+ */
+public final class MapRoutes extends RouteGroup {
+    private final MapLinks links;
+
+    /** {@code baseUrl}: where Teams and leaders' browsers reach this service, without a trailing slash. */
+    public MapRoutes(PlanService plans, DependencyService dependencies, AdminToken token, AdminAuth auth,
+                     Supplier<String> baseUrl, Clock clock) {
+        this(new MapLinks(baseUrl, new MapKeys(token)), plans, dependencies, auth, clock);
+    }
+
+    private MapRoutes(MapLinks links, PlanService plans, DependencyService dependencies, AdminAuth auth, Clock clock) {
+        super(routes(new MapController(plans, dependencies, links, auth, clock)));
+        this.links = links;
+    }
+
+    /** The keyed link to a plan's map page, for a card that a leader opens without a token. */
+    public String pageLink(long planId) {
+        return links.page(planId);
+    }
+
+    /** The keyed link to a plan's map picture, which Teams fetches without our token. */
+    public String pictureLink(long planId) {
+        return links.png(planId);
+    }
+
+    private static List<Route> routes(MapController map) {
+        return List.of(
+                Route.get("/api/v1/plans/{id}/map-links", map::links).doc("leaders", "Links to the strategic map page "
+                        + "and PNG").returning(MapController.LinksJson.class),
+                Route.get("/plans/{id}/map", map::page).doc("leaders", "The strategic map as an HTML page with SVG")
+                        .query("key").answers(200, 401, 404),
+                Route.get("/plans/{id}/map.png", map::png).doc("leaders", "The strategic map as PNG").query("key")
+                        .answers(200, 401, 404));
+    }
+}

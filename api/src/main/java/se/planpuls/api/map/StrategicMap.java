@@ -1,0 +1,166 @@
+package se.planpuls.api.map;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import se.planpuls.domain.DependencyEdge;
+import se.planpuls.domain.MilestoneView;
+import se.planpuls.domain.PlanDetail;
+import se.planpuls.domain.Status;
+
+/**
+ * The layout of a plan's strategic map, drawn like the plan's Figur 1: rows are the areas in their
+ * groups, columns the years of the plan, a box per milestone coloured by its status, arrows for
+ * dependencies. Pure geometry, shared by the SVG page and the PNG so both show the same picture.
+ */
+record StrategicMap(String title, String subtitle, int width, int height, List<Column> columns,
+                    List<Band> groups, List<Row> areas, List<Box> boxes, List<Arrow> arrows, int legendY) {
+    static final int WIDTH = 1280;
+    static final int MARGIN = 16;
+    static final int GROUP_BAND = 30;
+    static final int AREA_COLUMN = 168;
+    static final int HEADER = 78;
+    static final int YEAR_ROW = 30;
+    static final int LINE = 15;
+    static final int CELL_PAD = 8;
+    static final int GAP = 8;
+    static final int MAX_TITLE_LINES = 4;
+    static final int LEGEND = 56;
+
+    record Column(int year, int x, int width) {
+    }
+
+    record Band(String name, int y, int height) {
+    }
+
+    record Row(String code, String name, int y, int height, boolean shaded) {
+    }
+
+    record Box(long id, String code, List<String> lines, Status status, boolean uncertain, int x, int y, int width,
+               int height) {
+        int centreX() {
+            return x + width / 2;
+        }
+
+        int centreY() {
+            return y + height / 2;
+        }
+    }
+
+    /** A cubic curve from the prerequisite's box to the box of the milestone that depends on it. */
+    record Arrow(String from, String to, int x1, int y1, int c1x, int c1y, int c2x, int c2y, int x2, int y2) {
+    }
+
+    static StrategicMap of(PlanDetail plan, List<DependencyEdge> edges, String title, String subtitle) {
+        int first = plan.plan().periodStart();
+        int years = plan.plan().periodEnd() - first + 1;
+        int left = MARGIN + GROUP_BAND + AREA_COLUMN;
+        int columnWidth = (WIDTH - left - MARGIN) / years;
+        int boxWidth = columnWidth - 2 * CELL_PAD;
+        int charsPerLine = Math.max(12, (boxWidth - 12) * 10 / 73);
+        List<Column> columns = new ArrayList<>();
+        for (int i = 0; i < years; i++) {
+            columns.add(new Column(first + i, left + i * columnWidth, columnWidth));
+        }
+        List<Band> bands = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        List<Box> boxes = new ArrayList<>();
+        int y = HEADER + YEAR_ROW;
+        int rowIndex = 0;
+        for (PlanDetail.GroupDetail group : plan.groups()) {
+            int groupTop = y;
+            for (PlanDetail.AreaDetail area : group.areas()) {
+                int[] cellY = new int[years];
+                java.util.Arrays.fill(cellY, y + CELL_PAD);
+                for (MilestoneView view : area.milestones()) {
+                    var m = view.milestone();
+                    int column = Math.max(0, Math.min(years - 1, m.dueYear() - first));
+                    List<String> lines = new ArrayList<>();
+                    lines.add(m.code());
+                    lines.addAll(wrap(m.title() + (m.dateUncertain() ? "*" : ""), charsPerLine, MAX_TITLE_LINES));
+                    int height = lines.size() * LINE + 10;
+                    boxes.add(new Box(m.id(), m.code(), lines, view.currentStatus().orElse(null), m.dateUncertain(),
+                            columns.get(column).x() + CELL_PAD, cellY[column], boxWidth, height));
+                    cellY[column] += height + GAP;
+                }
+                int bottom = y + 2 * CELL_PAD + 40;
+                for (int c : cellY) {
+                    bottom = Math.max(bottom, c - GAP + CELL_PAD);
+                }
+                rows.add(new Row(area.area().code(), area.area().name(), y, bottom - y, rowIndex++ % 2 == 1));
+                y = bottom;
+            }
+            bands.add(new Band(group.group().name(), groupTop, y - groupTop));
+        }
+        Map<Long, Box> byId = new HashMap<>();
+        boxes.forEach(b -> byId.put(b.id(), b));
+        List<Arrow> arrows = new ArrayList<>();
+        for (DependencyEdge edge : edges) {
+            Box from = byId.get(edge.dependsOnId());
+            Box to = byId.get(edge.milestoneId());
+            if (from != null && to != null) {
+                arrows.add(arrow(from, to));
+            }
+        }
+        return new StrategicMap(title, subtitle, WIDTH, y + LEGEND, columns, bands, rows, boxes, arrows, y + 18);
+    }
+
+    private static Arrow arrow(Box from, Box to) {
+        if (Math.abs(to.centreX() - from.centreX()) > from.width() / 2) {
+            boolean right = to.centreX() > from.centreX();
+            int x1 = right ? from.x() + from.width() : from.x();
+            int x2 = right ? to.x() : to.x() + to.width();
+            int bend = Math.max(30, Math.abs(x2 - x1) / 2) * (right ? 1 : -1);
+            return new Arrow(from.code(), to.code(), x1, from.centreY(), x1 + bend, from.centreY(), x2 - bend,
+                    to.centreY(), x2, to.centreY());
+        }
+        // Same column: a bracket on the right-hand side, so the curve does not run through the boxes between.
+        int side = Math.max(from.x() + from.width(), to.x() + to.width());
+        int bow = side + 14 + Math.min(30, Math.abs(to.centreY() - from.centreY()) / 6);
+        return new Arrow(from.code(), to.code(), side, from.centreY(), bow, from.centreY(), bow, to.centreY(), side,
+                to.centreY());
+    }
+
+    /** Greedy word wrap; a last line that does not fit ends with an ellipsis. */
+    static List<String> wrap(String text, int width, int maxLines) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.trim().split("\\s+")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word.length() > width ? word.substring(0, width - 1) + "…" : word);
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
+        if (lines.size() > maxLines) {
+            List<String> cut = new ArrayList<>(lines.subList(0, maxLines));
+            String last = cut.get(maxLines - 1);
+            cut.set(maxLines - 1, (last.length() >= width ? last.substring(0, width - 1) : last) + "…");
+            return cut;
+        }
+        return lines;
+    }
+
+    /** Fill colours as in the plan's figure: green reached, yellow in progress, red not started; grey unreported. */
+    static String fill(Status status) {
+        if (status == null) {
+            return "#c9ccd1";
+        }
+        return switch (status) {
+            case REACHED -> "#2e9e4f";
+            case IN_PROGRESS -> "#f4c430";
+            case NOT_STARTED -> "#d9413b";
+        };
+    }
+
+    static String ink(Status status) {
+        return status == Status.REACHED || status == Status.NOT_STARTED ? "#ffffff" : "#1f2328";
+    }
+}

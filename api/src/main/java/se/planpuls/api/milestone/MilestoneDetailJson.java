@@ -1,0 +1,23 @@
+package se.planpuls.api.milestone;
+
+import java.util.List;
+import se.planpuls.api.milestone.MilestoneJson.ReportJson;
+import se.planpuls.domain.Effect;
+import se.planpuls.domain.MilestoneDetail;
+
+/** One item in full: how it is judged reached, its effects, its dependency edges and its whole history. */
+record MilestoneDetailJson(MilestoneJson milestone, String description, String reachedWhen, List<EffectJson> effects,
+                           List<Long> dependsOn, List<Long> dependents, List<ReportJson> history) {
+    static MilestoneDetailJson of(MilestoneDetail d) {
+        var m = d.view().milestone();
+        return new MilestoneDetailJson(MilestoneJson.of(d.view()), m.description(), m.reachedWhen(),
+                d.effects().stream().map(EffectJson::of).toList(), d.dependsOn(), d.dependents(),
+                d.history().stream().map(ReportJson::of).toList());
+    }
+
+    record EffectJson(String text, List<String> audiences) {
+        static EffectJson of(Effect e) {
+            return new EffectJson(e.text(), e.audiences());
+        }
+    }
+}

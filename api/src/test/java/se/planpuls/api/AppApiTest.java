@@ -1,0 +1,43 @@
+package se.planpuls.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The service itself through the real server: its health and the bot endpoint. */
+class AppApiTest {
+    @TempDir
+    Path dataDir;
+    private RunningApp running;
+    private ApiClient api;
+
+    @BeforeEach
+    void start() {
+        running = new RunningApp(dataDir);
+        api = running.api;
+    }
+
+    @AfterEach
+    void stop() {
+        running.close();
+    }
+
+    @Test
+    void health_answers_without_a_token_with_the_database_state() {
+        var response = api.send("GET", "/health", null, null);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().path("status").asText()).isEqualTo("UP");
+        assertThat(response.json().path("database").path("product").asText()).isEqualTo("H2");
+    }
+
+    @Test
+    void the_bot_endpoint_refuses_a_body_that_is_no_activity() {
+        assertThat(api.send("POST", "/api/messages", "", null).status()).isEqualTo(400);
+        assertThat(api.send("POST", "/api/messages", "{\"type\":", null).status()).isEqualTo(400);
+    }
+}

@@ -1,0 +1,54 @@
+package se.planpuls.api.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.planpuls.api.ApiClient;
+import se.planpuls.api.RunningApp;
+
+/** The audit log through the real server. */
+class AuditApiTest {
+    @TempDir
+    Path dataDir;
+    private RunningApp running;
+    private ApiClient api;
+
+    @BeforeEach
+    void start() {
+        running = new RunningApp(dataDir);
+        api = running.api;
+    }
+
+    @AfterEach
+    void stop() {
+        running.close();
+    }
+
+    @Test
+    void the_audit_log_is_filtered_by_entity_and_since_and_refuses_bad_filters() {
+        owner("Anna Berg", "anna@example.com");
+
+        assertThat(api.get("/api/v1/audit?entity=owner").json()).hasSize(1);
+        assertThat(api.get("/api/v1/audit?entity=owner&since=2999-01-01").json()).isEmpty();
+        assertThat(api.get("/api/v1/audit?entity=owner&since=2000-01-01T00:00:00Z").json().get(0)
+                .path("after").path("email").asText()).isEqualTo("anna@example.com");
+        assertProblem(api.get("/api/v1/audit?entity=pizza"), 400, "entity");
+        assertProblem(api.get("/api/v1/audit?since=yesterday"), 400, "since");
+    }
+
+    private long owner(String name, String email) {
+        var response = api.post("/api/v1/owners", "{\"name\":\"" + name + "\",\"email\":\"" + email + "\"}");
+        assertThat(response.status()).isEqualTo(201);
+        return response.json().path("id").asLong();
+    }
+
+    private static void assertProblem(ApiClient.Response response, int status, String field) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo(field);
+    }
+}

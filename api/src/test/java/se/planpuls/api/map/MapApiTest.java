@@ -1,0 +1,79 @@
+package se.planpuls.api.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.planpuls.api.ApiClient;
+import se.planpuls.api.PlanpulsApp;
+import se.planpuls.api.TestConfigs;
+import se.planpuls.api.http.AdminToken;
+
+/** The strategic map through the real server: a page and a picture, opened by key or token only. */
+class MapApiTest {
+    static final String TOKEN = "test-admin-token-0123456789";
+
+    @TempDir
+    Path dataDir;
+    private PlanpulsApp app;
+    private ApiClient api;
+    private long planId;
+
+    @BeforeEach
+    void start() {
+        var config = TestConfigs.inMemory(dataDir, TOKEN);
+        app = PlanpulsApp.create(config, Clock.systemUTC()).start();
+        api = new ApiClient(app.port(), TOKEN);
+        planId = api.get("/api/v1/plans").json().get(0).path("id").asLong();
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    @Test
+    void the_map_is_html_with_svg_and_a_png_opened_by_key_or_token_only() throws Exception {
+        var key = new MapKeys(tokenOf()).key(planId);
+
+        var page = send("/plans/" + planId + "/map?key=" + key, null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<svg").contains("Strategisk karta").contains("Nära vård")
+                .contains("data-code=\"DIG-4\"").contains("SDV infört*").contains("class=\"dependency\"")
+                .contains("Inväntar tidplan");
+        assertThat(page.body().split("class=\"milestone\"", -1)).hasSize(35);
+
+        var png = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + app.port() + "/plans/" + planId + "/map.png")).header("Authorization",
+                "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.headers().firstValue("Content-Type").orElse("")).isEqualTo("image/png");
+        var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body()));
+        assertThat(image.getWidth()).isEqualTo(1280);
+
+        assertThat(send("/plans/" + planId + "/map", null).statusCode()).isEqualTo(401);
+        assertThat(send("/plans/" + planId + "/map?key=wrong", null).statusCode()).isEqualTo(401);
+        assertThat(send("/plans/" + (planId + 1) + "/map?key=" + key, null).statusCode()).isEqualTo(401);
+        assertThat(send("/plans/999/map", TOKEN).statusCode()).isEqualTo(404);
+    }
+
+    private AdminToken tokenOf() {
+        return AdminToken.resolve(TOKEN, dataDir);
+    }
+
+    private HttpResponse<String> send(String path, String bearer) throws Exception {
+        var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer);
+        }
+        return HttpClient.newHttpClient().send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

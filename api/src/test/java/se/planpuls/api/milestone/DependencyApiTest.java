@@ -1,0 +1,71 @@
+package se.planpuls.api.milestone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.planpuls.api.ApiClient;
+import se.planpuls.api.RunningApp;
+
+/** Dependency edges between items through the real server. */
+class DependencyApiTest {
+    static final String TOKEN = RunningApp.TOKEN;
+
+    @TempDir
+    Path dataDir;
+    private RunningApp running;
+    private ApiClient api;
+
+    @BeforeEach
+    void start() {
+        running = new RunningApp(dataDir);
+        api = running.api;
+    }
+
+    @AfterEach
+    void stop() {
+        running.close();
+    }
+
+    @Test
+    void a_dependency_is_added_and_removed_and_a_cycle_is_refused() {
+        long med1 = milestone("MED-1");
+        long med4 = milestone("MED-4");
+        long dig1 = milestone("DIG-1");
+
+        var added = api.post("/api/v1/milestones/" + dig1 + "/dependencies", "{\"dependsOnId\":" + med1 + "}");
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(added.json().path("dependsOn").toString()).contains(String.valueOf(med1));
+
+        var cycle = api.post("/api/v1/milestones/" + med1 + "/dependencies", "{\"dependsOnId\":" + med4 + "}");
+        assertField(cycle, 400, "dependsOnId");
+        assertThat(cycle.json().path("detail").asText()).contains("cycle").contains("MED-1 → MED-4");
+        assertField(api.post("/api/v1/milestones/" + med1 + "/dependencies", "{}"), 400, "dependsOnId");
+        assertThat(api.post("/api/v1/milestones/999999/dependencies", "{\"dependsOnId\":" + med1 + "}").status())
+                .isEqualTo(404);
+
+        assertThat(api.send("DELETE", "/api/v1/milestones/" + dig1 + "/dependencies/" + med1, null, TOKEN).status())
+                .isEqualTo(204);
+        assertThat(api.send("DELETE", "/api/v1/milestones/" + dig1 + "/dependencies?dependsOnId=" + med1, null, TOKEN)
+                .status()).isEqualTo(404);
+    }
+
+    private long milestone(String code) {
+        for (JsonNode m : api.get("/api/v1/milestones?q=" + code).json()) {
+            if (m.path("code").asText().equals(code)) {
+                return m.path("id").asLong();
+            }
+        }
+        throw new AssertionError("no milestone " + code);
+    }
+
+    private static void assertField(ApiClient.Response response, int status, String field) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo(field);
+    }
+}
