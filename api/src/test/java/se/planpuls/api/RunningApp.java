@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import se.planpuls.api.app.Config;
+import se.planpuls.api.app.PlanpulsApp;
 import se.planpuls.bot.BotSettings;
 
 /** A real server on a random port with a fresh in-memory database, for the admin API tests. */

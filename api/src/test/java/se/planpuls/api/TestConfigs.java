@@ -2,6 +2,7 @@ package se.planpuls.api;
 
 import java.nio.file.Path;
 import java.util.UUID;
+import se.planpuls.api.app.Config;
 import se.planpuls.bot.BotSettings;
 
 /** A configuration for a test: a random port, a private in-memory H2, an admin token, no bot authentication. */

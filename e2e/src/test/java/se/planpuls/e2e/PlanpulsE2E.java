@@ -18,8 +18,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
-import se.planpuls.api.Config;
-import se.planpuls.api.PlanpulsApp;
+import se.planpuls.api.app.Config;
+import se.planpuls.api.app.PlanpulsApp;
 
 /** The service on an H2 file in a temp directory, the Agents Playground as Teams, and admin API calls. */
 abstract class PlanpulsE2E {

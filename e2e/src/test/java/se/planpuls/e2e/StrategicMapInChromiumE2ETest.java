@@ -26,8 +26,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import se.planpuls.api.Config;
-import se.planpuls.api.PlanpulsApp;
+import se.planpuls.api.app.Config;
+import se.planpuls.api.app.PlanpulsApp;
 import se.planpuls.bot.BotSettings;
 import se.planpuls.db.TestDatabases;
 

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.planpuls.api.Config;
+import se.planpuls.api.app.Config;
 
 class AdminTokenTest {
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.planpuls.api.ApiClient;
-import se.planpuls.api.PlanpulsApp;
+import se.planpuls.api.app.PlanpulsApp;
 import se.planpuls.api.TestConfigs;
 import se.planpuls.api.http.AdminToken;
 

@@ -1,4 +1,4 @@
-package se.planpuls.api;
+package se.planpuls.api.app;
 
 import java.util.List;
 import se.planpuls.api.http.Route;

@@ -1,4 +1,4 @@
-package se.planpuls.api;
+package se.planpuls.api.app;
 
 import io.javalin.http.Context;
 import se.planpuls.bot.TeamsBot;

@@ -1,4 +1,4 @@
-package se.planpuls.api;
+package se.planpuls.api.app;
 
 import java.time.Clock;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package se.planpuls.api;
+package se.planpuls.api.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.planpuls.api.ApiClient;
+import se.planpuls.api.RunningApp;
 
 /** The service itself through the real server: its health and the bot endpoint. */
 class AppApiTest {

@@ -1,4 +1,4 @@
-package se.planpuls.api;
+package se.planpuls.api.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package se.planpuls.api;
+package se.planpuls.api.app;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
