@@ -2,6 +2,7 @@ package se.planpuls.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -19,11 +20,13 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final String product;
     private final String schemaVersion;
+    private final int pendingMigrations;
 
-    private Database(HikariDataSource dataSource, String product, String schemaVersion) {
+    private Database(HikariDataSource dataSource, String product, String schemaVersion, int pendingMigrations) {
         this.dataSource = dataSource;
         this.product = product;
         this.schemaVersion = schemaVersion;
+        this.pendingMigrations = pendingMigrations;
         // Registered as instances rather than by annotation on the DAO: Jdbi instantiates annotated
         // mapper classes reflectively, which would force them to be public.
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin())
@@ -57,12 +60,13 @@ public final class Database implements AutoCloseable {
             Flyway loaded = flyway.load();
             loaded.migrate();
             MigrationInfo current = loaded.info().current();
+            int pending = loaded.info().pending().length;
             String version = current == null ? "none" : current.getVersion().getVersion();
             String product;
             try (var connection = dataSource.getConnection()) {
                 product = connection.getMetaData().getDatabaseProductName();
             }
-            return new Database(dataSource, product, version);
+            return new Database(dataSource, product, version, pending);
         } catch (Exception e) {
             dataSource.close();
             throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
@@ -77,6 +81,11 @@ public final class Database implements AutoCloseable {
     /** The pool, for Quartz's job store, which keeps its tables in the same database. */
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** Publishes the connection pool's use (active, idle, pending, wait times) to {@code registry}; once. */
+    public void publishMetrics(MeterRegistry registry) {
+        dataSource.setMetricRegistry(registry);
     }
 
     /** The schema this database was opened in, or null for the connection's default. */
@@ -100,6 +109,11 @@ public final class Database implements AutoCloseable {
     }
 
     public record Health(boolean up, String product, String schemaVersion) {
+    }
+
+    /** True when every migration this build knows was applied when the database was opened. */
+    public boolean migrated() {
+        return pendingMigrations == 0;
     }
 
     @Override
