@@ -45,12 +45,14 @@ public final class TeamsBot implements ReminderSender {
     private final RejectionLog rejections;
     private final MeterRegistry metrics;
     private final java.util.concurrent.atomic.AtomicBoolean draining;
-    private final java.util.concurrent.atomic.AtomicInteger busy = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger busy;
+    private final OwnerReach reach;
 
     private TeamsBot(BotFrameworkAdapter adapter, PlanpulsBot bot, ObjectMapper json, CheckInSender checkIns,
                      ChannelPoster channelPoster, ReminderCardSender reminders, BotAuthenticator authenticator,
                      RejectionLog rejections, MeterRegistry metrics,
-                     java.util.concurrent.atomic.AtomicBoolean draining) {
+                     java.util.concurrent.atomic.AtomicBoolean draining, java.util.concurrent.atomic.AtomicInteger busy,
+                     OwnerReach reach) {
         this.adapter = adapter;
         this.bot = bot;
         this.json = json;
@@ -61,6 +63,8 @@ public final class TeamsBot implements ReminderSender {
         this.rejections = rejections;
         this.metrics = metrics;
         this.draining = draining;
+        this.busy = busy;
+        this.reach = reach;
     }
 
     public static TeamsBot create(BotSettings settings, BotServices services, Clock clock) {
@@ -101,14 +105,20 @@ public final class TeamsBot implements ReminderSender {
         if (services.channels() != null && services.plans() != null) {
             commands.add(new SubscribeCommand(services.channels(), services.plans()), SubscribeCommand.WORDS);
         }
-        var bot = new PlanpulsBot(new IdentityResolver(services.owners(), services.conversations()), recorder, commands, reports);
         var draining = new java.util.concurrent.atomic.AtomicBoolean();
+        var busy = new java.util.concurrent.atomic.AtomicInteger();
+        OwnerReach reach = services.reach() == null ? null
+                : new OwnerReach(adapter, settings, services, json, draining::get, metrics);
+        TeamInstallations teams = reach == null ? null : new TeamInstallations(services.reach(),
+                teamId -> tracked(busy, reach.soon(teamId)));
+        var bot = new PlanpulsBot(new IdentityResolver(services.owners(), services.conversations()), recorder, commands,
+                reports, teams);
         var checkIns = new CheckInSender(adapter, settings.appId() == null ? "" : settings.appId(), services, recorder,
                 clock, draining::get);
         var reminders = new ReminderCardSender(adapter, settings.appId() == null ? "" : settings.appId(), services,
                 recorder);
         return new TeamsBot(adapter, bot, json, checkIns, new ChannelPoster(adapter, settings), reminders,
-                authenticator, new RejectionLog(clock, LOG::warn), metrics, draining);
+                authenticator, new RejectionLog(clock, LOG::warn), metrics, draining, busy, reach);
     }
 
     private static BotFrameworkAdapter adapter(BotSettings settings) {
@@ -224,8 +234,32 @@ public final class TeamsBot implements ReminderSender {
     }
 
     private <T> CompletableFuture<T> tracked(CompletableFuture<T> work) {
+        return tracked(busy, work);
+    }
+
+    private static <T> CompletableFuture<T> tracked(java.util.concurrent.atomic.AtomicInteger busy,
+                                                    CompletableFuture<T> work) {
         busy.incrementAndGet();
         return work.whenComplete((done, error) -> busy.decrementAndGet());
+    }
+
+    /**
+     * Reaches every owner in the teams the app is installed in: reads each roster, and opens a chat
+     * with and welcomes each owner who has none, once. Fails when the bot was built without the
+     * reach service.
+     */
+    public CompletableFuture<ReachSummary> reachOwners() {
+        if (reach == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("reaching owners is not set up"));
+        }
+        return tracked(reach.all());
+    }
+
+    /** Stops the thread that reaches owners; for the end of a shutdown. */
+    public void close() {
+        if (reach != null) {
+            reach.close();
+        }
     }
 
     /**

@@ -49,6 +49,7 @@ import se.planpuls.db.PlanExportService;
 import se.planpuls.db.PlanImportService;
 import se.planpuls.db.PlanLoader;
 import se.planpuls.db.PlanService;
+import se.planpuls.db.ReachService;
 import se.planpuls.db.ReminderService;
 import se.planpuls.db.ReportService;
 import se.planpuls.scheduler.PlanpulsScheduler;
@@ -115,9 +116,10 @@ public final class PlanpulsApp implements AutoCloseable {
             var channels = new ChannelService(database, clock);
             var dependencies = new DependencyService(database, clock);
             var audit = new AuditService(database);
+            var reach = new ReachService(database, clock);
             TeamsBot bot = TeamsBot.create(config.bot(), new BotServices(owners, milestones,
                     new ReportService(database, clock), new ConversationService(database, clock), channels, plans,
-                    new PendingAnswerService(database, clock)), clock, metrics.registry());
+                    new PendingAnswerService(database, clock), reach), clock, metrics.registry());
             var reminders = new ReminderService(database, clock, WorkingCalendar.sweden());
             dispatcher = ReminderDispatcher.teams(reminders, bot, clock, metrics.registry());
             var digests = new DigestService(database, clock, MissingReportRule.escalated(reminders::reportMissing),
@@ -132,8 +134,10 @@ public final class PlanpulsApp implements AutoCloseable {
             var leadership = new LeadershipRoutes(channels, digests, new AnnualReviewService(database, clock),
                     reminders, bot, map, clock);
 
+            var ownerRoutes = new OwnerRoutes(owners, reminders, reach, bot);
             List<ScheduledTask> tasks = new ArrayList<>(reminderRoutes.tasks());
             tasks.addAll(leadership.tasks());
+            tasks.addAll(ownerRoutes.tasks());
             tasks.addAll(ReminderTask.all(reminders, dispatcher));
             var scheduler = new PlanpulsScheduler(tasks, WorkingCalendar.ZONE, clock, database, metrics.registry());
 
@@ -144,7 +148,7 @@ public final class PlanpulsApp implements AutoCloseable {
                     new PlanRoutes(plans, new PlanImportService(database, clock), new PlanExportService(database),
                             audit),
                     new MilestoneRoutes(milestones, dependencies),
-                    new OwnerRoutes(owners, reminders),
+                    ownerRoutes,
                     reminderRoutes,
                     leadership,
                     map,
@@ -241,6 +245,7 @@ public final class PlanpulsApp implements AutoCloseable {
         javalin.jettyServer().server().setStopTimeout(Math.max(1000, remaining(deadline).toMillis()));
         quietly("the server", javalin::stop);
         quietly("the reminder workers", dispatcher::close);
+        quietly("the bot", bot::close);
         quietly("the metrics", metrics::close);
         quietly("the database", database::close);
         LOG.info("Planpuls stopped");
