@@ -42,7 +42,7 @@ public final class Database implements AutoCloseable {
     /** As {@link #open(String)}, inside {@code schema} (created when missing) when it is not null. */
     public static Database open(String jdbcUrl, String schema) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
+        config.setJdbcUrl(withoutH2ShutdownHook(jdbcUrl));
         config.setPoolName("planpuls");
         config.setMaximumPoolSize(16);
         config.setInitializationFailTimeout(10_000);
@@ -71,6 +71,18 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
         }
+    }
+
+    /**
+     * H2 closes its databases in a JVM shutdown hook of its own, which runs alongside the service's:
+     * sends still under way at SIGTERM could then not record their outcome (and would go out again).
+     * The service closes the database itself, last.
+     */
+    static String withoutH2ShutdownHook(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:h2:") || jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+            return jdbcUrl;
+        }
+        return jdbcUrl + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** The services' way in; JDBI stays inside this module. */
