@@ -30,6 +30,7 @@ import se.planpuls.api.milestone.MilestoneRoutes;
 import se.planpuls.api.owner.OwnerRoutes;
 import se.planpuls.api.plan.PlanRoutes;
 import se.planpuls.api.reminder.ReminderRoutes;
+import se.planpuls.api.teamsapp.TeamsAppRoutes;
 import se.planpuls.bot.BotServices;
 import se.planpuls.bot.TeamsBot;
 import se.planpuls.domain.calendar.WorkingCalendar;
@@ -154,7 +155,10 @@ public final class PlanpulsApp implements AutoCloseable {
                     map,
                     new AuditRoutes(audit),
                     new JobRoutes(scheduler),
-                    new MetricsRoutes(metrics)));
+                    new MetricsRoutes(metrics),
+                    new TeamsAppRoutes(config.bot().appId(), config.publicUrl(), config.deployment().publisherName(),
+                            config.deployment().publisherUrl(), config.deployment().privacyUrl(),
+                            config.deployment().termsUrl())));
             Javalin javalin = Javalin.create(cfg -> {
                 cfg.showJavalinBanner = false;
                 // Counts requests under way so that stopping the server lets them finish first.

@@ -66,6 +66,9 @@ final class ErrorMapper {
             ctx.header("Retry-After", "30");
             return Problem.of(503, "shutting-down", "Shutting down", stopping.getMessage());
         }
+        if (e instanceof Conflict conflict) {
+            return Problem.of(409, conflict.slug(), conflict.title(), conflict.getMessage());
+        }
         if (e instanceof JobBusyException busy) {
             return Problem.of(409, "job-busy", "Job already running", busy.getMessage());
         }
