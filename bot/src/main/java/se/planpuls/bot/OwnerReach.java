@@ -64,6 +64,7 @@ final class OwnerReach {
     private final ObjectMapper json;
     private final BooleanSupplier stopping;
     private final MeterRegistry metrics;
+    private final java.time.Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "planpuls-reach");
         thread.setDaemon(true);
@@ -72,7 +73,7 @@ final class OwnerReach {
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
 
     OwnerReach(BotFrameworkAdapter adapter, BotSettings settings, BotServices services, ObjectMapper json,
-               BooleanSupplier stopping, MeterRegistry metrics) {
+               BooleanSupplier stopping, MeterRegistry metrics, java.time.Clock clock) {
         this.adapter = adapter;
         this.settings = settings;
         this.services = services;
@@ -80,6 +81,7 @@ final class OwnerReach {
         this.json = json;
         this.stopping = stopping;
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     /** Every team the app is in, one after another. */
@@ -131,10 +133,16 @@ final class OwnerReach {
         int welcomed = 0;
         int failed = 0;
         int reachable = 0;
+        var today = java.time.LocalDate.now(clock.withZone(se.planpuls.domain.calendar.WorkingCalendar.ZONE));
         for (RosterMatch match : matches) {
             boolean needed = !match.welcomed() && (!match.personalChat() || match.welcomeChat() != null);
             if (!needed) {
                 reachable++;
+                continue;
+            }
+            var leave = match.owner().leaveUntil();
+            if (leave != null && !leave.isBefore(today)) {
+                // No message at all while on leave, a welcome neither: the first run after the leave sends it.
                 continue;
             }
             if (stopping.getAsBoolean()) {

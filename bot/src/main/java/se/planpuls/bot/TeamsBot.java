@@ -108,7 +108,7 @@ public final class TeamsBot implements ReminderSender {
         var draining = new java.util.concurrent.atomic.AtomicBoolean();
         var busy = new java.util.concurrent.atomic.AtomicInteger();
         OwnerReach reach = services.reach() == null ? null
-                : new OwnerReach(adapter, settings, services, json, draining::get, metrics);
+                : new OwnerReach(adapter, settings, services, json, draining::get, metrics, clock);
         TeamInstallations teams = reach == null ? null : new TeamInstallations(services.reach(),
                 teamId -> tracked(busy, reach.soon(teamId)));
         var bot = new PlanpulsBot(new IdentityResolver(services.owners(), services.conversations()), recorder, commands,

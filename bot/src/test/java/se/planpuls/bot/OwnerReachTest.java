@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.List;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,9 @@ import se.planpuls.domain.reminder.ReminderKind;
  * | the app is removed from the team                    | the team is forgotten; the daily run reads nothing    |
  * | an owner adds the app themselves (personal scope)   | the chat is stored: they are reachable                |
  * | a reminder after the welcome                        | goes to the chat the bot opened                       |
+ * | an owner on leave                                   | not welcomed until the leave is over                  |
  * | an install event without a team, or with junk       | no crash, nothing recorded                            |
+ * | a roster with junk (no id, huge or odd addresses)   | skipped or unmatched, no crash                        |
  * </pre>
  */
 class OwnerReachTest {
@@ -49,14 +52,16 @@ class OwnerReachTest {
     private Owner anna;
     private Owner bo;
     private Owner cilla;
+    private SimpleMeterRegistry metrics;
 
     @BeforeEach
     void start() throws Exception {
         f = new Fixtures(TestDatabases.h2());
         connector = new FakeConnector();
         reach = new ReachService(f.database, f.clock);
+        metrics = new SimpleMeterRegistry();
         bot = TeamsBot.create(new BotSettings("", "", ""), new BotServices(f.owners, f.milestones, f.reports,
-                f.conversations, null, null, null, reach), f.clock);
+                f.conversations, null, null, null, reach), f.clock, metrics);
         anna = f.owner("Anna Berg", "anna.berg@example.com", ANNA_AAD);
         bo = f.owner("Bo Ek", "bo.ek@example.com", null);
         cilla = f.owner("Cilla Ström", "cilla@example.com", null);
@@ -101,6 +106,7 @@ class OwnerReachTest {
         });
         assertThat(f.owners.byId(bo.id()).teamsUserId()).isEqualTo("29:1bo");
         assertThat(reach.unreachableReasons()).isEmpty();
+        assertThat(metrics.counter("planpuls.owners.welcomed", "outcome", "sent").count()).isEqualTo(3);
 
         connector.clear();
         post(teamEvent("installationUpdate", "add"));
@@ -212,6 +218,35 @@ class OwnerReachTest {
 
         assertThat(connector.calls()).filteredOn(c -> c.method().equals("POST"))
                 .singleElement().satisfies(c -> assertThat(c.path()).contains("/v3/conversations/" + chat + "/activities"));
+    }
+
+    @Test
+    void an_owner_on_leave_is_welcomed_only_once_the_leave_is_over() {
+        f.owners.leave(bo.id(), LocalDate.now(f.clock.withZone(se.planpuls.domain.calendar.WorkingCalendar.ZONE)));
+        reach.teamSeen(TEAM, "Team", connector.url(), TeamsActivities.TENANT, TeamsActivities.BOT_ID);
+
+        bot.reachOwners().join();
+
+        assertThat(f.conversations.personalOf(bo.id())).isEmpty();
+        assertThat(reach.unreachableReasons().get(bo.id())).startsWith("in a team with Planpuls; on leave until");
+        f.owners.leave(bo.id(), null);
+        bot.reachOwners().join();
+        assertThat(f.conversations.personalOf(bo.id())).isPresent();
+    }
+
+    @Test
+    void a_roster_with_junk_is_read_without_harm() {
+        connector.rosterMember("", "No id", "cilla@example.com", null);
+        connector.rosterMember("29:1huge", "x".repeat(5000), "x".repeat(5000) + "@example.com", "\u0000" + "y".repeat(300));
+        connector.rosterMember("29:1ctl", "Ctl\u001b[31m", "bo.ek@example.com\u0000", null);
+        reach.teamSeen(TEAM, "Team", connector.url(), TeamsActivities.TENANT, TeamsActivities.BOT_ID);
+
+        var summary = bot.reachOwners().join();
+
+        assertThat(summary.failedTeams()).isZero();
+        assertThat(summary.welcomed()).isEqualTo(3);
+        assertThat(connector.created()).extracting(c -> c.path("members").get(0).path("id").asText())
+                .containsExactly("29:1anna", "29:1bo", "29:1cilla");
     }
 
     @Test

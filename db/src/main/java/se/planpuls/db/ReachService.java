@@ -235,7 +235,9 @@ public final class ReachService {
             return NO_ACCOUNT;
         }
         if (accounts.stream().anyMatch(a -> reach.inActiveTeam(a.teamsUserId()))) {
-            return "in a team with Planpuls; reached on the next reach-owners run";
+            return owner.leaveUntil() != null
+                    ? "in a team with Planpuls; on leave until " + owner.leaveUntil() + ", reached after that"
+                    : "in a team with Planpuls; reached on the next reach-owners run";
         }
         return NO_TEAM;
     }
