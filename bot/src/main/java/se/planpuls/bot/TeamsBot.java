@@ -44,15 +44,12 @@ public final class TeamsBot implements ReminderSender {
     private final BotAuthenticator authenticator;
     private final RejectionLog rejections;
     private final MeterRegistry metrics;
-    private final java.util.concurrent.atomic.AtomicBoolean draining;
-    private final java.util.concurrent.atomic.AtomicInteger busy;
+    private final ProactiveWork work;
     private final OwnerReach reach;
 
     private TeamsBot(BotFrameworkAdapter adapter, PlanpulsBot bot, ObjectMapper json, CheckInSender checkIns,
                      ChannelPoster channelPoster, ReminderCardSender reminders, BotAuthenticator authenticator,
-                     RejectionLog rejections, MeterRegistry metrics,
-                     java.util.concurrent.atomic.AtomicBoolean draining, java.util.concurrent.atomic.AtomicInteger busy,
-                     OwnerReach reach) {
+                     RejectionLog rejections, MeterRegistry metrics, ProactiveWork work, OwnerReach reach) {
         this.adapter = adapter;
         this.bot = bot;
         this.json = json;
@@ -62,8 +59,7 @@ public final class TeamsBot implements ReminderSender {
         this.authenticator = authenticator;
         this.rejections = rejections;
         this.metrics = metrics;
-        this.draining = draining;
-        this.busy = busy;
+        this.work = work;
         this.reach = reach;
     }
 
@@ -105,20 +101,19 @@ public final class TeamsBot implements ReminderSender {
         if (services.channels() != null && services.plans() != null) {
             commands.add(new SubscribeCommand(services.channels(), services.plans()), SubscribeCommand.WORDS);
         }
-        var draining = new java.util.concurrent.atomic.AtomicBoolean();
-        var busy = new java.util.concurrent.atomic.AtomicInteger();
+        var work = new ProactiveWork();
         OwnerReach reach = services.reach() == null ? null
-                : new OwnerReach(adapter, settings, services, json, draining::get, metrics, clock);
+                : new OwnerReach(adapter, settings, services, json, work::stopping, metrics, clock);
         TeamInstallations teams = reach == null ? null : new TeamInstallations(services.reach(),
-                teamId -> tracked(busy, reach.soon(teamId)));
+                teamId -> work.track(reach.soon(teamId)));
         var bot = new PlanpulsBot(new IdentityResolver(services.owners(), services.conversations()), recorder, commands,
                 reports, teams);
         var checkIns = new CheckInSender(adapter, settings.appId() == null ? "" : settings.appId(), services, recorder,
-                clock, draining::get);
+                clock, work::stopping);
         var reminders = new ReminderCardSender(adapter, settings.appId() == null ? "" : settings.appId(), services,
                 recorder);
         return new TeamsBot(adapter, bot, json, checkIns, new ChannelPoster(adapter, settings), reminders,
-                authenticator, new RejectionLog(clock, LOG::warn), metrics, draining, busy, reach);
+                authenticator, new RejectionLog(clock, LOG::warn), metrics, work, reach);
     }
 
     private static BotFrameworkAdapter adapter(BotSettings settings) {
@@ -213,34 +208,16 @@ public final class TeamsBot implements ReminderSender {
      * starts no message to a further owner; messages already on their way go on.
      */
     public void drain() {
-        draining.set(true);
+        work.stop();
     }
 
     /** Waits until no proactive message is on its way, at most {@code patience}; true when none is. */
     public boolean awaitIdle(java.time.Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (busy.get() > 0) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return busy.get() == 0;
-            }
-        }
-        return true;
+        return work.awaitIdle(patience);
     }
 
-    private <T> CompletableFuture<T> tracked(CompletableFuture<T> work) {
-        return tracked(busy, work);
-    }
-
-    private static <T> CompletableFuture<T> tracked(java.util.concurrent.atomic.AtomicInteger busy,
-                                                    CompletableFuture<T> work) {
-        busy.incrementAndGet();
-        return work.whenComplete((done, error) -> busy.decrementAndGet());
+    private <T> CompletableFuture<T> tracked(CompletableFuture<T> proactive) {
+        return work.track(proactive);
     }
 
     /**
