@@ -151,16 +151,32 @@ public final class TeamsBot implements ReminderSender {
             // Authentication comes before anything else is said: a stranger learns nothing from a 400.
             Activity received = activity == null ? new Activity(null) : activity;
             return authenticator.authenticate(authHeader, received)
-                    .thenCompose(identity -> received.getType() == null
-                            ? CompletableFuture.completedFuture(new BotResponse(400, null))
-                            : turn(identity, received))
+                    .thenCompose(identity -> answerable(received) ? turn(identity, received)
+                            : CompletableFuture.completedFuture(new BotResponse(400, null)))
                     .exceptionally(error -> refused(error, caller));
         }
-        if (activity == null || activity.getType() == null) {
+        if (!answerable(activity)) {
             return CompletableFuture.completedFuture(new BotResponse(400, null));
         }
         // Authentication is off: any Authorization header is ignored, as the SDK would with no app id.
         return turn(new ClaimsIdentity(AuthenticationConstants.ANONYMOUS_AUTH_TYPE), activity);
+    }
+
+    /** An activity the bot can answer: a type, a conversation, and an http(s) service URL to answer at. */
+    private static boolean answerable(Activity activity) {
+        if (activity == null || activity.getType() == null || activity.getType().isBlank()
+                || activity.getConversation() == null || activity.getConversation().getId() == null) {
+            return false;
+        }
+        String url = activity.getServiceUrl();
+        if (url == null || !(url.startsWith("https://") || url.startsWith("http://"))) {
+            return false;
+        }
+        try {
+            return java.net.URI.create(url).getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private CompletableFuture<BotResponse> turn(ClaimsIdentity identity, Activity activity) {
