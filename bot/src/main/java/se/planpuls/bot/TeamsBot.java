@@ -11,6 +11,7 @@ import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import com.microsoft.bot.connector.authentication.SimpleChannelProvider;
 import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
 import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ActivityTypes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -79,7 +80,10 @@ public final class TeamsBot implements ReminderSender {
             var keys = new OpenIdKeys(settings.openIdMetadataUrl(), clock);
             keys.warmUp();
             authenticator = new BotAuthenticator(settings.appId(), keys, clock);
+            // A token of no algorithm, refused at once: it loads the JWT classes before Teams' first request.
+            authenticator.authenticate("Bearer e30.e30.x", new Activity(ActivityTypes.MESSAGE));
         }
+        warmUp(json);
         adapter.setOnTurnError((context, error) -> {
             LOG.error("Bot turn failed", error);
             return context.sendActivity(Texts.forLocale(context.getActivity().getLocale()).get("turn.error"))
@@ -114,6 +118,21 @@ public final class TeamsBot implements ReminderSender {
                 recorder);
         return new TeamsBot(adapter, bot, json, checkIns, new ChannelPoster(adapter, settings), reminders,
                 authenticator, new RejectionLog(clock, LOG::warn), metrics, work, reach);
+    }
+
+    /**
+     * Reads one activity at start: loading the SDK's schema classes and Jackson's serializers for
+     * them takes about a second on a busy machine, which the first request from Teams would otherwise
+     * pay (and a refusal is to come within a second).
+     */
+    private static void warmUp(ObjectMapper json) {
+        try {
+            json.readValue("{\"type\":\"message\",\"conversation\":{\"id\":\"warm-up\"},"
+                    + "\"channelData\":{\"tenant\":{\"id\":\"t\"}},\"timestamp\":\"2026-01-01T00:00:00Z\"}", Activity.class)
+                    .getConversationReference();
+        } catch (Exception e) {
+            LOG.debug("Warming up the activity reader failed: {}", e.toString());
+        }
     }
 
     private static BotFrameworkAdapter adapter(BotSettings settings) {

@@ -155,7 +155,9 @@ class BotAuthenticationTest {
     @Test
     void a_key_not_endorsed_for_teams_is_refused() {
         endorsements = List.of("webchat");
-        var response = bot.process("Bearer " + token(connector.url(), UnaryOperator.identity(), BOT_FRAMEWORK), event()).join();
+        var webchatOnly = botWithKeysAt(keyServerUrl() + "/openid");
+        var response = webchatOnly.process("Bearer " + token(connector.url(), UnaryOperator.identity(), BOT_FRAMEWORK),
+                event()).join();
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(log.list.get(0).getFormattedMessage()).contains("not endorsed for channel msteams");
