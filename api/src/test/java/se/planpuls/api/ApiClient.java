@@ -23,6 +23,11 @@ public final class ApiClient {
         this.token = token;
     }
 
+    /** {@code http://127.0.0.1:<port>}, for requests this client does not make (bytes, streams). */
+    public String baseUrl() {
+        return base;
+    }
+
     public Response get(String path) {
         return send("GET", path, null, token);
     }

@@ -81,6 +81,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_prometheus_registry_lives_in_api_only() {
+        // The other modules may record with micrometer-core; what is exposed, and how, is the api's business.
+        noClasses().that().resideOutsideOfPackage("se.planpuls.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micrometer.prometheusmetrics..", "io.prometheus..")
+                .check(main);
+    }
+
+    @Test
     void the_domain_depends_on_the_jdk_the_holiday_calendar_and_json_annotations_only() {
         classes().that().resideInAPackage("se.planpuls.domain..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "se.planpuls.domain..",

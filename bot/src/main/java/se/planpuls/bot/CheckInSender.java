@@ -25,14 +25,16 @@ final class CheckInSender {
     private final BotServices services;
     private final ConversationRecorder recorder;
     private final java.time.Clock clock;
+    private final java.util.function.BooleanSupplier stopping;
 
     CheckInSender(BotFrameworkAdapter adapter, String appId, BotServices services, ConversationRecorder recorder,
-                  java.time.Clock clock) {
+                  java.time.Clock clock, java.util.function.BooleanSupplier stopping) {
         this.adapter = adapter;
         this.appId = appId;
         this.services = services;
         this.recorder = recorder;
         this.clock = clock;
+        this.stopping = stopping;
     }
 
     /** Snoozed (check-ins) or on leave (all prompts) today. */
@@ -65,17 +67,23 @@ final class CheckInSender {
             activities.add(Turn.message(texts.get("checkin.intro", String.valueOf(open.size()))));
             open.forEach(v -> activities.add(MessageFactory.attachment(
                     StatusCard.of(v, services.milestones().effects(v.milestone().id()), texts))));
-            chain = chain.thenCompose(s -> adapter.continueConversation(appId, reference,
-                            context -> context.sendActivities(activities).thenApply(r -> null))
-                    .handle((done, error) -> {
-                        if (error != null) {
-                            LOG.warn("Check-in to owner {} failed: {}", owner.id(), error.toString());
-                            return new CheckInSummary(s.ownersPrompted(), s.cardsSent(), s.ownersUnreachable(),
-                                    s.failures() + 1);
-                        }
-                        return new CheckInSummary(s.ownersPrompted() + 1, s.cardsSent() + open.size(),
-                                s.ownersUnreachable(), s.failures());
-                    }));
+            chain = chain.thenCompose(s -> {
+                if (stopping.getAsBoolean()) {
+                    // Shutting down: owners not yet prompted are left for the next check-in.
+                    return CompletableFuture.completedFuture(s);
+                }
+                return adapter.continueConversation(appId, reference,
+                                context -> context.sendActivities(activities).thenApply(r -> null))
+                        .handle((done, error) -> {
+                            if (error != null) {
+                                LOG.warn("Check-in to owner {} failed: {}", owner.id(), error.toString());
+                                return new CheckInSummary(s.ownersPrompted(), s.cardsSent(), s.ownersUnreachable(),
+                                        s.failures() + 1);
+                            }
+                            return new CheckInSummary(s.ownersPrompted() + 1, s.cardsSent() + open.size(),
+                                    s.ownersUnreachable(), s.failures());
+                        });
+            });
         }
         return chain;
     }

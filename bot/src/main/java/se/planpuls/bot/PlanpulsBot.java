@@ -19,13 +19,15 @@ final class PlanpulsBot extends ActivityHandler {
     private final ConversationRecorder recorder;
     private final CommandTable commands;
     private final ReportFlow reports;
+    private final TeamInstallations teams;
 
     PlanpulsBot(IdentityResolver identities, ConversationRecorder recorder, CommandTable commands,
-                ReportFlow reports) {
+                ReportFlow reports, TeamInstallations teams) {
         this.identities = identities;
         this.recorder = recorder;
         this.commands = commands;
         this.reports = reports;
+        this.teams = teams;
     }
 
     @Override
@@ -36,6 +38,9 @@ final class PlanpulsBot extends ActivityHandler {
                 || ActivityTypes.CONVERSATION_UPDATE.equals(activity.getType());
         if (!fromUser) {
             return super.onTurn(context);
+        }
+        if (teams != null) {
+            teams.seen(activity);
         }
         return identities.resolve(context, recorder.seen(activity).orElse(null)).thenCompose(owner -> {
             context.getTurnState().add(OWNER_KEY, new ResolvedOwner(owner));

@@ -4,11 +4,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
+import com.microsoft.bot.connector.authentication.AuthenticationConstants;
 import com.microsoft.bot.connector.authentication.AuthenticationException;
+import com.microsoft.bot.connector.authentication.ClaimsIdentity;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import com.microsoft.bot.connector.authentication.SimpleChannelProvider;
 import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
 import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ActivityTypes;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -35,20 +42,48 @@ public final class TeamsBot implements ReminderSender {
     private final CheckInSender checkIns;
     private final ChannelPoster channelPoster;
     private final ReminderCardSender reminders;
+    private final BotAuthenticator authenticator;
+    private final RejectionLog rejections;
+    private final MeterRegistry metrics;
+    private final ProactiveWork work;
+    private final OwnerReach reach;
 
     private TeamsBot(BotFrameworkAdapter adapter, PlanpulsBot bot, ObjectMapper json, CheckInSender checkIns,
-                     ChannelPoster channelPoster, ReminderCardSender reminders) {
+                     ChannelPoster channelPoster, ReminderCardSender reminders, BotAuthenticator authenticator,
+                     RejectionLog rejections, MeterRegistry metrics, ProactiveWork work, OwnerReach reach) {
         this.adapter = adapter;
         this.bot = bot;
         this.json = json;
         this.checkIns = checkIns;
         this.channelPoster = channelPoster;
         this.reminders = reminders;
+        this.authenticator = authenticator;
+        this.rejections = rejections;
+        this.metrics = metrics;
+        this.work = work;
+        this.reach = reach;
     }
 
-    public static TeamsBot create(BotSettings settings, BotServices services, java.time.Clock clock) {
+    public static TeamsBot create(BotSettings settings, BotServices services, Clock clock) {
+        return create(settings, services, clock, new CompositeMeterRegistry());
+    }
+
+    /**
+     * A bot that records what it does in {@code metrics}: requests refused, digests and reviews
+     * posted. With authentication on, it starts reading the Bot Framework's signing keys at once.
+     */
+    public static TeamsBot create(BotSettings settings, BotServices services, Clock clock, MeterRegistry metrics) {
         ObjectMapper json = ActivityJson.mapper();
         BotFrameworkAdapter adapter = adapter(settings);
+        BotAuthenticator authenticator = null;
+        if (settings.authenticationEnabled()) {
+            var keys = new OpenIdKeys(settings.openIdMetadataUrl(), clock);
+            keys.warmUp();
+            authenticator = new BotAuthenticator(settings.appId(), keys, clock);
+            // A token of no algorithm, refused at once: it loads the JWT classes before Teams' first request.
+            authenticator.authenticate("Bearer e30.e30.x", new Activity(ActivityTypes.MESSAGE));
+        }
+        warmUp(json);
         adapter.setOnTurnError((context, error) -> {
             LOG.error("Bot turn failed", error);
             return context.sendActivity(Texts.forLocale(context.getActivity().getLocale()).get("turn.error"))
@@ -70,12 +105,34 @@ public final class TeamsBot implements ReminderSender {
         if (services.channels() != null && services.plans() != null) {
             commands.add(new SubscribeCommand(services.channels(), services.plans()), SubscribeCommand.WORDS);
         }
-        var bot = new PlanpulsBot(new IdentityResolver(services.owners(), services.conversations()), recorder, commands, reports);
+        var work = new ProactiveWork();
+        OwnerReach reach = services.reach() == null ? null
+                : new OwnerReach(adapter, settings, services, json, work::stopping, metrics, clock);
+        TeamInstallations teams = reach == null ? null : new TeamInstallations(services.reach(),
+                teamId -> work.track(reach.soon(teamId)));
+        var bot = new PlanpulsBot(new IdentityResolver(services.owners(), services.conversations()), recorder, commands,
+                reports, teams);
         var checkIns = new CheckInSender(adapter, settings.appId() == null ? "" : settings.appId(), services, recorder,
-                clock);
+                clock, work::stopping);
         var reminders = new ReminderCardSender(adapter, settings.appId() == null ? "" : settings.appId(), services,
                 recorder);
-        return new TeamsBot(adapter, bot, json, checkIns, new ChannelPoster(adapter, settings), reminders);
+        return new TeamsBot(adapter, bot, json, checkIns, new ChannelPoster(adapter, settings), reminders,
+                authenticator, new RejectionLog(clock, LOG::warn), metrics, work, reach);
+    }
+
+    /**
+     * Reads one activity at start: loading the SDK's schema classes and Jackson's serializers for
+     * them takes about a second on a busy machine, which the first request from Teams would otherwise
+     * pay (and a refusal is to come within a second).
+     */
+    private static void warmUp(ObjectMapper json) {
+        try {
+            json.readValue("{\"type\":\"message\",\"conversation\":{\"id\":\"warm-up\"},"
+                    + "\"channelData\":{\"tenant\":{\"id\":\"t\"}},\"timestamp\":\"2026-01-01T00:00:00Z\"}", Activity.class)
+                    .getConversationReference();
+        } catch (Exception e) {
+            LOG.debug("Warming up the activity reader failed: {}", e.toString());
+        }
     }
 
     private static BotFrameworkAdapter adapter(BotSettings settings) {
@@ -94,18 +151,57 @@ public final class TeamsBot implements ReminderSender {
 
     /** Handles one request from Teams (or the playground); never throws. */
     public CompletableFuture<BotResponse> process(String authHeader, String body) {
+        return process(authHeader, body, null);
+    }
+
+    /**
+     * As {@link #process(String, String)}; {@code caller} (an address, may be null) is named when the
+     * request is refused. With authentication on, a request without a valid Bot Framework token is a
+     * 401, decided before the SDK sees the activity.
+     */
+    public CompletableFuture<BotResponse> process(String authHeader, String body, String caller) {
         Activity activity;
         try {
             activity = body == null || body.isBlank() ? null : json.readValue(body, Activity.class);
         } catch (Exception e) {
+            activity = null;
+        }
+        if (authenticator != null) {
+            // Authentication comes before anything else is said: a stranger learns nothing from a 400.
+            Activity received = activity == null ? new Activity(null) : activity;
+            return authenticator.authenticate(authHeader, received)
+                    .thenCompose(identity -> answerable(received) ? turn(identity, received)
+                            : CompletableFuture.completedFuture(new BotResponse(400, null)))
+                    .exceptionally(error -> refused(error, caller));
+        }
+        if (!answerable(activity)) {
             return CompletableFuture.completedFuture(new BotResponse(400, null));
         }
-        if (activity == null || activity.getType() == null) {
-            return CompletableFuture.completedFuture(new BotResponse(400, null));
+        // Authentication is off: any Authorization header is ignored, as the SDK would with no app id.
+        return turn(new ClaimsIdentity(AuthenticationConstants.ANONYMOUS_AUTH_TYPE), activity);
+    }
+
+    /** An activity the bot can answer: a type, a conversation, and an http(s) service URL to answer at. */
+    private static boolean answerable(Activity activity) {
+        if (activity == null || activity.getType() == null || activity.getType().isBlank()
+                || activity.getConversation() == null || activity.getConversation().getId() == null) {
+            return false;
         }
+        String url = activity.getServiceUrl();
+        if (url == null || !(url.startsWith("https://") || url.startsWith("http://"))) {
+            return false;
+        }
+        try {
+            return java.net.URI.create(url).getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private CompletableFuture<BotResponse> turn(ClaimsIdentity identity, Activity activity) {
         CompletableFuture<InvokeResponse> processing;
         try {
-            processing = adapter.processActivity(authHeader, activity, bot::onTurn);
+            processing = adapter.processActivity(identity, activity, bot::onTurn);
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(failure(e));
         }
@@ -126,9 +222,56 @@ public final class TeamsBot implements ReminderSender {
         });
     }
 
+    private BotResponse refused(Throwable error, String caller) {
+        Throwable cause = unwrap(error);
+        if (cause instanceof BotAuthenticator.Rejected rejected) {
+            rejections.rejected(rejected.reason(), caller);
+            Counter.builder("planpuls.bot.auth.rejections").description("Bot requests refused for want of a valid token")
+                    .register(metrics).increment();
+            return new BotResponse(401, null);
+        }
+        return failure(cause);
+    }
+
     /** Sends every linked owner a status card for each milestone not yet reached. */
     public CompletableFuture<CheckInSummary> sendWeeklyCheckIns() {
-        return checkIns.sendAll();
+        return tracked(checkIns.sendAll());
+    }
+
+    /**
+     * For a shutdown: from now on a proactive run (check-ins, and owners reached from the roster)
+     * starts no message to a further owner; messages already on their way go on.
+     */
+    public void drain() {
+        work.stop();
+    }
+
+    /** Waits until no proactive message is on its way, at most {@code patience}; true when none is. */
+    public boolean awaitIdle(java.time.Duration patience) {
+        return work.awaitIdle(patience);
+    }
+
+    private <T> CompletableFuture<T> tracked(CompletableFuture<T> proactive) {
+        return work.track(proactive);
+    }
+
+    /**
+     * Reaches every owner in the teams the app is installed in: reads each roster, and opens a chat
+     * with and welcomes each owner who has none, once. Fails when the bot was built without the
+     * reach service.
+     */
+    public CompletableFuture<ReachSummary> reachOwners() {
+        if (reach == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("reaching owners is not set up"));
+        }
+        return tracked(reach.all());
+    }
+
+    /** Stops the thread that reaches owners; for the end of a shutdown. */
+    public void close() {
+        if (reach != null) {
+            reach.close();
+        }
     }
 
     /**
@@ -137,11 +280,13 @@ public final class TeamsBot implements ReminderSender {
      */
     public CompletableFuture<Void> postDigest(ChannelSubscription channel, Digest digest, String mapPageUrl,
                                               String mapImageUrl) {
+        CompletableFuture<Void> posting;
         try {
-            return channelPoster.post(channel, DigestCard.of(digest, Texts.swedish(), mapPageUrl, mapImageUrl));
+            posting = channelPoster.post(channel, DigestCard.of(digest, Texts.swedish(), mapPageUrl, mapImageUrl));
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            posting = CompletableFuture.failedFuture(e);
         }
+        return tracked(counted(posting, "planpuls.digests.posted", "Weekly digests posted to leadership channels"));
     }
 
     /**
@@ -162,19 +307,31 @@ public final class TeamsBot implements ReminderSender {
     /** Posts the annual review's summary card to a leadership channel, in Swedish, as a new thread. */
     public CompletableFuture<Void> postAnnualReview(ChannelSubscription channel, AnnualReview review,
                                                     String mapPageUrl) {
+        CompletableFuture<Void> posting;
         try {
-            return channelPoster.post(channel, AnnualReviewCard.of(review, Texts.swedish(), mapPageUrl));
+            posting = channelPoster.post(channel, AnnualReviewCard.of(review, Texts.swedish(), mapPageUrl));
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            posting = CompletableFuture.failedFuture(e);
         }
+        return tracked(counted(posting, "planpuls.annual.reviews.posted", "Annual review summaries posted to channels"));
     }
 
-    private static BotResponse failure(Throwable error) {
+    private CompletableFuture<Void> counted(CompletableFuture<Void> posting, String meter, String description) {
+        return posting.whenComplete((done, error) -> Counter.builder(meter).description(description)
+                .tag("outcome", error == null ? "posted" : "failed").register(metrics).increment());
+    }
+
+    private static Throwable unwrap(Throwable error) {
         Throwable cause = error;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException)
                 && cause.getCause() != null) {
             cause = cause.getCause();
         }
+        return cause;
+    }
+
+    private static BotResponse failure(Throwable error) {
+        Throwable cause = unwrap(error);
         if (cause instanceof AuthenticationException || cause.getCause() instanceof AuthenticationException) {
             LOG.warn("Rejected a bot request: {}", cause.getMessage());
             return new BotResponse(401, null);

@@ -2,6 +2,7 @@ package se.planpuls.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -19,11 +20,13 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final String product;
     private final String schemaVersion;
+    private final int pendingMigrations;
 
-    private Database(HikariDataSource dataSource, String product, String schemaVersion) {
+    private Database(HikariDataSource dataSource, String product, String schemaVersion, int pendingMigrations) {
         this.dataSource = dataSource;
         this.product = product;
         this.schemaVersion = schemaVersion;
+        this.pendingMigrations = pendingMigrations;
         // Registered as instances rather than by annotation on the DAO: Jdbi instantiates annotated
         // mapper classes reflectively, which would force them to be public.
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin())
@@ -39,7 +42,7 @@ public final class Database implements AutoCloseable {
     /** As {@link #open(String)}, inside {@code schema} (created when missing) when it is not null. */
     public static Database open(String jdbcUrl, String schema) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
+        config.setJdbcUrl(withoutH2ShutdownHook(jdbcUrl));
         config.setPoolName("planpuls");
         config.setMaximumPoolSize(16);
         config.setInitializationFailTimeout(10_000);
@@ -57,16 +60,29 @@ public final class Database implements AutoCloseable {
             Flyway loaded = flyway.load();
             loaded.migrate();
             MigrationInfo current = loaded.info().current();
+            int pending = loaded.info().pending().length;
             String version = current == null ? "none" : current.getVersion().getVersion();
             String product;
             try (var connection = dataSource.getConnection()) {
                 product = connection.getMetaData().getDatabaseProductName();
             }
-            return new Database(dataSource, product, version);
+            return new Database(dataSource, product, version, pending);
         } catch (Exception e) {
             dataSource.close();
             throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
         }
+    }
+
+    /**
+     * H2 closes its databases in a JVM shutdown hook of its own, which runs alongside the service's:
+     * sends still under way at SIGTERM could then not record their outcome (and would go out again).
+     * The service closes the database itself, last.
+     */
+    static String withoutH2ShutdownHook(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:h2:") || jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+            return jdbcUrl;
+        }
+        return jdbcUrl + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** The services' way in; JDBI stays inside this module. */
@@ -77,6 +93,11 @@ public final class Database implements AutoCloseable {
     /** The pool, for Quartz's job store, which keeps its tables in the same database. */
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** Publishes the connection pool's use (active, idle, pending, wait times) to {@code registry}; once. */
+    public void publishMetrics(MeterRegistry registry) {
+        dataSource.setMetricRegistry(registry);
     }
 
     /** The schema this database was opened in, or null for the connection's default. */
@@ -100,6 +121,11 @@ public final class Database implements AutoCloseable {
     }
 
     public record Health(boolean up, String product, String schemaVersion) {
+    }
+
+    /** True when every migration this build knows was applied when the database was opened. */
+    public boolean migrated() {
+        return pendingMigrations == 0;
     }
 
     @Override

@@ -66,6 +66,8 @@ public final class OwnerService {
                         "an owner with this aadObjectId already exists");
             }
             long id = dao.insert(name, email, aad, input.admin(), clock.instant());
+            // Someone who already wrote to the bot is linked to their chat now, not at their next message.
+            ReachService.linkKnownAccount(handle, dao.byId(id).orElseThrow());
             Owner created = dao.byId(id).orElseThrow();
             AuditLog.record(handle, clock, actor, "create", "owner", id, null, null, null, created);
             return created;
@@ -86,6 +88,11 @@ public final class OwnerService {
      */
     public Optional<Owner> recognise(TeamsIdentity identity, ConversationRef spokenIn) {
         return jdbi.inTransaction(handle -> {
+            if (identity.teamsUserId() != null) {
+                // Kept so that the sender is linked at once should they become an owner later.
+                ReachService.accountSeen(handle, new se.planpuls.domain.reach.TeamsAccount(identity.teamsUserId(),
+                        identity.aadObjectId(), identity.email(), identity.userPrincipalName(), null), clock.instant());
+            }
             Optional<Owner> owner = recognise(handle, identity);
             if (spokenIn != null) {
                 ConversationService.record(handle, spokenIn, personalOwner(spokenIn, owner), clock.instant());
@@ -188,8 +195,12 @@ public final class OwnerService {
             if (owner.email().equals(mail)) {
                 throw new InvalidInputException("email", "substitute.self", "an owner cannot be their own substitute");
             }
-            Owner substitute = dao.byEmail(mail).orElseGet(() -> dao.byId(
-                    dao.insert(mail.substring(0, mail.indexOf('@')), mail, null, false, clock.instant())).orElseThrow());
+            Owner substitute = dao.byEmail(mail).orElseGet(() -> {
+                Owner added = dao.byId(dao.insert(mail.substring(0, mail.indexOf('@')), mail, null, false,
+                        clock.instant())).orElseThrow();
+                ReachService.linkKnownAccount(handle, added);
+                return dao.byId(added.id()).orElseThrow();
+            });
             dao.setSubstitute(ownerId, substitute.id());
             AuditLog.record(handle, clock, new Actor(owner.name(), "bot"), "update", "owner",
                     ownerId, null, null, owner, dao.byId(ownerId).orElseThrow());
@@ -288,6 +299,7 @@ public final class OwnerService {
             }
             boolean admin = change.admin() != null ? change.admin() : before.admin();
             owners.update(id, name, email, aad, admin, leave, substitute);
+            ReachService.linkKnownAccount(handle, owners.byId(id).orElseThrow());
             Owner after = owners.byId(id).orElseThrow();
             AuditLog.record(handle, clock, actor, "update", "owner", id, null, null, before, after);
             return after;
@@ -312,6 +324,7 @@ public final class OwnerService {
                 AuditLog.record(handle, clock, actor, "reassign", "milestone", item.milestone().id(),
                         item.milestone().planId(), "owner erased", item.milestone(), null);
             }
+            ReachService.forgetAccounts(handle, before);
             owners.unassign(id);
             owners.dropAsSubstitute(id);
             owners.forgetPersonalConversations(id);

@@ -102,6 +102,7 @@ final class PlanImportWriter {
         OwnerDao owners = handle.attach(OwnerDao.class);
         return owners.byEmail(email).map(Owner::id).orElseGet(() -> {
             long created = owners.insert(name, email, null, false, clock.instant());
+            ReachService.linkKnownAccount(handle, owners.byId(created).orElseThrow());
             audit("create", "owner", created, null, "created by import", null, owners.byId(created).orElseThrow());
             return created;
         });

@@ -40,7 +40,8 @@ abstract class PlanpulsE2E {
             port = socket.getLocalPort();
         }
         app = startService();
-        playground = Playground.start("http://localhost:" + port + "/api/messages");
+        // 127.0.0.1, not localhost: the service listens on IPv4 loopback, and Node may resolve localhost to ::1.
+        playground = Playground.start("http://127.0.0.1:" + port + "/api/messages");
     }
 
     @AfterEach

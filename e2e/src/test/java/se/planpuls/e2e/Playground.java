@@ -318,6 +318,20 @@ public final class Playground implements AutoCloseable {
         post("/_internal/v1/customActivities", activity);
     }
 
+    /**
+     * Sends one of the playground's ready-made Teams events to the bot, as Teams would send it: e.g.
+     * {@code sendEvent("team-id", "install")} is the {@code installationUpdate} (action {@code add})
+     * of the app added to the team, with the team in its channel data; {@code "botAdded"} the
+     * {@code conversationUpdate} with the bot in {@code membersAdded}. Types: install, uninstall,
+     * userAdded, userRemoved, botAdded, botRemoved, channelCreated, channelRenamed, channelDeleted,
+     * teamRenamed, teamDeleted.
+     */
+    public void sendEvent(String conversationId, String type) {
+        ObjectNode activity = (ObjectNode) get("/_internal/v1/customActivities/template?conversationId="
+                + encode(conversationId) + "&type=" + encode(type));
+        post("/_internal/v1/customActivities", activity);
+    }
+
     // ---- reading the log ----
 
     /** Every exchange with the bot logged so far, in log order (a bot's reply may precede the message it answers). */

@@ -1,5 +1,7 @@
 package se.planpuls.scheduler;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -31,6 +33,8 @@ public final class PlanpulsScheduler implements AutoCloseable {
     private final Map<String, TaskRunner> runners = new LinkedHashMap<>();
     private final ZoneId zone;
     private final Scheduler quartz;
+    private final Database database;
+    private volatile boolean stopping;
 
     /** A schedule kept in memory only (for tests of the tasks themselves). */
     public PlanpulsScheduler(List<ScheduledTask> tasks, ZoneId zone, Clock clock) {
@@ -39,8 +43,15 @@ public final class PlanpulsScheduler implements AutoCloseable {
 
     /** A schedule kept in {@code database}'s Quartz tables (created by migration V3), or in memory when null. */
     public PlanpulsScheduler(List<ScheduledTask> tasks, ZoneId zone, Clock clock, Database database) {
+        this(tasks, zone, clock, database, new CompositeMeterRegistry());
+    }
+
+    /** As {@link #PlanpulsScheduler(List, ZoneId, Clock, Database)}, timing each job run in {@code metrics}. */
+    public PlanpulsScheduler(List<ScheduledTask> tasks, ZoneId zone, Clock clock, Database database,
+                             MeterRegistry metrics) {
         this.zone = zone;
-        tasks.forEach(task -> runners.put(task.name(), new TaskRunner(task, clock)));
+        this.database = database;
+        tasks.forEach(task -> runners.put(task.name(), new TaskRunner(task, clock, metrics)));
         try {
             Properties properties = database == null ? QuartzStore.inMemory() : QuartzStore.jdbc(database);
             quartz = QuartzStore.newScheduler(properties);
@@ -75,11 +86,44 @@ public final class PlanpulsScheduler implements AutoCloseable {
         }
     }
 
-    /** Runs a job now, outside its schedule; fails with {@link UnknownJobException} or {@link JobBusyException}. */
+    /** True while the schedule fires its triggers: started, not in standby, not shut down. */
+    public boolean running() {
+        try {
+            return quartz.isStarted() && !quartz.isInStandbyMode() && !quartz.isShutdown();
+        } catch (SchedulerException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The first step of a shutdown: no trigger fires from now on and no job is started on demand;
+     * runs under way go on. In a cluster the other instances keep firing the schedule.
+     */
+    public void standby() {
+        stopping = true;
+        try {
+            quartz.standby();
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("could not put the schedule in standby", e);
+        }
+    }
+
+    /** True while a job runs, on its schedule or on demand. */
+    public boolean busy() {
+        return runners.values().stream().anyMatch(TaskRunner::busy);
+    }
+
+    /**
+     * Runs a job now, outside its schedule; fails with {@link UnknownJobException}, {@link JobBusyException}
+     * or, once a shutdown began, {@link SchedulerStoppingException}.
+     */
     public CompletableFuture<TaskRun> runNow(String name) {
         TaskRunner runner = runners.get(name);
         if (runner == null) {
             return CompletableFuture.failedFuture(new UnknownJobException(name));
+        }
+        if (stopping) {
+            return CompletableFuture.failedFuture(new SchedulerStoppingException(name));
         }
         return runner.run();
     }
@@ -97,10 +141,19 @@ public final class PlanpulsScheduler implements AutoCloseable {
         }).toList();
     }
 
+    /**
+     * Stops the schedule: waits for runs under way, then leaves the cluster, removing this instance's
+     * check-in row so the others need not first take it for failed and recover it.
+     */
     @Override
     public void close() {
+        stopping = true;
         try {
+            String instance = quartz.getSchedulerInstanceId();
             quartz.shutdown(true);
+            if (database != null) {
+                QuartzStore.leaveCluster(database, instance);
+            }
         } catch (SchedulerException e) {
             throw new IllegalStateException(e);
         }

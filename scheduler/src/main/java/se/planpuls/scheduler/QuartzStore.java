@@ -86,6 +86,23 @@ final class QuartzStore {
         quartz.scheduleJob(job, Set.of(trigger), true);
     }
 
+    /**
+     * Removes a stopped instance's row from the cluster's check-in table. Quartz leaves it behind on
+     * shutdown, and another instance would then wait for it to age and "recover" an instance that
+     * left cleanly (harmless, but noisy, and the table keeps ghosts while no other instance runs).
+     */
+    static void leaveCluster(Database database, String instanceId) {
+        try (Connection connection = database.dataSource().getConnection();
+             var statement = connection.prepareStatement(
+                     "DELETE FROM QRTZ_SCHEDULER_STATE WHERE SCHED_NAME = ? AND INSTANCE_NAME = ?")) {
+            statement.setString(1, NAME);
+            statement.setString(2, instanceId);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not leave the schedule's cluster", e);
+        }
+    }
+
     private record PooledProvider(DataSource dataSource) implements ConnectionProvider {
         @Override
         public Connection getConnection() throws SQLException {

@@ -1,5 +1,8 @@
 package se.planpuls.scheduler;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +15,9 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.planpuls.db.ReminderService;
@@ -26,6 +31,8 @@ import se.planpuls.domain.reminder.SendOutcome;
  * The fan-out: sends due reminders through the {@link ReminderSender} port, each at most once
  * (the sent-log's {@link ReminderService#sendOnce}), paced under Teams' limits, a few at a time, and
  * tries failed sends again: after Retry-After on a 429, with backoff on a 5xx or a timeout.
+ * {@link #drain()} stops it taking new sends for a shutdown: sends under way finish and are
+ * recorded, the rest are left unrecorded for the next run, so none is lost and none is sent twice.
  */
 public final class ReminderDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderDispatcher.class);
@@ -37,14 +44,38 @@ public final class ReminderDispatcher implements AutoCloseable {
     private final RetryPolicy retry;
     private final Clock clock;
     private final ScheduledExecutorService workers;
+    private final MeterRegistry metrics;
+    private final Counter retries;
+    private final Counter throttled;
+    private final Counter sends;
+    private final AtomicReference<Double> lastRunRate = new AtomicReference<>(0.0);
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final java.util.Set<Run> runs = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     ReminderDispatcher(ReminderService reminders, ReminderSender sender, RateLimiter limiter, RetryPolicy retry,
                        Clock clock, int workers) {
+        this(reminders, sender, limiter, retry, clock, workers, new CompositeMeterRegistry());
+    }
+
+    ReminderDispatcher(ReminderService reminders, ReminderSender sender, RateLimiter limiter, RetryPolicy retry,
+                       Clock clock, int workers, MeterRegistry metrics) {
         this.reminders = reminders;
         this.sender = sender;
         this.limiter = limiter;
         this.retry = retry;
         this.clock = clock;
+        this.metrics = metrics;
+        this.retries = Counter.builder("planpuls.reminder.retries")
+                .description("Reminder sends tried again within a run").register(metrics);
+        this.throttled = Counter.builder("planpuls.connector.throttled")
+                .description("429 Too Many Requests answered by the Teams connector").register(metrics);
+        this.sends = Counter.builder("planpuls.fanout.sends")
+                .description("Reminder sends that reached the connector (rate() gives sends per second)")
+                .register(metrics);
+        io.micrometer.core.instrument.Gauge.builder("planpuls.fanout.last.run.sends.per.second", lastRunRate,
+                        AtomicReference::get)
+                .description("Reminders sent per second in the last fan-out that sent any").register(metrics);
         var pool = new ScheduledThreadPoolExecutor(workers, runnable -> {
             Thread thread = new Thread(runnable, "planpuls-reminders");
             thread.setDaemon(true);
@@ -56,35 +87,105 @@ public final class ReminderDispatcher implements AutoCloseable {
 
     /** Under Teams' limits (7 a second per chat, 50 a second in all) with the default retries. */
     public static ReminderDispatcher teams(ReminderService reminders, ReminderSender sender, Clock clock) {
-        return new ReminderDispatcher(reminders, sender, RateLimiter.teams(), RetryPolicy.DEFAULT, clock, WORKERS);
+        return teams(reminders, sender, clock, new CompositeMeterRegistry());
+    }
+
+    /** As {@link #teams(ReminderService, ReminderSender, Clock)}, recording sends, failures, retries and 429s. */
+    public static ReminderDispatcher teams(ReminderService reminders, ReminderSender sender, Clock clock,
+                                           MeterRegistry metrics) {
+        return new ReminderDispatcher(reminders, sender, RateLimiter.teams(), RetryPolicy.DEFAULT, clock, WORKERS,
+                metrics);
     }
 
     /** Sends the reminders; completes when each is sent, noted, skipped or has used its attempts. */
     public CompletableFuture<DispatchSummary> dispatch(List<DueReminder> due) {
-        var run = new Run(due.size());
+        var run = new Run(due.size(), System.nanoTime());
         if (due.isEmpty()) {
             run.done.complete(run.summary());
         }
-        for (DueReminder reminder : due) {
-            workers.execute(() -> attempt(run, reminder, 1));
+        runs.add(run);
+        run.done.whenComplete((summary, error) -> runs.remove(run));
+        if (draining.get()) {
+            run.abandon();
         }
-        return run.done;
+        for (DueReminder reminder : due) {
+            try {
+                workers.execute(() -> attempt(run, reminder, 1));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                run.defer();
+            }
+        }
+        return run.done.whenComplete((summary, error) -> {
+            if (summary != null && summary.sent() > 0) {
+                lastRunRate.set(summary.sent() / Math.max(0.001, (System.nanoTime() - run.startedNanos) / 1e9));
+            }
+        });
+    }
+
+    /**
+     * Takes no new sends from now on: attempts not yet started (and retries not yet due) are left for
+     * the next run, unrecorded. Sends under way go on; {@link #awaitIdle} waits for them.
+     */
+    public void drain() {
+        draining.set(true);
+        // A run waiting only for retries that will not come now ends here; each send under way is
+        // still recorded by the sent-log, whatever the run's summary says.
+        runs.forEach(Run::abandon);
+    }
+
+    /** Waits until no send is under way, at most {@code patience}; true when none is. */
+    public boolean awaitIdle(Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (inFlight.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return inFlight.get() == 0;
+            }
+        }
+        return true;
     }
 
     private void attempt(Run run, DueReminder reminder, int attempt) {
-        var next = new Duration[1];
-        SendOutcome outcome;
+        inFlight.incrementAndGet();
         try {
-            outcome = reminders.sendOnce(reminder, r -> deliver(r, attempt, next));
-        } catch (RuntimeException e) {
-            LOG.error("Reminder {} could not be recorded", reminder.key(), e);
-            run.finish(SendOutcome.FAILED);
-            return;
+            if (draining.get()) {
+                run.defer();
+                return;
+            }
+            var next = new Duration[1];
+            SendOutcome outcome;
+            try {
+                outcome = reminders.sendOnce(reminder, r -> deliver(r, attempt, next));
+            } catch (RuntimeException e) {
+                LOG.error("Reminder {} could not be recorded", reminder.key(), e);
+                finish(run, SendOutcome.FAILED);
+                return;
+            }
+            if (outcome == SendOutcome.FAILED && next[0] != null && attempt < retry.attemptsInRun()) {
+                retries.increment();
+                try {
+                    workers.schedule(() -> attempt(run, reminder, attempt + 1), next[0].toMillis(),
+                            TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    // Shutting down: the failure is recorded with its retry time, so the retry job picks it up.
+                    finish(run, outcome);
+                }
+                return;
+            }
+            finish(run, outcome);
+        } finally {
+            inFlight.decrementAndGet();
         }
-        if (outcome == SendOutcome.FAILED && next[0] != null && attempt < retry.attemptsInRun()) {
-            workers.schedule(() -> attempt(run, reminder, attempt + 1), next[0].toMillis(), TimeUnit.MILLISECONDS);
-            return;
-        }
+    }
+
+    private void finish(Run run, SendOutcome outcome) {
+        Counter.builder("planpuls.reminders").description("Reminders by outcome of their send")
+                .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT)).register(metrics).increment();
         run.finish(outcome);
     }
 
@@ -92,7 +193,10 @@ public final class ReminderDispatcher implements AutoCloseable {
     private Delivery deliver(DueReminder reminder, int attempt, Duration[] inRun) {
         long conversation = reminder.recipientOwnerId();
         try {
-            sender.send(reminder, () -> pace(conversation)).get(retry.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            sender.send(reminder, () -> {
+                pace(conversation);
+                sends.increment();
+            }).get(retry.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
             return Delivery.delivered();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -107,6 +211,7 @@ public final class ReminderDispatcher implements AutoCloseable {
                 }
                 int status = failure.httpStatus();
                 if (status == 429) {
+                    throttled.increment();
                     Duration wait = failure.retryAfter() == null ? retry.backoffBefore(attempt + 1, jitter())
                             : min(failure.retryAfter(), retry.maxRetryAfter());
                     limiter.pause(conversation, wait);
@@ -168,14 +273,17 @@ public final class ReminderDispatcher implements AutoCloseable {
     private static final class Run {
         final CompletableFuture<DispatchSummary> done = new CompletableFuture<>();
         final int due;
+        final long startedNanos;
         final AtomicInteger left;
         final AtomicInteger sent = new AtomicInteger();
         final AtomicInteger noted = new AtomicInteger();
         final AtomicInteger failed = new AtomicInteger();
         final AtomicInteger skipped = new AtomicInteger();
+        final AtomicInteger deferred = new AtomicInteger();
 
-        Run(int due) {
+        Run(int due, long startedNanos) {
             this.due = due;
+            this.startedNanos = startedNanos;
             this.left = new AtomicInteger(due);
         }
 
@@ -186,13 +294,30 @@ public final class ReminderDispatcher implements AutoCloseable {
                 case FAILED -> failed.incrementAndGet();
                 case SKIPPED -> skipped.incrementAndGet();
             }
+            done();
+        }
+
+        /** Ends the run now, counting every reminder not yet finished as left for the next run. */
+        void abandon() {
+            var summary = summary();
+            done.complete(new DispatchSummary(due, summary.sent(), summary.noted(), summary.failed(),
+                    summary.skipped(), Math.max(0, left.get())));
+        }
+
+        /** Not attempted because the service is shutting down: the next run sends it. */
+        void defer() {
+            deferred.incrementAndGet();
+            done();
+        }
+
+        private void done() {
             if (left.decrementAndGet() == 0) {
                 done.complete(summary());
             }
         }
 
         DispatchSummary summary() {
-            return new DispatchSummary(due, sent.get(), noted.get(), failed.get(), skipped.get());
+            return new DispatchSummary(due, sent.get(), noted.get(), failed.get(), skipped.get(), deferred.get());
         }
     }
 }

@@ -74,4 +74,43 @@ class ClusteredSchedulerTest {
             TestDatabases.dispose(database);
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void in_standby_nothing_fires_or_starts_and_a_stopped_instance_leaves_the_cluster(TestDatabases.Kind kind)
+            throws Exception {
+        var database = kind.open();
+        try {
+            var runs = new ConcurrentLinkedQueue<Instant>();
+            var everySecond = new Noting("tick", "* * * * * ?", runs);
+            var scheduler = new PlanpulsScheduler(List.of(everySecond), WorkingCalendar.ZONE, Clock.systemUTC(), database);
+            scheduler.start();
+            Thread.sleep(1_500);
+            assertThat(scheduler.running()).isTrue();
+            assertThat(clusterInstances(database)).isEqualTo(1);
+
+            scheduler.standby();
+            Thread.sleep(200);
+            runs.clear();
+            Thread.sleep(2_000);
+
+            assertThat(scheduler.running()).isFalse();
+            assertThat(runs).isEmpty();
+            assertThat(scheduler.runNow("tick")).failsWithin(java.time.Duration.ofSeconds(1))
+                    .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                    .withCauseInstanceOf(SchedulerStoppingException.class);
+            scheduler.close();
+            assertThat(clusterInstances(database)).isZero();
+        } finally {
+            TestDatabases.dispose(database);
+        }
+    }
+
+    private static int clusterInstances(se.planpuls.db.Database database) throws java.sql.SQLException {
+        try (var connection = database.dataSource().getConnection();
+             var rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM qrtz_scheduler_state")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
 }

@@ -199,4 +199,71 @@ class ReminderDispatcherTest {
             assertThat(both).isEmpty();
         }
     }
+
+    @Test
+    void a_drain_lets_sends_under_way_finish_leaves_the_rest_unrecorded_and_the_next_run_sends_them_once()
+            throws Exception {
+        try (var f = new Fixtures(TestDatabases.h2(), CLOCK)) {
+            var service = new ReminderService(f.database, CLOCK, SE);
+            var due = reminders(f, 30);
+            var slow = new ScriptedSender(call -> CompletableFuture.runAsync(() -> sleep(150)));
+            try (var dispatcher = dispatcher(service, slow)) {
+                var run = dispatcher.dispatch(due);
+                while (slow.calls.get() < 6) {
+                    Thread.sleep(5);
+                }
+                dispatcher.drain();
+                var summary = run.get(5, TimeUnit.SECONDS);
+                assertThat(dispatcher.awaitIdle(Duration.ofSeconds(5))).isTrue();
+
+                int firstRun = service.log("sent", null).size();
+                assertThat(firstRun).as("sends under way were recorded").isEqualTo(slow.delivered.size())
+                        .isBetween(6, 12);
+                assertThat(summary.deferred()).isPositive();
+                assertThat(summary.toString()).contains("unfinished at shutdown");
+                assertThat(service.log(null, null)).as("nothing half-recorded").hasSize(firstRun);
+            }
+            var again = new ScriptedSender(call -> ok());
+            try (var dispatcher = dispatcher(service, again)) {
+                var summary = dispatcher.dispatch(due).get(10, TimeUnit.SECONDS);
+                assertThat(summary.sent()).isEqualTo(30 - slow.delivered.size());
+                assertThat(summary.skipped()).isEqualTo(slow.delivered.size());
+            }
+            assertThat(service.log("sent", null)).hasSize(30);
+            for (var reminder : due) {
+                int times = slow.delivered.getOrDefault(reminder.key(), new AtomicInteger()).get()
+                        + again.delivered.getOrDefault(reminder.key(), new AtomicInteger()).get();
+                assertThat(times).as("deliveries of " + reminder.key()).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void a_run_waiting_only_for_a_retry_ends_at_the_drain_and_the_failure_stays_for_the_retry_job() throws Exception {
+        try (var f = new Fixtures(TestDatabases.h2(), CLOCK)) {
+            var service = new ReminderService(f.database, CLOCK, SE);
+            var throttled = new ScriptedSender(call -> answer(429, Duration.ofSeconds(2)));
+            try (var dispatcher = dispatcher(service, throttled)) {
+                var run = dispatcher.dispatch(reminders(f, 1));
+                while (service.log("failed", null).isEmpty()) {
+                    Thread.sleep(5);
+                }
+                dispatcher.drain();
+
+                assertThat(run.get(1, TimeUnit.SECONDS).deferred()).isEqualTo(1);
+                Thread.sleep(2_500);
+                assertThat(throttled.calls).as("the retry did not go out after the drain").hasValue(1);
+                assertThat(service.log("failed", null)).singleElement()
+                        .satisfies(r -> assertThat(r.httpStatus()).isEqualTo(429));
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package se.planpuls.api.app;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,6 +10,13 @@ public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     private Main() {
+    }
+
+    /** The system clock, or in tests one that starts at {@code PLANPULS_TEST_CLOCK} and then runs on. */
+    static Clock clock(Config config) {
+        Clock system = Clock.systemUTC();
+        var start = config.deployment().clockStart();
+        return start == null ? system : Clock.offset(system, Duration.between(system.instant(), start));
     }
 
     public static void main(String[] args) {
@@ -21,18 +29,26 @@ public final class Main {
             System.exit(2);
             return;
         }
-        PlanpulsApp app = PlanpulsApp.create(config, Clock.systemUTC()).start();
+        PlanpulsApp app = PlanpulsApp.create(config, clock(config)).start();
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "planpuls-shutdown"));
-        if (!config.bot().authenticationEnabled()) {
+        if (config.exposedWithoutAuthentication()) {
+            LOG.warn("*****************************************************************************");
+            LOG.warn("* MicrosoftAppId is not set and PLANPULS_BIND_ADDRESS is {}:", config.bindAddress());
+            LOG.warn("* the bot runs WITHOUT AUTHENTICATION on an address others may reach.");
+            LOG.warn("* ANYONE WHO REACHES THIS ADDRESS CAN IMPERSONATE ANY OWNER and report for them.");
+            LOG.warn("* Set MicrosoftAppId and MicrosoftAppPassword, or listen on 127.0.0.1 only.");
+            LOG.warn("*****************************************************************************");
+        } else if (!config.bot().authenticationEnabled()) {
             LOG.warn("*****************************************************************************");
             LOG.warn("* MicrosoftAppId is not set: the bot runs WITHOUT AUTHENTICATION.          *");
-            LOG.warn("* Fine for the Agents Playground on this machine; never expose it like this. *");
+            LOG.warn("* It listens on 127.0.0.1 only: fine for the Agents Playground on this      *");
+            LOG.warn("* machine; set the app id and password before Teams may reach it.           *");
             LOG.warn("*****************************************************************************");
         }
         if (app.adminTokenFile() != null) {
             LOG.info("Admin API token (PLANPULS_ADMIN_TOKEN unset) is kept in {}", app.adminTokenFile());
         }
-        LOG.info("Planpuls is up on http://localhost:{} (database {}); bot endpoint /api/messages, admin API /api/v1",
-                app.port(), app.database().product());
+        LOG.info("Planpuls is up on {}:{} (database {}); bot endpoint /api/messages, admin API /api/v1",
+                config.bindAddress(), app.port(), app.database().product());
     }
 }

@@ -6,9 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import se.planpuls.api.audit.AuditRoutes;
 import se.planpuls.api.http.AdminAuth;
 import se.planpuls.api.http.AdminToken;
@@ -17,10 +24,13 @@ import se.planpuls.api.http.RouteTable;
 import se.planpuls.api.jobs.JobRoutes;
 import se.planpuls.api.leadership.LeadershipRoutes;
 import se.planpuls.api.map.MapRoutes;
+import se.planpuls.api.metrics.Metrics;
+import se.planpuls.api.metrics.MetricsRoutes;
 import se.planpuls.api.milestone.MilestoneRoutes;
 import se.planpuls.api.owner.OwnerRoutes;
 import se.planpuls.api.plan.PlanRoutes;
 import se.planpuls.api.reminder.ReminderRoutes;
+import se.planpuls.api.teamsapp.TeamsAppRoutes;
 import se.planpuls.bot.BotServices;
 import se.planpuls.bot.TeamsBot;
 import se.planpuls.domain.calendar.WorkingCalendar;
@@ -40,6 +50,7 @@ import se.planpuls.db.PlanExportService;
 import se.planpuls.db.PlanImportService;
 import se.planpuls.db.PlanLoader;
 import se.planpuls.db.PlanService;
+import se.planpuls.db.ReachService;
 import se.planpuls.db.ReminderService;
 import se.planpuls.db.ReportService;
 import se.planpuls.scheduler.PlanpulsScheduler;
@@ -53,6 +64,10 @@ import se.planpuls.scheduler.ScheduledTask;
  * it on a random port.
  */
 public final class PlanpulsApp implements AutoCloseable {
+    /** How long a shutdown waits for turns, sends and job runs under way. */
+    public static final Duration SHUTDOWN_PATIENCE = Duration.ofSeconds(20);
+    private static final Logger LOG = LoggerFactory.getLogger(PlanpulsApp.class);
+
     private final Config config;
     private final Database database;
     private final PlanpulsScheduler scheduler;
@@ -60,9 +75,15 @@ public final class PlanpulsApp implements AutoCloseable {
     private final AdminToken token;
     private final ReminderDispatcher dispatcher;
     private final RouteTable routes;
+    private final TeamsBot bot;
+    private final BotController botEndpoint;
+    private final Metrics metrics;
+    private final AtomicBoolean draining;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private PlanpulsApp(Config config, Database database, PlanpulsScheduler scheduler, Javalin javalin,
-                        AdminToken token, ReminderDispatcher dispatcher, RouteTable routes) {
+                        AdminToken token, ReminderDispatcher dispatcher, RouteTable routes, TeamsBot bot,
+                        BotController botEndpoint, Metrics metrics, AtomicBoolean draining) {
         this.config = config;
         this.database = database;
         this.scheduler = scheduler;
@@ -70,6 +91,10 @@ public final class PlanpulsApp implements AutoCloseable {
         this.token = token;
         this.dispatcher = dispatcher;
         this.routes = routes;
+        this.bot = bot;
+        this.botEndpoint = botEndpoint;
+        this.metrics = metrics;
+        this.draining = draining;
     }
 
     public static PlanpulsApp create(Config config, Clock clock) {
@@ -81,6 +106,8 @@ public final class PlanpulsApp implements AutoCloseable {
             }
         }
         Database database = Database.open(config.databaseUrl());
+        Metrics metrics = Metrics.prometheus();
+        database.publishMetrics(metrics.registry());
         ReminderDispatcher dispatcher = null;
         try {
             new PlanLoader(database, clock).loadDefaultIfMissing();
@@ -90,11 +117,12 @@ public final class PlanpulsApp implements AutoCloseable {
             var channels = new ChannelService(database, clock);
             var dependencies = new DependencyService(database, clock);
             var audit = new AuditService(database);
+            var reach = new ReachService(database, clock);
             TeamsBot bot = TeamsBot.create(config.bot(), new BotServices(owners, milestones,
                     new ReportService(database, clock), new ConversationService(database, clock), channels, plans,
-                    new PendingAnswerService(database, clock)), clock);
+                    new PendingAnswerService(database, clock), reach), clock, metrics.registry());
             var reminders = new ReminderService(database, clock, WorkingCalendar.sweden());
-            dispatcher = ReminderDispatcher.teams(reminders, bot, clock);
+            dispatcher = ReminderDispatcher.teams(reminders, bot, clock, metrics.registry());
             var digests = new DigestService(database, clock, MissingReportRule.escalated(reminders::reportMissing),
                     new DependencyRiskRule(DependencyRiskRule.DEFAULT_HORIZON_DAYS));
 
@@ -107,32 +135,44 @@ public final class PlanpulsApp implements AutoCloseable {
             var leadership = new LeadershipRoutes(channels, digests, new AnnualReviewService(database, clock),
                     reminders, bot, map, clock);
 
+            var ownerRoutes = new OwnerRoutes(owners, reminders, reach, bot);
             List<ScheduledTask> tasks = new ArrayList<>(reminderRoutes.tasks());
             tasks.addAll(leadership.tasks());
+            tasks.addAll(ownerRoutes.tasks());
             tasks.addAll(ReminderTask.all(reminders, dispatcher));
-            var scheduler = new PlanpulsScheduler(tasks, WorkingCalendar.ZONE, clock, database);
+            var scheduler = new PlanpulsScheduler(tasks, WorkingCalendar.ZONE, clock, database, metrics.registry());
 
+            var draining = new AtomicBoolean();
+            var botEndpoint = new BotController(bot, metrics.registry(), draining);
             var table = new RouteTable(auth, List.of(
-                    new AppRoutes(database, bot),
+                    new AppRoutes(new HealthController(database, scheduler, draining), botEndpoint),
                     new PlanRoutes(plans, new PlanImportService(database, clock), new PlanExportService(database),
                             audit),
                     new MilestoneRoutes(milestones, dependencies),
-                    new OwnerRoutes(owners, reminders),
+                    ownerRoutes,
                     reminderRoutes,
                     leadership,
                     map,
                     new AuditRoutes(audit),
-                    new JobRoutes(scheduler)));
+                    new JobRoutes(scheduler),
+                    new MetricsRoutes(metrics),
+                    new TeamsAppRoutes(config.bot().appId(), config.publicUrl(), config.deployment().publisherName(),
+                            config.deployment().publisherUrl(), config.deployment().privacyUrl(),
+                            config.deployment().termsUrl())));
             Javalin javalin = Javalin.create(cfg -> {
                 cfg.showJavalinBanner = false;
+                // Counts requests under way so that stopping the server lets them finish first.
+                cfg.jetty.modifyServer(jetty -> jetty.setHandler(new StatisticsHandler()));
                 table.install(cfg);
             });
             server.set(javalin);
-            return new PlanpulsApp(config, database, scheduler, javalin, token, dispatcher, table);
+            return new PlanpulsApp(config, database, scheduler, javalin, token, dispatcher, table, bot, botEndpoint,
+                    metrics, draining);
         } catch (RuntimeException e) {
             if (dispatcher != null) {
                 dispatcher.close();
             }
+            metrics.close();
             database.close();
             throw e;
         }
@@ -144,13 +184,18 @@ public final class PlanpulsApp implements AutoCloseable {
     }
 
     public PlanpulsApp start() {
-        javalin.start("0.0.0.0", config.port());
+        javalin.start(config.bindAddress(), config.port());
         scheduler.start();
         return this;
     }
 
     public int port() {
         return javalin.port();
+    }
+
+    /** The address the server listens on. */
+    public String bindAddress() {
+        return config.bindAddress();
     }
 
     /** Where a generated admin token is kept, or null when it came from the environment. */
@@ -162,11 +207,78 @@ public final class PlanpulsApp implements AutoCloseable {
         return database;
     }
 
+    /** The meters this app records, for tests that read them without scraping. */
+    public io.micrometer.core.instrument.MeterRegistry metrics() {
+        return metrics.registry();
+    }
+
+    /** A graceful shutdown within {@link #SHUTDOWN_PATIENCE}; what SIGTERM runs. */
     @Override
     public void close() {
-        javalin.stop();
-        scheduler.close();
-        dispatcher.close();
-        database.close();
+        close(SHUTDOWN_PATIENCE);
+    }
+
+    /**
+     * Stops taking new turns, sends and job runs, lets those under way finish for at most
+     * {@code patience}, records their outcomes, then stops the schedule (leaving the cluster), the
+     * server and the database. Anything not started is left for the next run or another instance.
+     */
+    public void close(Duration patience) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        long deadline = System.nanoTime() + patience.toNanos();
+        LOG.info("Shutting down: no new turns, sends or job runs; waiting up to {} s for those under way",
+                patience.toSeconds());
+        draining.set(true);
+        scheduler.standby();
+        dispatcher.drain();
+        bot.drain();
+        boolean turns = waitUntil(() -> botEndpoint.inFlight() == 0, deadline);
+        boolean sends = dispatcher.awaitIdle(remaining(deadline));
+        boolean proactive = bot.awaitIdle(remaining(deadline));
+        boolean jobs = waitUntil(() -> !scheduler.busy(), deadline);
+        if (turns && sends && proactive && jobs) {
+            LOG.info("Everything under way finished; stopping");
+        } else {
+            LOG.warn("Stopping with work unfinished after {} s (turns {}, sends {}, other messages {}, jobs {}); "
+                    + "what was not recorded is sent again by the next run", patience.toSeconds(),
+                    turns ? "done" : "left", sends ? "done" : "left", proactive ? "done" : "left", jobs ? "done" : "left");
+        }
+        quietly("the schedule", scheduler::close);
+        javalin.jettyServer().server().setStopTimeout(Math.max(1000, remaining(deadline).toMillis()));
+        quietly("the server", javalin::stop);
+        quietly("the reminder workers", dispatcher::close);
+        quietly("the bot", bot::close);
+        quietly("the metrics", metrics::close);
+        quietly("the database", database::close);
+        LOG.info("Planpuls stopped");
+    }
+
+    private static boolean waitUntil(BooleanSupplier done, long deadline) {
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return done.getAsBoolean();
+            }
+        }
+        return true;
+    }
+
+    private static Duration remaining(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    }
+
+    private static void quietly(String what, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not stop {} cleanly: {}", what, e.toString());
+        }
     }
 }

@@ -17,6 +17,7 @@ import se.planpuls.domain.InvalidInputException;
 import se.planpuls.domain.NotFoundException;
 import se.planpuls.domain.VersionConflictException;
 import se.planpuls.scheduler.JobBusyException;
+import se.planpuls.scheduler.SchedulerStoppingException;
 import se.planpuls.scheduler.UnknownJobException;
 
 /** The one place exceptions become HTTP answers: problem+json, never a stack trace or SQL. */
@@ -60,6 +61,13 @@ final class ErrorMapper {
         }
         if (e instanceof UnknownJobException unknown) {
             return Problem.of(404, "not-found", "Not found", unknown.getMessage());
+        }
+        if (e instanceof SchedulerStoppingException stopping) {
+            ctx.header("Retry-After", "30");
+            return Problem.of(503, "shutting-down", "Shutting down", stopping.getMessage());
+        }
+        if (e instanceof Conflict conflict) {
+            return Problem.of(409, conflict.slug(), conflict.title(), conflict.getMessage());
         }
         if (e instanceof JobBusyException busy) {
             return Problem.of(409, "job-busy", "Job already running", busy.getMessage());

@@ -51,7 +51,7 @@ final class OpenApi {
             operation.putArray("tags").add(op.tag());
             operation.put("summary", op.summary());
             operation.put("operationId", method + op.path().replaceAll("[^A-Za-z0-9]+", "_"));
-            if (op.path().startsWith(RouteTable.GUARDED)) {
+            if (RouteTable.guarded(op.path())) {
                 operation.putArray("security").addObject().putArray("bearer");
             }
             ArrayNode parameters = operation.putArray("parameters");

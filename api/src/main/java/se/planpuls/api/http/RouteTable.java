@@ -16,6 +16,8 @@ import java.util.List;
 public final class RouteTable implements EndpointGroup {
     /** The admin API's prefix: guarded by {@link AdminAuth}, and marked as needing a bearer token in the document. */
     static final String GUARDED = "/api/v1";
+    /** Paths outside the admin API that need a token all the same. */
+    static final List<String> GUARDED_ALSO = List.of("/metrics");
     /** The largest request body; {@link ErrorMapper} says "1 MiB" when one is larger. */
     static final long MAX_BODY_BYTES = 1024 * 1024;
 
@@ -44,6 +46,11 @@ public final class RouteTable implements EndpointGroup {
         return routes;
     }
 
+    /** Whether a request to {@code path} needs a token. */
+    static boolean guarded(String path) {
+        return path.startsWith(GUARDED) || GUARDED_ALSO.contains(path);
+    }
+
     /**
      * Sets the server up for this table: the body limit, the strict JSON and number reading, the
      * Swagger UI's assets, problem+json for every error, and the routes.
@@ -61,6 +68,7 @@ public final class RouteTable implements EndpointGroup {
     public void addEndpoints() {
         // The same pattern as before(handler) inside path("/api/v1"): the prefix itself is guarded too.
         ApiBuilder.before(GUARDED + "*", auth::check);
+        GUARDED_ALSO.forEach(path -> ApiBuilder.before(path, auth::check));
         groups.forEach(EndpointGroup::addEndpoints);
         docs.forEach(Route::register);
     }

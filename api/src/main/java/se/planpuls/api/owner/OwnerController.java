@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import se.planpuls.api.http.AdminAuth;
@@ -14,6 +15,7 @@ import se.planpuls.api.http.Paging;
 import se.planpuls.api.http.Params;
 import se.planpuls.api.http.Route;
 import se.planpuls.db.OwnerService;
+import se.planpuls.db.ReachService;
 import se.planpuls.db.ReminderService;
 import se.planpuls.domain.NewOwner;
 import se.planpuls.domain.Owner;
@@ -39,15 +41,18 @@ final class OwnerController {
 
     private final OwnerService owners;
     private final ReminderService reminders;
+    private final ReachService reach;
 
-    OwnerController(OwnerService owners, ReminderService reminders) {
+    OwnerController(OwnerService owners, ReminderService reminders, ReachService reach) {
         this.owners = owners;
         this.reminders = reminders;
+        this.reach = reach;
     }
 
     /**
      * {@code q} in name or e-mail, {@code admin=true|false}, and {@code reachable=true|false}: owners
-     * with or without a personal chat with the bot, so reminders can reach them.
+     * with or without a personal chat with the bot, so reminders can reach them; the unreachable
+     * ones each with the reason.
      */
     void list(Context ctx) {
         String q = ctx.queryParamAsClass("q", String.class).allowNullable()
@@ -59,10 +64,15 @@ final class OwnerController {
                         "reachable must be true or false").get();
         Paging paging = Paging.of(ctx);
         List<Owner> found = owners.search(q, isAdmin == null || isAdmin.isBlank() ? null : Boolean.valueOf(isAdmin));
+        if (reachable != null && !Boolean.parseBoolean(reachable.strip())) {
+            Map<Long, String> why = reach.unreachableReasons();
+            ctx.json(paging.apply(ctx, found.stream().filter(o -> why.containsKey(o.id())).toList()).stream()
+                    .map(o -> OwnerJson.unreachable(o, why.get(o.id()))).toList());
+            return;
+        }
         if (reachable != null) {
-            boolean wanted = Boolean.parseBoolean(reachable.strip());
             Set<Long> unreachable = reminders.unreachableOwners().stream().map(Owner::id).collect(Collectors.toSet());
-            found = found.stream().filter(o -> unreachable.contains(o.id()) != wanted).toList();
+            found = found.stream().filter(o -> !unreachable.contains(o.id())).toList();
         }
         ctx.json(paging.apply(ctx, found).stream().map(OwnerJson::of).toList());
     }

@@ -5,20 +5,34 @@ import static se.planpuls.api.http.Route.WRITE;
 import java.util.List;
 import se.planpuls.api.http.Route;
 import se.planpuls.api.http.RouteGroup;
+import se.planpuls.bot.TeamsBot;
 import se.planpuls.db.OwnerService;
+import se.planpuls.db.ReachService;
 import se.planpuls.db.ReminderService;
+import se.planpuls.scheduler.ScheduledTask;
 
-/** Owners of items: listed (also by whether the bot can reach them), created, changed and erased. */
+/**
+ * Owners of items: listed (also by whether the bot can reach them, and why not), created, changed and
+ * erased; and the daily task that reaches them through the teams the app is installed in.
+ */
 public final class OwnerRoutes extends RouteGroup {
-    public OwnerRoutes(OwnerService owners, ReminderService reminders) {
-        super(routes(new OwnerController(owners, reminders)));
+    private final List<ScheduledTask> tasks;
+
+    public OwnerRoutes(OwnerService owners, ReminderService reminders, ReachService reach, TeamsBot bot) {
+        super(routes(new OwnerController(owners, reminders, reach)));
+        this.tasks = List.of(new ReachOwnersTask(bot));
+    }
+
+    /** The owners' scheduled work: {@code reach-owners}. */
+    public List<ScheduledTask> tasks() {
+        return tasks;
     }
 
     private static List<Route> routes(OwnerController owners) {
         return List.of(
                 Route.get("/api/v1/owners", owners::list).doc("owners", "List owners; paged, total in X-Total-Count; "
-                        + "reachable=false: the owners the bot cannot reach (no personal chat with it), true: those "
-                        + "it can").query("q", "admin", "reachable", "limit", "offset").listing(OwnerJson.class),
+                        + "reachable=false: the owners the bot cannot reach (no personal chat with it), each with the "
+                        + "reason, true: those it can").query("q", "admin", "reachable", "limit", "offset").listing(OwnerJson.class),
                 Route.post("/api/v1/owners", owners::create).doc("owners", "Create an owner")
                         .body(OwnerController.NewOwnerBody.class).returning(OwnerJson.class)
                         .answers(201, 400, 401, 403, 409, 413),

@@ -77,4 +77,63 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.fromEnvironment(Map.of("PLANPULS_PUBLIC_URL", "planpuls.se")))
                 .isInstanceOf(Config.InvalidConfigException.class).hasMessageContaining("PLANPULS_PUBLIC_URL");
     }
+
+    static final Map<String, String> PRODUCTION = Map.of("MicrosoftAppId", "00000000-0000-0000-0000-000000000001",
+            "MicrosoftAppPassword", "app-password-secret");
+
+    @Test
+    void without_an_app_id_the_service_listens_on_loopback_and_with_one_on_all_interfaces() {
+        assertThat(Config.fromEnvironment(Map.of()).bindAddress()).isEqualTo("127.0.0.1");
+        assertThat(Config.fromEnvironment(Map.of()).exposedWithoutAuthentication()).isFalse();
+        assertThat(Config.fromEnvironment(PRODUCTION).bindAddress()).isEqualTo("0.0.0.0");
+        assertThat(Config.fromEnvironment(PRODUCTION).exposedWithoutAuthentication()).isFalse();
+    }
+
+    @Test
+    void a_bind_address_beyond_loopback_without_an_app_id_is_marked_as_exposed() {
+        var open = Config.fromEnvironment(Map.of("PLANPULS_BIND_ADDRESS", "0.0.0.0"));
+        assertThat(open.bindAddress()).isEqualTo("0.0.0.0");
+        assertThat(open.exposedWithoutAuthentication()).isTrue();
+        assertThat(Config.fromEnvironment(Map.of("PLANPULS_BIND_ADDRESS", "::")).exposedWithoutAuthentication()).isTrue();
+        assertThat(Config.fromEnvironment(Map.of("PLANPULS_BIND_ADDRESS", "::1")).exposedWithoutAuthentication()).isFalse();
+        assertThat(Config.fromEnvironment(Map.of("PLANPULS_BIND_ADDRESS", " 127.0.0.1 ")).bindAddress())
+                .isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void a_bind_address_must_be_an_ip_address_and_a_refusal_does_not_echo_control_characters() {
+        for (String bad : new String[] {"localhost", "planpuls.region.se", "256.1.1.1", "1.2.3", "0.0.0.0:80", "*",
+            "127.0.0.1\u0000", "x".repeat(5000)}) {
+            assertThatThrownBy(() -> Config.fromEnvironment(Map.of("PLANPULS_BIND_ADDRESS", bad))).as(bad)
+                    .isInstanceOfSatisfying(Config.InvalidConfigException.class, e -> assertThat(e.problems())
+                            .singleElement().satisfies(p -> {
+                                assertThat(p).startsWith("PLANPULS_BIND_ADDRESS must be an IP address");
+                                assertThat(p).doesNotContain("\u0000").hasSizeLessThan(200);
+                            }));
+        }
+    }
+
+    @Test
+    void publisher_fields_are_checked_for_the_teams_app_package() {
+        var config = Config.fromEnvironment(Map.of("PLANPULS_PUBLISHER_NAME", "Region Skåne",
+                "PLANPULS_PUBLISHER_URL", "https://www.skane.se", "PLANPULS_PRIVACY_URL", "https://www.skane.se/integritet",
+                "PLANPULS_TERMS_URL", "https://www.skane.se/villkor"));
+        assertThat(config.deployment().publisherName()).isEqualTo("Region Skåne");
+        assertThat(config.deployment().privacyUrl()).isEqualTo("https://www.skane.se/integritet");
+
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("PLANPULS_PUBLISHER_NAME", "x".repeat(33),
+                "PLANPULS_PUBLISHER_URL", "http://insecure.example.se", "PLANPULS_PRIVACY_URL", "javascript:alert(1)",
+                "PLANPULS_TERMS_URL", "https://")))
+                .isInstanceOfSatisfying(Config.InvalidConfigException.class, e -> assertThat(e.problems()).hasSize(4));
+    }
+
+    @Test
+    void the_test_clock_is_refused_outside_test_mode() {
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("PLANPULS_TEST_CLOCK", "2026-11-23T07:30:00Z")))
+                .hasMessageContaining("PLANPULS_TEST_CLOCK is for tests only");
+        var config = Config.fromEnvironment(Map.of("PLANPULS_TEST_CLOCK", "2026-11-23T07:30:00Z",
+                "PLANPULS_TEST_MODE", "true"));
+        assertThat(Main.clock(config).instant()).isBetween(java.time.Instant.parse("2026-11-23T07:30:00Z"),
+                java.time.Instant.parse("2026-11-23T07:31:00Z"));
+    }
 }
