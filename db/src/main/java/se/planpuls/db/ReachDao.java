@@ -24,9 +24,6 @@ interface ReachDao {
     @SqlQuery("SELECT " + TEAM + " FROM teams_installed WHERE team_id = :teamId AND removed_at IS NULL")
     Optional<InstalledTeam> activeTeam(String teamId);
 
-    @SqlQuery("SELECT COUNT(*) FROM teams_installed WHERE team_id = :teamId")
-    int teamKnown(String teamId);
-
     @SqlUpdate("""
             INSERT INTO teams_installed (team_id, name, service_url, tenant_id, bot_id, installed_at, updated_at)
             VALUES (:teamId, :name, :serviceUrl, :tenantId, :botId, :now, :now)""")

@@ -57,11 +57,9 @@ public final class ReachService {
             boolean active = dao.activeTeam(id).isPresent();
             Instant now = clock.instant();
             String shortName = name == null ? null : clip(name.replaceAll("\\p{Cntrl}", " ").strip(), 300);
-            if (dao.teamKnown(id) == 0) {
-                dao.insertTeam(id, shortName, clip(serviceUrl, 500), clip(tenantId, 64), clip(botId, 200), now);
-            } else {
-                dao.updateTeam(id, shortName, clip(serviceUrl, 500), clip(tenantId, 64), clip(botId, 200), now);
-            }
+            Upsert.updateOrInsert(handle,
+                    () -> dao.updateTeam(id, shortName, clip(serviceUrl, 500), clip(tenantId, 64), clip(botId, 200), now),
+                    () -> dao.insertTeam(id, shortName, clip(serviceUrl, 500), clip(tenantId, 64), clip(botId, 200), now));
             return !active;
         });
     }
@@ -288,11 +286,11 @@ public final class ReachService {
         }
         TeamsAccount account = normalised(seen);
         ReachDao dao = handle.attach(ReachDao.class);
-        if (dao.updateAccount(account.teamsUserId(), account.aadObjectId(), account.email(),
-                account.userPrincipalName(), now) == 0) {
-            dao.insertAccount(account.teamsUserId(), account.aadObjectId(), account.email(),
-                    account.userPrincipalName(), now);
-        }
+        Upsert.updateOrInsert(handle,
+                () -> dao.updateAccount(account.teamsUserId(), account.aadObjectId(), account.email(),
+                        account.userPrincipalName(), now),
+                () -> dao.insertAccount(account.teamsUserId(), account.aadObjectId(), account.email(),
+                        account.userPrincipalName(), now));
     }
 
     /** Forgets the Teams accounts of an erased owner. */

@@ -81,9 +81,8 @@ public final class ReminderService {
                 throw new NotFoundException("plan", planId);
             }
             ReminderPolicy before = policy(planId);
-            if (dao.updatePolicy(planId, json, now) == 0) {
-                dao.insertPolicy(planId, json, now);
-            }
+            Upsert.updateOrInsert(handle, () -> dao.updatePolicy(planId, json, now),
+                    () -> dao.insertPolicy(planId, json, now));
             AuditLog.record(handle, clock, se.planpuls.domain.Actor.api("admin"), "update", "reminder-policy", planId,
                     planId, null, before, policy);
         });

@@ -201,6 +201,54 @@ class ReachServiceTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void a_person_seen_by_a_roster_and_a_message_at_the_same_moment_is_kept_once_with_both_sayings(
+            TestDatabases.Kind kind) throws Exception {
+        try (var f = new Fixtures(kind.open(), CLOCK)) {
+            var inserted = new CountDownLatch(1);
+            var release = new CountDownLatch(1);
+            var roster = CompletableFuture.runAsync(() -> f.database.jdbi().useTransaction(handle -> {
+                ReachService.accountSeen(handle, new TeamsAccount("29:1anna", ANNA_AAD, null, null, "Anna"),
+                        CLOCK.instant());
+                inserted.countDown();
+                await(release);
+            }));
+            assertThat(inserted.await(10, TimeUnit.SECONDS)).isTrue();
+            var message = CompletableFuture.runAsync(() -> f.database.jdbi().useTransaction(handle ->
+                    ReachService.accountSeen(handle, new TeamsAccount("29:1anna", null, "Anna@Example.com", null, "Anna"),
+                            CLOCK.instant())));
+            Thread.sleep(300);
+            release.countDown();
+
+            roster.get(20, TimeUnit.SECONDS);
+            message.get(20, TimeUnit.SECONDS);
+            var kept = f.database.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT aad_object_id || ' ' || email FROM teams_accounts WHERE teams_user_id = '29:1anna'")
+                    .mapTo(String.class).list());
+            assertThat(kept).containsExactly(ANNA_AAD + " anna@example.com");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void a_team_installed_and_spoken_in_at_the_same_moment_is_kept_once(TestDatabases.Kind kind) throws Exception {
+        try (var f = new Fixtures(kind.open(), CLOCK)) {
+            var reach = new ReachService(f.database, CLOCK);
+            var start = new CountDownLatch(1);
+            var seen = java.util.stream.IntStream.range(0, 8).mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+                await(start);
+                return reach.teamSeen(TEAM, "Team " + i, URL, "tenant", null);
+            })).toList();
+            start.countDown();
+
+            var news = seen.stream().map(CompletableFuture::join).filter(Boolean::booleanValue).count();
+            assertThat(news).isBetween(1L, 8L);
+            assertThat(count(f, "SELECT COUNT(*) FROM teams_installed")).isEqualTo(1);
+            assertThat(reach.team(TEAM)).isPresent();
+        }
+    }
+
     @Test
     void each_owner_the_bot_cannot_reach_is_listed_with_why() {
         try (var f = new Fixtures(TestDatabases.h2(), CLOCK)) {
