@@ -27,7 +27,7 @@ import se.planpuls.domain.calendar.WorkingCalendar;
 
 /**
  * {@code GET /metrics} after some traffic through the real paths: a bot turn, a refused request, a
- * reminder the connector first throttles and then takes, a digest posted to a channel. Every meter
+ * reminder the connector first throttles and then takes, a digest and an annual review posted to a channel. Every meter
  * carries the {@code planpuls_} prefix.
  */
 class MetricsApiTest {
@@ -108,6 +108,7 @@ class MetricsApiTest {
                 + "\"channelId\":\"19:ledning@thread.tacv2\"}").status()).isEqualTo(201);
         assertThat(api.post("/api/v1/jobs/digest/run", null).json().path("summary").asText())
                 .isEqualTo("1 channels posted, 0 failed");
+        assertThat(api.post("/api/v1/plans/1/annual-review?year=2025", null).status()).isEqualTo(201);
 
         String scrape = api.get("/metrics").body();
 
@@ -123,6 +124,7 @@ class MetricsApiTest {
                 .contains("planpuls_jobs_seconds_count{job=\"reminders\",outcome=\"ok\"} 1")
                 .contains("planpuls_jobs_seconds_count{job=\"digest\",outcome=\"ok\"} 1")
                 .contains("planpuls_digests_posted_total{outcome=\"posted\"} 1")
+                .contains("planpuls_annual_reviews_posted_total{outcome=\"posted\"} 1")
                 .contains("planpuls_db_pool_connections_active")
                 .contains("planpuls_db_pool_connections_pending")
                 .contains("planpuls_jvm_memory_used_bytes")
