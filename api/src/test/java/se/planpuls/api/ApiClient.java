@@ -10,22 +10,28 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.IntSupplier;
 
 /** A real HTTP client against the real server, for tests. */
 public final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base;
+    private final IntSupplier port;
     private final String token;
 
     public ApiClient(int port, String token) {
-        this.base = "http://127.0.0.1:" + port;
+        this(() -> port, token);
+    }
+
+    /** A client whose server is started later: the port is read at each request. */
+    public ApiClient(IntSupplier port, String token) {
+        this.port = port;
         this.token = token;
     }
 
     /** {@code http://127.0.0.1:<port>}, for requests this client does not make (bytes, streams). */
     public String baseUrl() {
-        return base;
+        return "http://127.0.0.1:" + port.getAsInt();
     }
 
     public Response get(String path) {
@@ -46,7 +52,7 @@ public final class ApiClient {
 
     /** As {@link #send(String, String, String, String)} with extra headers (a Content-Type here wins). */
     public Response send(String method, String path, String body, String bearer, java.util.Map<String, String> headers) {
-        var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        var builder = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (bearer != null) {

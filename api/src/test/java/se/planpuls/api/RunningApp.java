@@ -4,30 +4,68 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import se.planpuls.api.app.Config;
 import se.planpuls.api.app.PlanpulsApp;
 import se.planpuls.bot.BotSettings;
 
-/** A real server on a random port with a fresh in-memory database, for the admin API tests. */
-public final class RunningApp implements AutoCloseable {
+/**
+ * A real server on a random port with a fresh in-memory database, for the admin API tests: as a
+ * JUnit extension ({@code @RegisterExtension final RunningApp running = new RunningApp();}) it starts
+ * before each test and stops after it; constructed with a data directory it starts at once.
+ */
+public final class RunningApp implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
     public static final String TOKEN = "test-admin-token-0123456789";
     public static final String SECOND_TOKEN = "second-admin-token-abcdefghij";
     public static final String READER_TOKEN = "dashboard-read-only-token-xyz";
 
-    public final PlanpulsApp app;
-    public final ApiClient api;
+    /** Talks to this server as the admin; usable as a field initialiser, before the server starts. */
+    public final ApiClient api = new ApiClient(() -> app().port(), TOKEN);
+    private PlanpulsApp app;
+    private Path ownDataDir;
 
+    /** Started by JUnit before each test, as a registered extension. */
+    public RunningApp() {
+    }
+
+    /** Started now, on the given data directory. */
     public RunningApp(Path dataDir) {
-        var config = new Config(0, dataDir, "jdbc:h2:mem:" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", TOKEN,
+        start(dataDir);
+    }
+
+    private void start(Path dataDir) {
+        var config = new Config(0, dataDir, TestConfigs.freshH2(), TOKEN,
                 new BotSettings("", "", ""), null, List.of(SECOND_TOKEN), List.of(READER_TOKEN));
         app = PlanpulsApp.create(config, Clock.systemUTC()).start();
-        api = new ApiClient(app.port(), TOKEN);
+    }
+
+    public PlanpulsApp app() {
+        if (app == null) {
+            throw new IllegalStateException("the server is not started");
+        }
+        return app;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        ownDataDir = Files.createTempDirectory("planpuls-api-test");
+        start(ownDataDir);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        close();
+        try (var paths = Files.walk(ownDataDir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 
     public ApiClient.Response importCsv(String csv) {
@@ -55,6 +93,9 @@ public final class RunningApp implements AutoCloseable {
 
     @Override
     public void close() {
-        app.close();
+        if (app != null) {
+            app.close();
+            app = null;
+        }
     }
 }

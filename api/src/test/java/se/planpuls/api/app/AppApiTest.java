@@ -2,31 +2,16 @@ package se.planpuls.api.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import se.planpuls.api.ApiClient;
 import se.planpuls.api.RunningApp;
 
 /** The service itself through the real server: its health and the bot endpoint. */
 class AppApiTest {
-    @TempDir
-    Path dataDir;
-    private RunningApp running;
-    private ApiClient api;
-
-    @BeforeEach
-    void start() {
-        running = new RunningApp(dataDir);
-        api = running.api;
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
-    }
+    @RegisterExtension
+    final RunningApp running = new RunningApp();
+    private final ApiClient api = running.api;
 
     @Test
     void health_answers_without_a_token_with_the_database_state() {

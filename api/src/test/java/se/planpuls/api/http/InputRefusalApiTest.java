@@ -2,12 +2,9 @@ package se.planpuls.api.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import se.planpuls.api.ApiClient;
 import se.planpuls.api.RunningApp;
 
@@ -17,21 +14,9 @@ import se.planpuls.api.RunningApp;
  * nothing is written.
  */
 class InputRefusalApiTest {
-    @TempDir
-    Path dataDir;
-    private RunningApp running;
-    private ApiClient api;
-
-    @BeforeEach
-    void start() {
-        running = new RunningApp(dataDir);
-        api = running.api;
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
-    }
+    @RegisterExtension
+    final RunningApp running = new RunningApp();
+    private final ApiClient api = running.api;
 
     record Case(String method, String path, String body, String field, String detail) {
     }

@@ -3,41 +3,26 @@ package se.planpuls.api.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import se.planpuls.api.ApiClient;
 import se.planpuls.api.RunningApp;
 
 /** The one route table: the server answers every route in it, and /openapi.json describes exactly those. */
 class RouteTableTest {
-    @TempDir
-    Path dataDir;
-    private RunningApp running;
-    private ApiClient api;
-
-    @BeforeEach
-    void start() {
-        running = new RunningApp(dataDir);
-        api = running.api;
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
-    }
+    @RegisterExtension
+    final RunningApp running = new RunningApp();
+    private final ApiClient api = running.api;
 
     @Test
     void every_route_in_the_table_answers_something_other_than_route_not_found() {
         assertThat(routeNotFound(api.send("GET", "/api/v1/no-such-route", null, RunningApp.TOKEN)))
                 .as("the check can tell a missing route").isTrue();
-        assertThat(running.app.routes()).hasSizeGreaterThan(30);
+        assertThat(running.app().routes()).hasSizeGreaterThan(30);
 
-        for (Route route : running.app.routes()) {
+        for (Route route : running.app().routes()) {
             // Ids that name nothing, so that no route changes anything while it is tried.
             String path = route.path().replace("{name}", "no-such-job").replaceAll("\\{[A-Za-z]+}", "999999");
             var response = api.send(route.method().name(), path, route.body() == null ? null : "{}", RunningApp.TOKEN);
@@ -58,8 +43,8 @@ class RouteTableTest {
         paths.fields().forEachRemaining(p -> p.getValue().fieldNames()
                 .forEachRemaining(method -> documented.add(method + " " + p.getKey())));
         Set<String> table = new TreeSet<>();
-        running.app.routes().forEach(r -> table.add(r.method().name().toLowerCase(java.util.Locale.ROOT) + " " + r.path()));
-        assertThat(table).as("each route declared once").hasSize(running.app.routes().size());
+        running.app().routes().forEach(r -> table.add(r.method().name().toLowerCase(java.util.Locale.ROOT) + " " + r.path()));
+        assertThat(table).as("each route declared once").hasSize(running.app().routes().size());
         assertThat(documented).isEqualTo(table);
         JsonNode schemas = doc.json().path("components").path("schemas");
         doc.json().findValues("$ref").forEach(ref -> assertThat(schemas.has(ref.asText()

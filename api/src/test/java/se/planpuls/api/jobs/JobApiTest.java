@@ -2,31 +2,16 @@ package se.planpuls.api.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import se.planpuls.api.ApiClient;
 import se.planpuls.api.RunningApp;
 
 /** Jobs listed and run on demand through the real server. */
 class JobApiTest {
-    @TempDir
-    Path dataDir;
-    private RunningApp running;
-    private ApiClient api;
-
-    @BeforeEach
-    void start() {
-        running = new RunningApp(dataDir);
-        api = running.api;
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
-    }
+    @RegisterExtension
+    final RunningApp running = new RunningApp();
+    private final ApiClient api = running.api;
 
     @Test
     void a_job_runs_on_demand_and_an_unknown_job_is_404() {

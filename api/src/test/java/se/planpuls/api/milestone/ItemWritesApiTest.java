@@ -3,33 +3,23 @@ package se.planpuls.api.milestone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import se.planpuls.api.ApiClient;
 import se.planpuls.api.RunningApp;
 
 /** Items of each kind created, changed with ETags and deleted through the real server. */
 class ItemWritesApiTest {
-    @TempDir
-    Path dataDir;
-    private RunningApp running;
-    private ApiClient api;
+    @RegisterExtension
+    final RunningApp running = new RunningApp();
+    private final ApiClient api = running.api;
     private long planId;
 
     @BeforeEach
-    void start() {
-        running = new RunningApp(dataDir);
-        api = running.api;
+    void readThePlan() {
         planId = api.get("/api/v1/plans").json().get(0).path("id").asLong();
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
     }
 
     @Test

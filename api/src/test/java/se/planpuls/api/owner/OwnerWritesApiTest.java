@@ -3,13 +3,11 @@ package se.planpuls.api.owner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import se.planpuls.api.ApiClient;
 import se.planpuls.api.RunningApp;
 import se.planpuls.db.ConversationService;
@@ -17,22 +15,14 @@ import se.planpuls.domain.ConversationKind;
 
 /** Owners changed, erased and filtered through the real server. */
 class OwnerWritesApiTest {
-    @TempDir
-    Path dataDir;
-    private RunningApp running;
-    private ApiClient api;
+    @RegisterExtension
+    final RunningApp running = new RunningApp();
+    private final ApiClient api = running.api;
     private long planId;
 
     @BeforeEach
-    void start() {
-        running = new RunningApp(dataDir);
-        api = running.api;
+    void readThePlan() {
         planId = api.get("/api/v1/plans").json().get(0).path("id").asLong();
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
     }
 
     @Test
@@ -100,7 +90,7 @@ class OwnerWritesApiTest {
         long anna = owner("Anna Berg", "anna@example.com");
         long bo = owner("Bo Ek", "bo@example.com");
         owner("Cecilia Ek", "cecilia@example.com");
-        new ConversationService(running.app.database(), Clock.systemUTC()).save("a:personal-bo",
+        new ConversationService(running.app().database(), Clock.systemUTC()).save("a:personal-bo",
                 ConversationKind.personal, "29:bo", null, bo, "http://127.0.0.1:9/", "tenant", "{}");
 
         var unreachable = api.get("/api/v1/owners?reachable=false&limit=1");

@@ -208,7 +208,7 @@ class TeamsAppApiTest {
                         .<com.fasterxml.jackson.databind.node.ObjectNode>set("recipient", JSON.createObjectNode().put("id", "28:b"))
                         .set("conversation", JSON.createObjectNode().put("id", "a:1x").put("conversationType", "personal"))
                         .toString();
-                var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + local.app.port()
+                var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + local.app().port()
                         + "/api/messages")).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(activity)).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).isEqualTo(202);
