@@ -30,7 +30,8 @@ public final class RunningApp implements AutoCloseable, BeforeEachCallback, Afte
     /** Talks to this server as the admin; usable as a field initialiser, before the server starts. */
     public final ApiClient api = new ApiClient(() -> app().port(), TOKEN);
     private PlanpulsApp app;
-    private Path ownDataDir;
+    private Path dataDir;
+    private boolean ownDataDir;
 
     /** Started by JUnit before each test, as a registered extension. */
     public RunningApp() {
@@ -42,6 +43,7 @@ public final class RunningApp implements AutoCloseable, BeforeEachCallback, Afte
     }
 
     private void start(Path dataDir) {
+        this.dataDir = dataDir;
         var config = new Config(0, dataDir, TestConfigs.freshH2(), TOKEN,
                 new BotSettings("", "", ""), null, List.of(SECOND_TOKEN), List.of(READER_TOKEN));
         app = PlanpulsApp.create(config, Clock.systemUTC()).start();
@@ -54,17 +56,24 @@ public final class RunningApp implements AutoCloseable, BeforeEachCallback, Afte
         return app;
     }
 
+    /** Where the server keeps its files (the generated admin token, map keys). */
+    public Path dataDir() {
+        return dataDir;
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
-        ownDataDir = Files.createTempDirectory("planpuls-api-test");
-        start(ownDataDir);
+        ownDataDir = true;
+        start(Files.createTempDirectory("planpuls-api-test"));
     }
 
     @Override
     public void afterEach(ExtensionContext context) throws IOException {
         close();
-        try (var paths = Files.walk(ownDataDir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        if (ownDataDir) {
+            try (var paths = Files.walk(dataDir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
         }
     }
 

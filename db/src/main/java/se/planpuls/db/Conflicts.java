@@ -29,4 +29,21 @@ final class Conflicts {
             throw e;
         }
     }
+
+    /**
+     * A unique-key clash, a lock timeout or a serialization failure anywhere in the chain: another
+     * run or instance holds this row, so the caller leaves it to them.
+     */
+    static boolean heldElsewhere(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.equals(UNIQUE_VIOLATION) || state.equals("HYT00") || state.equals("40001")
+                        || state.equals("40P01") || state.equals("55P03")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 }

@@ -1,6 +1,5 @@
 package se.planpuls.db;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -192,7 +191,7 @@ public final class ReachService {
                 return attempt.succeeded() ? WelcomeOutcome.SENT : WelcomeOutcome.FAILED;
             });
         } catch (RuntimeException e) {
-            if (heldElsewhere(e)) {
+            if (Conflicts.heldElsewhere(e)) {
                 return WelcomeOutcome.SKIPPED;
             }
             throw e;
@@ -318,19 +317,5 @@ public final class ReachService {
 
     private static String clip(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
-    }
-
-    /** A unique-key clash or a lock timeout: another run or instance is welcoming this owner. */
-    private static boolean heldElsewhere(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                String state = sql.getSQLState();
-                if (state.equals("23505") || state.equals("HYT00") || state.equals("40001") || state.equals("40P01")
-                        || state.equals("55P03")) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

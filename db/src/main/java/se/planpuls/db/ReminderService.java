@@ -1,6 +1,5 @@
 package se.planpuls.db;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -178,25 +177,11 @@ public final class ReminderService {
                 return SendOutcome.FAILED;
             });
         } catch (RuntimeException e) {
-            if (heldElsewhere(e)) {
+            if (Conflicts.heldElsewhere(e)) {
                 return SendOutcome.SKIPPED;
             }
             throw e;
         }
-    }
-
-    /** A unique-key clash or a lock timeout: another run or instance has this reminder. */
-    private static boolean heldElsewhere(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                String state = sql.getSQLState();
-                if (state.equals("23505") || state.equals("HYT00") || state.equals("40001") || state.equals("40P01")
-                        || state.equals("55P03")) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** The sent-log, newest first; {@code status} is SENT, FAILED or NOTED (any case), or null for all. */

@@ -1,6 +1,7 @@
 package se.planpuls.api.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.planpuls.api.Problems.assertProblem;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,11 +30,5 @@ class AuditApiTest {
         var response = api.post("/api/v1/owners", "{\"name\":\"" + name + "\",\"email\":\"" + email + "\"}");
         assertThat(response.status()).isEqualTo(201);
         return response.json().path("id").asLong();
-    }
-
-    private static void assertProblem(ApiClient.Response response, int status, String field) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo(field);
     }
 }

@@ -1,51 +1,40 @@
 package se.planpuls.api.leadership;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.planpuls.api.Problems.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Clock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import se.planpuls.api.ApiClient;
-import se.planpuls.api.app.PlanpulsApp;
-import se.planpuls.api.TestConfigs;
+import se.planpuls.api.RunningApp;
 import se.planpuls.db.ConversationService;
 import se.planpuls.db.TestDatabases;
 import se.planpuls.domain.ConversationKind;
 
 /** Leadership endpoints through the real server: channels, dependencies, annual review, the map. */
 class LeadershipApiTest {
-    static final String TOKEN = "test-admin-token-0123456789";
+    static final String TOKEN = RunningApp.TOKEN;
 
-    @TempDir
-    Path dataDir;
-    private PlanpulsApp app;
-    private ApiClient api;
+    @RegisterExtension
+    final RunningApp running = new RunningApp();
+    private final ApiClient api = running.api;
     private long planId;
 
     @BeforeEach
-    void start() {
-        var config = TestConfigs.inMemory(dataDir, TOKEN);
-        app = PlanpulsApp.create(config, Clock.systemUTC()).start();
-        api = new ApiClient(app.port(), TOKEN);
+    void readThePlan() {
         planId = api.get("/api/v1/plans").json().get(0).path("id").asLong();
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
     }
 
     @Test
     void a_channel_is_subscribed_listed_and_removed_and_bad_input_names_the_field() {
-        new ConversationService(app.database(), Clock.systemUTC()).save("19:general@thread.tacv2",
+        new ConversationService(running.app().database(), Clock.systemUTC()).save("19:general@thread.tacv2",
                 ConversationKind.channel, null, null, null, "http://127.0.0.1:9/", "tenant", "{}");
 
         var created = api.post("/api/v1/channels", "{\"planId\":" + planId
@@ -58,11 +47,11 @@ class LeadershipApiTest {
         assertThat(api.post("/api/v1/channels", "{\"planId\":" + planId
                 + ",\"teamId\":\"19:general@thread.tacv2\",\"channelId\":\"19:ledning@thread.tacv2\"}").status())
                 .isEqualTo(409);
-        assertField(api.post("/api/v1/channels", "{\"planId\":" + planId + ",\"teamId\":\"t\"}"), 400, "channelId");
-        assertField(api.post("/api/v1/channels", "{\"planId\":" + planId
+        assertProblem(api.post("/api/v1/channels", "{\"planId\":" + planId + ",\"teamId\":\"t\"}"), 400, "channelId");
+        assertProblem(api.post("/api/v1/channels", "{\"planId\":" + planId
                 + ",\"teamId\":\"t\",\"channelId\":\"19:other@thread.tacv2\"}"), 400, "channelId");
-        assertField(api.post("/api/v1/channels", "{\"planId\":\"x\"}"), 400, "planId");
-        assertField(api.post("/api/v1/channels", "{\"planId\":" + planId + ",\"teamId\":\"19:general@thread.tacv2\","
+        assertProblem(api.post("/api/v1/channels", "{\"planId\":\"x\"}"), 400, "planId");
+        assertProblem(api.post("/api/v1/channels", "{\"planId\":" + planId + ",\"teamId\":\"19:general@thread.tacv2\","
                 + "\"channelId\":\"c\",\"schedule\":\"every day\"}"), 400, "schedule");
         assertThat(api.send("DELETE", "/api/v1/channels/" + id, null, TOKEN).status()).isEqualTo(204);
         assertThat(api.send("DELETE", "/api/v1/channels/" + id, null, TOKEN).status()).isEqualTo(404);
@@ -85,7 +74,7 @@ class LeadershipApiTest {
     void the_annual_review_is_served_as_json_html_and_csv_and_kept_as_a_snapshot() throws Exception {
         long med1 = milestone("MED-1");
         api.post("/api/v1/owners", "{\"name\":\"Anna Berg\",\"email\":\"anna@example.com\"}");
-        TestDatabases.execute(app.database(), """
+        TestDatabases.execute(running.app().database(), """
                 INSERT INTO status_reports (milestone_id, status, comment, reporter_name, source, reported_at)
                 VALUES (?, 'REACHED', 'Klart, "äntligen"', 'Anna Berg', 'api', CURRENT_TIMESTAMP)""", med1);
 
@@ -115,12 +104,12 @@ class LeadershipApiTest {
         assertThat(again.path("entries")).hasSize(32);
         assertThat(again.path("entries").toString()).contains("\"milestoneCode\":\"MED-1\"");
 
-        assertField(api.get("/api/v1/plans/" + planId + "/annual-review?year=twenty"), 400, "year");
+        assertProblem(api.get("/api/v1/plans/" + planId + "/annual-review?year=twenty"), 400, "year");
         assertThat(api.get("/api/v1/plans/999/annual-review?year=2023").status()).isEqualTo(404);
     }
 
     private HttpResponse<String> get(String path, String accept) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.app().port()
                 + path)).header("Authorization", "Bearer " + TOKEN).header("Accept", accept).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
@@ -132,11 +121,5 @@ class LeadershipApiTest {
             }
         }
         throw new AssertionError("no milestone " + code);
-    }
-
-    private static void assertField(ApiClient.Response response, int status, String field) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo(field);
     }
 }

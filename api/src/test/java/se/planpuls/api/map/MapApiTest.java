@@ -6,38 +6,25 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Clock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import se.planpuls.api.ApiClient;
-import se.planpuls.api.app.PlanpulsApp;
-import se.planpuls.api.TestConfigs;
+import se.planpuls.api.RunningApp;
 import se.planpuls.api.http.AdminToken;
 
 /** The strategic map through the real server: a page and a picture, opened by key or token only. */
 class MapApiTest {
-    static final String TOKEN = "test-admin-token-0123456789";
+    static final String TOKEN = RunningApp.TOKEN;
 
-    @TempDir
-    Path dataDir;
-    private PlanpulsApp app;
-    private ApiClient api;
+    @RegisterExtension
+    final RunningApp running = new RunningApp();
+    private final ApiClient api = running.api;
     private long planId;
 
     @BeforeEach
-    void start() {
-        var config = TestConfigs.inMemory(dataDir, TOKEN);
-        app = PlanpulsApp.create(config, Clock.systemUTC()).start();
-        api = new ApiClient(app.port(), TOKEN);
+    void readThePlan() {
         planId = api.get("/api/v1/plans").json().get(0).path("id").asLong();
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
     }
 
     @Test
@@ -52,7 +39,7 @@ class MapApiTest {
         assertThat(page.body().split("class=\"milestone\"", -1)).hasSize(35);
 
         var png = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + app.port() + "/plans/" + planId + "/map.png")).header("Authorization",
+                "http://127.0.0.1:" + running.app().port() + "/plans/" + planId + "/map.png")).header("Authorization",
                 "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(png.statusCode()).isEqualTo(200);
         assertThat(png.headers().firstValue("Content-Type").orElse("")).isEqualTo("image/png");
@@ -66,11 +53,11 @@ class MapApiTest {
     }
 
     private AdminToken tokenOf() {
-        return AdminToken.resolve(TOKEN, dataDir);
+        return AdminToken.resolve(TOKEN, running.dataDir());
     }
 
     private HttpResponse<String> send(String path, String bearer) throws Exception {
-        var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
+        var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.app().port() + path));
         if (bearer != null) {
             builder.header("Authorization", "Bearer " + bearer);
         }

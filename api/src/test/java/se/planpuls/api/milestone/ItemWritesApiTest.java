@@ -1,6 +1,7 @@
 package se.planpuls.api.milestone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.planpuls.api.Problems.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
@@ -135,11 +136,5 @@ class ItemWritesApiTest {
             }
         }
         throw new AssertionError("no milestone " + code);
-    }
-
-    private static void assertProblem(ApiClient.Response response, int status, String field) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo(field);
     }
 }

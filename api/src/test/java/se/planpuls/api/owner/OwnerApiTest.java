@@ -1,6 +1,7 @@
 package se.planpuls.api.owner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.planpuls.api.Problems.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -45,11 +46,5 @@ class OwnerApiTest {
         var response = api.post("/api/v1/owners", "{\"name\":\"" + name + "\",\"email\":\"" + email + "\"}");
         assertThat(response.status()).isEqualTo(201);
         return response.json();
-    }
-
-    private static void assertProblem(ApiClient.Response response, int status, String field) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo(field);
     }
 }
