@@ -75,6 +75,15 @@ interface ReminderDao {
     @SqlQuery("SELECT policy_json FROM reminder_policies WHERE plan_id = :planId")
     Optional<String> policyJson(long planId);
 
+    /** Takes or renews the sending turn: free, expired, or already this holder's. */
+    @SqlUpdate("""
+            UPDATE sending_turn SET holder = :holder, expires_at = :until
+            WHERE name = 'reminders' AND (holder IS NULL OR holder = :holder OR expires_at < :nowMillis)""")
+    int takeTurn(String holder, long nowMillis, long until);
+
+    @SqlUpdate("UPDATE sending_turn SET holder = NULL, expires_at = 0 WHERE name = 'reminders' AND holder = :holder")
+    int giveBackTurn(String holder);
+
     @SqlUpdate("UPDATE reminder_policies SET policy_json = :json, updated_at = :now WHERE plan_id = :planId")
     int updatePolicy(long planId, String json, Instant now);
 

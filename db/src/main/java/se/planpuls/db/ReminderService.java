@@ -88,6 +88,21 @@ public final class ReminderService {
         return policy;
     }
 
+    /**
+     * Takes the cluster's turn to send reminders for {@code hold} from {@code nowMillis}, or renews it
+     * for its holder; false while another instance holds a turn that has not expired. Wall-clock
+     * milliseconds, not the business clock: a turn measures real time between instances.
+     */
+    public boolean takeSendingTurn(String holder, long nowMillis, java.time.Duration hold) {
+        return jdbi.withExtension(ReminderDao.class,
+                dao -> dao.takeTurn(holder, nowMillis, nowMillis + hold.toMillis())) == 1;
+    }
+
+    /** Gives the turn back so another instance need not wait for it to expire. */
+    public void giveBackSendingTurn(String holder) {
+        jdbi.useExtension(ReminderDao.class, dao -> dao.giveBackTurn(holder));
+    }
+
     /** The reminders of every plan that are due on {@code day} and not yet done. */
     public List<DueReminder> due(LocalDate day) {
         List<DueReminder> due = new ArrayList<>();

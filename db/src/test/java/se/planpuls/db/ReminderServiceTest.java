@@ -224,4 +224,26 @@ class ReminderServiceTest {
                     .containsExactly(5, 1);
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void the_sending_turn_is_one_instance_s_until_given_back_or_expired(TestDatabases.Kind kind) {
+        try (var f = new Fixtures(kind.open(), CLOCK)) {
+            var one = new ReminderService(f.database, CLOCK, SE);
+            var two = new ReminderService(f.database, CLOCK, SE);
+            var hold = java.time.Duration.ofSeconds(30);
+
+            assertThat(one.takeSendingTurn("a", 1_000, hold)).as("a free turn is taken").isTrue();
+            assertThat(two.takeSendingTurn("b", 2_000, hold)).as("a held turn is not").isFalse();
+            assertThat(one.takeSendingTurn("a", 20_000, hold)).as("its holder renews it").isTrue();
+            assertThat(two.takeSendingTurn("b", 40_000, hold)).as("the renewal counts from then").isFalse();
+            assertThat(two.takeSendingTurn("b", 50_001, hold)).as("an expired turn passes").isTrue();
+            assertThat(one.takeSendingTurn("a", 50_002, hold)).as("and its old holder lost it").isFalse();
+
+            two.giveBackSendingTurn("a");
+            assertThat(one.takeSendingTurn("a", 50_003, hold)).as("only the holder gives it back").isFalse();
+            two.giveBackSendingTurn("b");
+            assertThat(one.takeSendingTurn("a", 50_004, hold)).as("a given-back turn is free at once").isTrue();
+        }
+    }
 }

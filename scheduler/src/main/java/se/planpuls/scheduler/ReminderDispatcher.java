@@ -37,6 +37,11 @@ import se.planpuls.domain.reminder.SendOutcome;
 public final class ReminderDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderDispatcher.class);
     static final int WORKERS = 4;
+    /** How long a sending turn lasts without renewal, and how often a waiting instance asks for it. */
+    static final Duration TURN_HOLD = Duration.ofSeconds(30);
+    static final Duration TURN_POLL = Duration.ofMillis(200);
+    /** How long a send waits for a turn that passed to another instance before it counts as failed. */
+    private static final long TURN_PATIENCE_NANOS = Duration.ofSeconds(5).toNanos();
 
     private final ReminderService reminders;
     private final ReminderSender sender;
@@ -52,14 +57,15 @@ public final class ReminderDispatcher implements AutoCloseable {
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final java.util.Set<Run> runs = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final TurnHolder turn;
 
     ReminderDispatcher(ReminderService reminders, ReminderSender sender, RateLimiter limiter, RetryPolicy retry,
                        Clock clock, int workers) {
-        this(reminders, sender, limiter, retry, clock, workers, new CompositeMeterRegistry());
+        this(reminders, sender, limiter, retry, clock, workers, new CompositeMeterRegistry(), SendingTurn.ALONE);
     }
 
     ReminderDispatcher(ReminderService reminders, ReminderSender sender, RateLimiter limiter, RetryPolicy retry,
-                       Clock clock, int workers, MeterRegistry metrics) {
+                       Clock clock, int workers, MeterRegistry metrics, SendingTurn sendingTurn) {
         this.reminders = reminders;
         this.sender = sender;
         this.limiter = limiter;
@@ -83,6 +89,7 @@ public final class ReminderDispatcher implements AutoCloseable {
         });
         pool.setRemoveOnCancelPolicy(true);
         this.workers = pool;
+        this.turn = new TurnHolder(sendingTurn, pool, TURN_HOLD, TURN_POLL);
     }
 
     /** Under Teams' limits (7 a second per chat, 50 a second in all) with the default retries. */
@@ -90,11 +97,14 @@ public final class ReminderDispatcher implements AutoCloseable {
         return teams(reminders, sender, clock, new CompositeMeterRegistry());
     }
 
-    /** As {@link #teams(ReminderService, ReminderSender, Clock)}, recording sends, failures, retries and 429s. */
+    /**
+     * As {@link #teams(ReminderService, ReminderSender, Clock)}, recording sends, failures, retries and
+     * 429s; instances sharing the database take turns, so the limits hold for the cluster.
+     */
     public static ReminderDispatcher teams(ReminderService reminders, ReminderSender sender, Clock clock,
                                            MeterRegistry metrics) {
         return new ReminderDispatcher(reminders, sender, RateLimiter.teams(), RetryPolicy.DEFAULT, clock, WORKERS,
-                metrics);
+                metrics, SendingTurn.shared(reminders));
     }
 
     /** Sends the reminders; completes when each is sent, noted, skipped or has used its attempts. */
@@ -108,12 +118,18 @@ public final class ReminderDispatcher implements AutoCloseable {
         if (draining.get()) {
             run.abandon();
         }
-        for (DueReminder reminder : due) {
-            try {
-                workers.execute(() -> attempt(run, reminder, 1));
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                run.defer();
-            }
+        if (!due.isEmpty()) {
+            turn.acquire(() -> !run.done.isDone() && !draining.get()).thenRun(() -> {
+                run.done.whenComplete((summary, error) -> turn.release());
+                run.startedNanos = System.nanoTime();
+                for (DueReminder reminder : due) {
+                    try {
+                        workers.execute(() -> attempt(run, reminder, 1));
+                    } catch (java.util.concurrent.RejectedExecutionException e) {
+                        run.defer();
+                    }
+                }
+            });
         }
         return run.done.whenComplete((summary, error) -> {
             if (summary != null && summary.sent() > 0) {
@@ -228,6 +244,13 @@ public final class ReminderDispatcher implements AutoCloseable {
 
     private void pace(long conversation) {
         try {
+            long patience = System.nanoTime() + TURN_PATIENCE_NANOS;
+            while (!turn.held()) {
+                if (System.nanoTime() - patience > 0) {
+                    throw new IllegalStateException("another instance is sending reminders now");
+                }
+                Thread.sleep(TURN_POLL.toMillis());
+            }
             limiter.acquire(conversation);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -267,13 +290,14 @@ public final class ReminderDispatcher implements AutoCloseable {
     @Override
     public void close() {
         workers.shutdownNow();
+        runs.forEach(Run::abandon);
     }
 
     /** Counts one fan-out's outcomes and completes when the last is in. */
     private static final class Run {
         final CompletableFuture<DispatchSummary> done = new CompletableFuture<>();
         final int due;
-        final long startedNanos;
+        volatile long startedNanos;
         final AtomicInteger left;
         final AtomicInteger sent = new AtomicInteger();
         final AtomicInteger noted = new AtomicInteger();

@@ -200,6 +200,55 @@ class ReminderDispatcherTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void two_instances_fanning_out_at_once_stay_together_under_the_limit_by_taking_turns(TestDatabases.Kind kind)
+            throws Exception {
+        try (var f = new Fixtures(kind.open(), CLOCK)) {
+            var due = reminders(f, 160);
+            var sends = new ConcurrentLinkedQueue<Long>();
+            var one = new ScriptedSender(call -> ok());
+            var two = new ScriptedSender(call -> ok());
+            ReminderSender timedOne = (reminder, pace) -> one.send(reminder, () -> {
+                pace.run();
+                sends.add(System.nanoTime());
+            });
+            ReminderSender timedTwo = (reminder, pace) -> two.send(reminder, () -> {
+                pace.run();
+                sends.add(System.nanoTime());
+            });
+            // Each instance alone paces itself to 100 a second; together they must not exceed it.
+            try (var a = sharing(new ReminderService(f.database, CLOCK, SE), timedOne);
+                 var b = sharing(new ReminderService(f.database, CLOCK, SE), timedTwo)) {
+                var runA = a.dispatch(due.subList(0, 80));
+                var runB = b.dispatch(due.subList(80, 160));
+
+                assertThat(runA.get(60, TimeUnit.SECONDS).sent() + runB.get(60, TimeUnit.SECONDS).sent()).isEqualTo(160);
+            }
+            assertThat(one.delivered).hasSize(80);
+            assertThat(two.delivered).hasSize(80);
+            assertThat(mostInOneSecond(new ArrayList<>(sends))).isLessThanOrEqualTo(100);
+        }
+    }
+
+    private static ReminderDispatcher sharing(ReminderService service, ReminderSender sender) {
+        return new ReminderDispatcher(service, sender, new RateLimiter(7, 100, System::nanoTime,
+                RateLimiter.Sleeper.THREAD), FAST, CLOCK, 4, new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+                SendingTurn.shared(service));
+    }
+
+    private static int mostInOneSecond(List<Long> times) {
+        times.sort(null);
+        int most = 0;
+        for (int start = 0, end = 0; start < times.size(); start++) {
+            while (end < times.size() && times.get(end) - times.get(start) < 1_000_000_000L) {
+                end++;
+            }
+            most = Math.max(most, end - start);
+        }
+        return most;
+    }
+
     @Test
     void a_drain_lets_sends_under_way_finish_leaves_the_rest_unrecorded_and_the_next_run_sends_them_once()
             throws Exception {
