@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# The turn benchmark: Planpuls beside the Bot Framework SDK for JavaScript's echo bot, under the
+# same load (wrk, 2 threads, 32 connections, Teams-shaped message activities whose replies go to a
+# loopback connector that accepts every send at once). Each scenario runs the echo bot and Planpuls
+# in turn, ROUNDS times, and prints turns per second, p50 and p99, and the ratio.
+# Needs: java 17, maven, node and npm, wrk (apt-get install wrk), curl. Not part of mvn verify.
+#   bench/turns.sh            # DURATION=10s ROUNDS=2 CONNECTIONS=32 by default
+set -euo pipefail
+cd "$(dirname "$0")"
+DURATION="${DURATION:-10s}"
+ROUNDS="${ROUNDS:-2}"
+CONNECTIONS="${CONNECTIONS:-32}"
+PLANPULS_PORT=3991
+ECHO_PORT=3992
+CONNECTOR_PORT=3993
+CONNECTOR="http://127.0.0.1:${CONNECTOR_PORT}/"
+TOKEN="bench-admin-token-0123456789"
+work="$(mktemp -d)"
+pids=()
+stop() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap stop EXIT
+
+command -v wrk >/dev/null || { echo "wrk is required: apt-get install wrk" >&2; exit 1; }
+[ -d node_modules ] || npm ci --no-audit --no-fund >/dev/null
+[ -f ../api/target/planpuls.jar ] || (cd .. && mvn -B -q -DskipTests package)
+
+node connector.js "$CONNECTOR_PORT" > "$work/connector.log" 2>&1 & pids+=($!)
+node echo-bot.js "$ECHO_PORT" > "$work/echo.log" 2>&1 & pids+=($!)
+PORT="$PLANPULS_PORT" PLANPULS_DATA_DIR="$work/data" PLANPULS_ADMIN_TOKEN="$TOKEN" \
+  java ${PLANPULS_JAVA_OPTS:-} -jar ../api/target/planpuls.jar > "$work/planpuls.log" 2>&1 & pids+=($!)
+for url in "http://127.0.0.1:$PLANPULS_PORT/health"; do
+  for _ in $(seq 1 300); do curl -sf -o /dev/null "$url" && break; sleep 0.1; done
+done
+api() { curl -sf -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" -X "$1" \
+  "http://127.0.0.1:$PLANPULS_PORT$2" ${3:+-d "$3"}; }
+
+# A known owner with five milestones, who has written to the bot once.
+owner=$(api POST /api/v1/owners '{"name":"Anna Berg","email":"anna@example.com","aadObjectId":"6a2c4a1e-3f0c-4a5e-9d6b-1c2d3e4f5a6b"}' \
+  | python3 -c 'import sys,json; print(json.load(sys.stdin)["id"])')
+ids=$(api GET "/api/v1/milestones?area=DIG" | python3 -c 'import sys,json; print(" ".join(str(m["id"]) for m in json.load(sys.stdin)[:5]))')
+for id in $ids; do api PATCH "/api/v1/milestones/$id" "{\"ownerId\":$owner}" >/dev/null; done
+milestone=${ids%% *}
+for name in help mine submit; do
+  sed -e "s#{{CONNECTOR}}#$CONNECTOR#" -e "s#{{MILESTONE}}#$milestone#" "activities/$name.json" > "$work/$name.json"
+done
+curl -sf -o /dev/null -H "Content-Type: application/json" -d "$(sed 's/{{N}}/first/' "$work/help.json")" \
+  "http://127.0.0.1:$PLANPULS_PORT/api/messages"
+
+run() { # bot-port body-file -> "rps p50 p99 errors"
+  BODY="$2" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s turn.lua "http://127.0.0.1:$1/api/messages" \
+    | awk '/^RESULT/ { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] } \
+           print v["rps"], v["p50_ms"], v["p99_ms"], v["errors"] + v["non2xx"] }'
+}
+
+# Warm both up (JIT, pools) before anything counts.
+DURATION=5s run "$ECHO_PORT" "$work/help.json" >/dev/null
+DURATION=5s run "$PLANPULS_PORT" "$work/help.json" >/dev/null
+DURATION=5s run "$PLANPULS_PORT" "$work/mine.json" >/dev/null
+DURATION=5s run "$PLANPULS_PORT" "$work/submit.json" >/dev/null
+
+echo
+echo "Turns: wrk -t2 -c$CONNECTIONS -d$DURATION, best of $ROUNDS alternating rounds; $(nproc) cores; $(date -u +%F)"
+printf '%-28s %10s %8s %8s %8s %8s\n' scenario turns/s p50_ms p99_ms errors ratio
+best=()
+for _ in $(seq 1 "$ROUNDS"); do
+  echo_result=$(run "$ECHO_PORT" "$work/help.json")
+  best[0]=$(printf '%s\n%s\n' "${best[0]:-0 0 0 0}" "$echo_result" | sort -k1 -g | tail -1)
+  i=1
+  for name in help mine submit; do
+    result=$(run "$PLANPULS_PORT" "$work/$name.json")
+    best[$i]=$(printf '%s\n%s\n' "${best[$i]:-0 0 0 0}" "$result" | sort -k1 -g | tail -1)
+    i=$((i + 1))
+  done
+done
+echo_rps=$(echo "${best[0]}" | cut -d' ' -f1)
+labels=("echo bot (botbuilder 4.23.3)" "Planpuls: hjälp (known owner)" "Planpuls: mina milstolpar (5)" "Planpuls: card submit")
+for i in 0 1 2 3; do
+  read -r rps p50 p99 errors <<< "${best[$i]}"
+  printf '%-28s %10s %8s %8s %8s %8s\n' "${labels[$i]}" "$rps" "$p50" "$p99" "$errors" \
+    "$(python3 -c "print(f'{$rps / $echo_rps:.2f}x')")"
+done
