@@ -27,7 +27,7 @@ command -v wrk >/dev/null || { echo "wrk is required: apt-get install wrk" >&2; 
 node connector.js "$CONNECTOR_PORT" > "$work/connector.log" 2>&1 & pids+=($!)
 node echo-bot.js "$ECHO_PORT" > "$work/echo.log" 2>&1 & pids+=($!)
 PORT="$PLANPULS_PORT" PLANPULS_DATA_DIR="$work/data" PLANPULS_ADMIN_TOKEN="$TOKEN" \
-  java ${PLANPULS_JAVA_OPTS:-} -jar ../api/target/planpuls.jar > "$work/planpuls.log" 2>&1 & pids+=($!)
+  java ${PLANPULS_JAVA_OPTS:-} -jar "${PLANPULS_JAR:-../api/target/planpuls.jar}" > "$work/planpuls.log" 2>&1 & pids+=($!)
 for url in "http://127.0.0.1:$PLANPULS_PORT/health"; do
   for _ in $(seq 1 300); do curl -sf -o /dev/null "$url" && break; sleep 0.1; done
 done
