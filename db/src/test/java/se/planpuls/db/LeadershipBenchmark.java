@@ -13,8 +13,10 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import se.planpuls.domain.calendar.WorkingCalendar;
 
 /**
- * The issue's speed target, shown by a load run (not a test, not in {@code mvn verify}): the digest
- * and the annual review of a plan with 10,000 milestones and 1,000,000 status reports. Run:
+ * Reads at scale, shown by a load run (not a test, not in {@code mvn verify}): with 10,000
+ * milestones, 500 owners and 1,000,000 status reports, the plan as the API reads it, a milestone
+ * search, an owner's milestones ({@code mina milstolpar}), one milestone's card, the digest and the
+ * annual review. Run:
  * <pre>mvn -q -pl db test-compile exec:java -Dexec.mainClass=se.planpuls.db.LeadershipBenchmark -Dexec.classpathScope=test</pre>
  * Arguments: {@code h2} (default) and/or {@code postgresql} (the test PostgreSQL at 127.0.0.1:5432).
  */
@@ -53,7 +55,20 @@ public final class LeadershipBenchmark {
                 count(db, "status_reports"), (System.nanoTime() - started) / 1e9);
         var digests = new DigestService(db, clock);
         var reviews = new AnnualReviewService(db, clock);
+        var plans = new PlanService(db);
+        var milestones = new MilestoneService(db, clock);
         Instant weekAgo = NOW.minus(Duration.ofDays(7));
+        long busyOwner = db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT owner_id FROM milestones WHERE owner_id IS NOT NULL GROUP BY owner_id ORDER BY COUNT(*) DESC, owner_id")
+                .mapTo(Long.class).first());
+        long oneMilestone = db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT milestone_id FROM status_reports GROUP BY milestone_id ORDER BY COUNT(*) DESC, milestone_id")
+                .mapTo(Long.class).first());
+        measure(db.product() + " plan         ", () -> plans.plan(planId).groups().size());
+        measure(db.product() + " search       ", () -> milestones.search(
+                new se.planpuls.domain.MilestoneFilter("nummer 12", null, null, "in_progress")).size());
+        measure(db.product() + " owner's list ", () -> milestones.reportableBy(busyOwner).size());
+        measure(db.product() + " one card     ", () -> milestones.detail(oneMilestone).effects().size());
         measure(db.product() + " digest       ", () -> digests.digest(planId, weekAgo).areas().size());
         measure(db.product() + " annual review", () -> reviews.review(planId, 2025).entries().size());
         if (System.getenv("EXPLAIN") != null) {
