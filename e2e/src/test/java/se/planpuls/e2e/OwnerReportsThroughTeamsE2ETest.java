@@ -55,7 +55,7 @@ class OwnerReportsThroughTeamsE2ETest extends PlanpulsE2E {
         JsonNode run = api("POST", "/api/v1/jobs/weekly-check-in/run", null);
         assertThat(run.path("summary").asText()).startsWith("1 owners prompted, 2 cards sent");
         playground.awaitBotActivity(a -> a.text() != null && a.text().contains("weekly check-in")
-                || a.text() != null && a.text().contains("veckans avstämning"), WAIT);
+                || a.text() != null && a.text().contains("Dags för avstämning!"), WAIT);
         assertThat(playground.activities().subList(before, playground.activities().size()))
                 .filteredOn(a -> a.fromBot() && a.adaptiveCard() != null).hasSize(2);
     }

@@ -97,7 +97,8 @@ class LeadershipApiTest {
         var html = get("/api/v1/plans/" + planId + "/annual-review?year=2023", "text/html");
         assertThat(html.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(html.body()).contains("Årlig uppföljning 2023").contains("Ledarskapsakademi är inrättad")
-                .contains("class=\"status green\"").contains("Klart, &quot;äntligen&quot;");
+                .contains("class=\"status green\"").contains("Klart, &quot;äntligen&quot;")
+                .contains("Aktuell status per ").contains("Uppnådda effekter på kort sikt");
 
         var csv = get("/api/v1/plans/" + planId + "/annual-review?year=2023", "text/csv");
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
