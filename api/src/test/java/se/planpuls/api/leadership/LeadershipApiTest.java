@@ -93,6 +93,10 @@ class LeadershipApiTest {
         assertThat(json.path("year").asInt()).isEqualTo(2023);
         assertThat(json.path("snapshot").asBoolean()).isFalse();
         assertThat(json.path("entries")).hasSize(32);
+        assertThat(json.path("entries")).filteredOn(e -> e.path("milestoneCode").asText().equals("MED-1"))
+                .singleElement().satisfies(e -> assertThat(e.path("colour").asText()).isEqualTo("green"));
+        assertThat(json.path("entries")).filteredOn(e -> !e.path("milestoneCode").asText().equals("MED-1"))
+                .allSatisfy(e -> assertThat(e.path("colour").asText()).isEqualTo("grey"));
 
         var html = get("/api/v1/plans/" + planId + "/annual-review?year=2023", "text/html");
         assertThat(html.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
