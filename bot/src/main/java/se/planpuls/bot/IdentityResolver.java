@@ -58,7 +58,8 @@ final class IdentityResolver {
                     : from.getAadObjectId();
             return owners.recognise(new TeamsIdentity(from.getId(), aad,
                     account == null ? null : account.getEmail(),
-                    account == null ? null : account.getUserPrincipalName()), spokenIn);
+                    account == null ? null : account.getUserPrincipalName(),
+                    account != null && account.getName() != null ? account.getName() : from.getName()), spokenIn);
         });
     }
 }

@@ -173,10 +173,11 @@ class TextCommandsTest extends BotTestBase {
         assertThat(list).isEmpty();
         assertThat(listText).contains("MED-1").contains("som ersättare för Anna Berg");
         var latest = f.milestones.view(id("MED-1")).latest();
-        assertThat(latest.reporterName()).isEqualTo("bo.ek");
+        assertThat(latest.reporterName()).as("the name Teams shows replaces the one made from the address")
+                .isEqualTo("Bo Ek");
         assertThat(latest.onBehalfOfId()).isEqualTo(anna.id());
         assertThat(report).contains("som ersättare för Anna Berg");
-        assertThat(say(ANNA, "historik MED-1")).contains("bo.ek som ersättare för Anna Berg");
+        assertThat(say(ANNA, "historik MED-1")).contains("Bo Ek som ersättare för Anna Berg");
     }
 
     @Test

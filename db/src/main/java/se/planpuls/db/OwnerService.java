@@ -116,6 +116,7 @@ public final class OwnerService {
             return Optional.empty();
         }
         Owner owner = found.get();
+        realNameSeen(handle, clock, owner, identity.name());
         if (identity.teamsUserId() != null && !identity.teamsUserId().equals(owner.teamsUserId())) {
             dao.unlinkTeamsUserElsewhere(identity.teamsUserId(), owner.id());
             String aad = identity.aadObjectId() == null ? null : identity.aadObjectId().toLowerCase(Locale.ROOT);
@@ -166,8 +167,35 @@ public final class OwnerService {
         return conversation.kind() == ConversationKind.personal ? owner.map(Owner::id).orElse(null) : null;
     }
 
-    /** Who a Teams user is, as far as the activity and the Teams roster tell. */
-    public record TeamsIdentity(String teamsUserId, String aadObjectId, String email, String userPrincipalName) {
+    /**
+     * Gives an owner whose name was made from their e-mail address (a substitute named by e-mail)
+     * the name Teams shows for them, in the caller's transaction; an owner with a real name, or a
+     * name Teams gives that is not a valid one, is left as it is.
+     */
+    static void realNameSeen(Handle handle, Clock clock, Owner owner, String teamsName) {
+        String name;
+        try {
+            name = OwnerRules.name(teamsName);
+        } catch (InvalidInputException e) {
+            return;
+        }
+        OwnerDao dao = handle.attach(OwnerDao.class);
+        if (!name.equals(owner.name()) && dao.replaceNameFromEmail(owner.id(), name) == 1) {
+            AuditLog.record(handle, clock, new Actor(name, "bot"), "update", "owner", owner.id(), null,
+                    "name seen in Teams", owner, dao.byId(owner.id()).orElseThrow());
+        }
+    }
+
+    /**
+     * Who a Teams user is, as far as the activity and the Teams roster tell.
+     *
+     * @param name the display name Teams shows for the user, or null
+     */
+    public record TeamsIdentity(String teamsUserId, String aadObjectId, String email, String userPrincipalName,
+                                String name) {
+        public TeamsIdentity(String teamsUserId, String aadObjectId, String email, String userPrincipalName) {
+            this(teamsUserId, aadObjectId, email, userPrincipalName, null);
+        }
     }
 
     /** The owners who have named {@code substituteId} as their substitute. */
@@ -198,6 +226,7 @@ public final class OwnerService {
             Owner substitute = dao.byEmail(mail).orElseGet(() -> {
                 Owner added = dao.byId(dao.insert(mail.substring(0, mail.indexOf('@')), mail, null, false,
                         clock.instant())).orElseThrow();
+                dao.markNameFromEmail(added.id());
                 ReachService.linkKnownAccount(handle, added);
                 return dao.byId(added.id()).orElseThrow();
             });
