@@ -66,7 +66,8 @@ final class CheckInSender {
             List<Activity> activities = new ArrayList<>();
             activities.add(Turn.message(texts.get("checkin.intro", String.valueOf(open.size()))));
             open.forEach(v -> activities.add(MessageFactory.attachment(
-                    StatusCard.of(v, services.milestones().effects(v.milestone().id()), texts))));
+                    StatusCard.of(v, services.milestones().effects(v.milestone().id()), texts,
+                            java.time.LocalDate.now(clock.withZone(WorkingCalendar.ZONE))))));
             chain = chain.thenCompose(s -> {
                 if (stopping.getAsBoolean()) {
                     // Shutting down: owners not yet prompted are left for the next check-in.

@@ -93,8 +93,8 @@ public final class TeamsBot implements ReminderSender {
         var reports = new ReportFlow(services.reports(), services.pending());
         var commands = new CommandTable()
                 .add(new HelpCommand(), HelpCommand.WORDS)
-                .add(new MyMilestonesCommand(services.milestones()), MyMilestonesCommand.WORDS)
-                .add(new ShowCommand(services.milestones(), reports), ShowCommand.WORDS)
+                .add(new MyMilestonesCommand(services.milestones(), clock), MyMilestonesCommand.WORDS)
+                .add(new ShowCommand(services.milestones(), reports, clock), ShowCommand.WORDS)
                 .add(new ReportCommand(services.milestones(), reports), ReportCommand.WORDS)
                 .add(new HistoryCommand(services.milestones(), services.reports(), services.owners()),
                         HistoryCommand.WORDS)
@@ -115,7 +115,7 @@ public final class TeamsBot implements ReminderSender {
         var checkIns = new CheckInSender(adapter, settings.appId() == null ? "" : settings.appId(), services, recorder,
                 clock, work::stopping);
         var reminders = new ReminderCardSender(adapter, settings.appId() == null ? "" : settings.appId(), services,
-                recorder);
+                recorder, clock);
         return new TeamsBot(adapter, bot, json, checkIns, new ChannelPoster(adapter, settings), reminders,
                 authenticator, new RejectionLog(clock, LOG::warn), metrics, work, reach);
     }
