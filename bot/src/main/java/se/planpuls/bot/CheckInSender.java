@@ -62,7 +62,7 @@ final class CheckInSender {
                 continue;
             }
             var reference = recorder.reference(conversation.get());
-            Texts texts = owner.locale() != null ? Texts.forLocale(owner.locale()) : Texts.swedish();
+            Texts texts = Texts.forLocale(services.owners().proactiveLocale(owner.id()));
             List<Activity> activities = new ArrayList<>();
             activities.add(Turn.message(texts.get("checkin.intro", String.valueOf(open.size()))));
             open.forEach(v -> activities.add(MessageFactory.attachment(

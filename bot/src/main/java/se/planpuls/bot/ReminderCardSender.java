@@ -45,7 +45,7 @@ final class ReminderCardSender {
                     "owner " + ownerId + " has no stored personal chat with the bot"));
         }
         Owner owner = services.owners().byId(ownerId);
-        Texts texts = Texts.forLocale(owner.locale());
+        Texts texts = Texts.forLocale(services.owners().proactiveLocale(owner.id()));
         var view = services.milestones().view(reminder.key().milestoneId());
         var card = MessageFactory.attachment(ReminderCard.of(reminder.key(), view, texts,
                 java.time.LocalDate.now(clock.withZone(se.planpuls.domain.calendar.WorkingCalendar.ZONE))));

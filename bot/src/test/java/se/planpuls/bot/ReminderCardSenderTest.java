@@ -121,6 +121,18 @@ class ReminderCardSenderTest {
     }
 
     @Test
+    void an_owner_who_last_wrote_from_an_english_client_gets_the_reminder_in_english_unless_they_chose_swedish() {
+        f.owners.clientLocaleSeen(anna.id(), "en-US");
+
+        String english = cardBody(milestoneId, LocalDate.parse("2026-11-30"), 5);
+        f.owners.setLocale(anna.id(), "sv");
+        String swedish = cardBody(milestoneId, LocalDate.parse("2026-11-30"), 1);
+
+        assertThat(english).contains("Reminder from Planpuls").contains("in 5 working days");
+        assertThat(swedish).contains("Påminnelse från Planpuls").contains("om en arbetsdag");
+    }
+
+    @Test
     void a_milestones_card_says_when_it_is_to_be_reached() {
         assertThat(cardBody(milestoneId, LocalDate.parse("2026-11-30"), 5)).contains("Ska vara uppnådd")
                 .contains("ska vara uppnådd 30 nov 2026");

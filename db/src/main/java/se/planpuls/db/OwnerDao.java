@@ -61,6 +61,14 @@ interface OwnerDao {
             WHERE id = :id AND name_from_email = TRUE AND erased_at IS NULL""")
     int replaceNameFromEmail(long id, String name);
 
+    @SqlUpdate("""
+            UPDATE owners SET client_locale = :locale
+            WHERE id = :id AND erased_at IS NULL AND (client_locale IS NULL OR client_locale <> :locale)""")
+    int setClientLocale(long id, String locale);
+
+    @SqlQuery("SELECT COALESCE(locale, client_locale, '') FROM owners WHERE id = :id")
+    Optional<String> proactiveLocale(long id);
+
     @SqlUpdate("UPDATE owners SET locale = :locale WHERE id = :id")
     int setLocale(long id, String locale);
 
@@ -91,7 +99,7 @@ interface OwnerDao {
     /** Removes an owner's personal data; the row stays so reports and history keep pointing at it. */
     @SqlUpdate("""
             UPDATE owners SET name = 'former owner', email = :placeholderEmail, aad_object_id = NULL,
-                              teams_user_id = NULL, is_admin = FALSE, locale = NULL, substitute_id = NULL,
+                              teams_user_id = NULL, is_admin = FALSE, locale = NULL, client_locale = NULL, substitute_id = NULL,
                               leave_until = NULL, snooze_until = NULL, erased_at = :at, version = version + 1
             WHERE id = :id""")
     int erase(long id, String placeholderEmail, Instant at);

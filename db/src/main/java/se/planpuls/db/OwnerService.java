@@ -203,6 +203,27 @@ public final class OwnerService {
         return jdbi.withExtension(OwnerDao.class, dao -> dao.principalsOf(substituteId));
     }
 
+    /**
+     * Remembers the locale of the Teams client an owner just wrote from (such as {@code en-US}); a
+     * missing or malformed one is ignored. Written only when it changed.
+     */
+    public void clientLocaleSeen(long ownerId, String locale) {
+        if (locale == null || !locale.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,3}")) {
+            return;
+        }
+        jdbi.useExtension(OwnerDao.class, dao -> dao.setClientLocale(ownerId, locale));
+    }
+
+    /**
+     * The language of the messages Planpuls starts itself (reminders, check-ins, the welcome): the
+     * one the owner chose, else the locale of the Teams client they last wrote from; null when
+     * neither is known (the caller then writes Swedish).
+     */
+    public String proactiveLocale(long ownerId) {
+        return jdbi.withExtension(OwnerDao.class, dao -> dao.proactiveLocale(ownerId))
+                .filter(l -> !l.isEmpty()).orElse(null);
+    }
+
     /** Remembers the language an owner chose: {@code sv} or {@code en}. */
     public Owner setLocale(long ownerId, String locale) {
         if (!"sv".equals(locale) && !"en".equals(locale)) {

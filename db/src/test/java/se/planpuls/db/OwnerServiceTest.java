@@ -67,6 +67,28 @@ class OwnerServiceTest {
 
     @ParameterizedTest
     @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void messages_planpuls_starts_follow_the_chosen_language_else_the_client_the_owner_last_wrote_from(
+            TestDatabases.Kind kind) {
+        try (var f = new Fixtures(kind.open())) {
+            var anna = f.owner("Anna Berg", "anna@example.com", null);
+            var bo = f.owner("Bo Ek", "bo@example.com", null);
+            assertThat(f.owners.proactiveLocale(anna.id())).isNull();
+
+            f.owners.clientLocaleSeen(anna.id(), "en-US");
+            f.owners.clientLocaleSeen(anna.id(), "not a locale; DROP TABLE owners");
+            f.owners.clientLocaleSeen(anna.id(), null);
+            f.owners.clientLocaleSeen(bo.id(), "en-GB");
+            f.owners.setLocale(bo.id(), "sv");
+
+            assertThat(f.owners.proactiveLocale(anna.id())).isEqualTo("en-US");
+            assertThat(f.owners.proactiveLocale(bo.id())).isEqualTo("sv");
+            f.owners.clientLocaleSeen(anna.id(), "sv-SE");
+            assertThat(f.owners.proactiveLocale(anna.id())).isEqualTo("sv-SE");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
     void a_name_an_admin_gave_is_never_replaced_by_the_one_teams_shows(TestDatabases.Kind kind) {
         try (var f = new Fixtures(kind.open())) {
             var anna = f.owner("Anna Berg", "anna@example.com", null);

@@ -55,7 +55,7 @@ class OverdueOwnerGetsTheReviewPromptE2ETest extends PlanpulsE2E {
         api("PATCH", "/api/v1/milestones/" + pca5, "{\"ownerId\":" + alex + ",\"dueDate\":\"2027-06-30\"}");
         api("PUT", "/api/v1/plans/1/reminder-policy", "{\"reviewDate\":\"12-08\"}");
         String chat = playground.personalChatId();
-        playground.sendAsUser(chat, "user-id-0", "hjälp");
+        sayFromASwedishClient("hjälp");
         playground.awaitBotActivity(a -> a.text() != null && a.text().contains("my milestones"), WAIT);
 
         int monday = playground.activities().size();
