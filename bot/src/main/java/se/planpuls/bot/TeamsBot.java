@@ -275,14 +275,15 @@ public final class TeamsBot implements ReminderSender {
     }
 
     /**
-     * Posts the weekly digest card to a leadership channel, in Swedish, as a new thread. The map
+     * Posts the weekly digest card to a leadership channel, in the subscription's language, as a new thread. The map
      * links may be null (then the card has no picture or link).
      */
     public CompletableFuture<Void> postDigest(ChannelSubscription channel, Digest digest, String mapPageUrl,
                                               String mapImageUrl) {
         CompletableFuture<Void> posting;
         try {
-            posting = channelPoster.post(channel, DigestCard.of(digest, Texts.swedish(), mapPageUrl, mapImageUrl));
+            posting = channelPoster.post(channel, DigestCard.of(digest, Texts.forLocale(channel.language()), mapPageUrl,
+                    mapImageUrl));
         } catch (RuntimeException e) {
             posting = CompletableFuture.failedFuture(e);
         }
@@ -304,12 +305,12 @@ public final class TeamsBot implements ReminderSender {
         return reminders.send(reminder, pace);
     }
 
-    /** Posts the annual review's summary card to a leadership channel, in Swedish, as a new thread. */
+    /** Posts the annual review's summary card to a leadership channel, in the subscription's language, as a new thread. */
     public CompletableFuture<Void> postAnnualReview(ChannelSubscription channel, AnnualReview review,
                                                     String mapPageUrl) {
         CompletableFuture<Void> posting;
         try {
-            posting = channelPoster.post(channel, AnnualReviewCard.of(review, Texts.swedish(), mapPageUrl));
+            posting = channelPoster.post(channel, AnnualReviewCard.of(review, Texts.forLocale(channel.language()), mapPageUrl));
         } catch (RuntimeException e) {
             posting = CompletableFuture.failedFuture(e);
         }

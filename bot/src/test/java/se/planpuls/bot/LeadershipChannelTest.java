@@ -127,6 +127,25 @@ class LeadershipChannelTest {
     }
 
     @Test
+    void a_channel_subscribed_in_english_gets_the_digest_and_the_review_in_english() {
+        post(channelActivity("message", ADMIN_ID, CHANNEL + ";messageid=1", "hjälp"));
+        var english = channels.subscribe(f.planId, TEAM, CHANNEL, null, "en", "admin");
+        var digest = new DigestService(f.database, f.clock).digest(f.planId, Instant.parse("2026-11-15T07:00:00Z"));
+        var review = new se.planpuls.db.AnnualReviewService(f.database, f.clock).take(f.planId, 2023);
+        connector.clear();
+
+        bot.postDigest(english, digest, null, null).join();
+        bot.postAnnualReview(english, review, null).join();
+
+        var posts = connector.calls().stream().filter(c -> c.method().equals("POST")
+                && c.path().endsWith("/v3/conversations")).map(c -> c.body().toString()).toList();
+        assertThat(posts).hasSize(2);
+        assertThat(posts.get(0)).contains("Weekly digest").contains("Status per priority area")
+                .doesNotContain("Veckosammanfattning");
+        assertThat(posts.get(1)).contains("Total").doesNotContain("Totalt");
+    }
+
+    @Test
     void the_annual_review_summary_is_posted_to_the_channel_with_counts_per_area() {
         post(channelActivity("message", ADMIN_ID, CHANNEL + ";messageid=1", "prenumerera"));
         var review = new se.planpuls.db.AnnualReviewService(f.database, f.clock).take(f.planId, 2023);

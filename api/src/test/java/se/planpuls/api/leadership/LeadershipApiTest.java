@@ -54,6 +54,7 @@ class LeadershipApiTest {
         assertThat(created.status()).isEqualTo(201);
         long id = created.json().path("id").asLong();
         assertThat(created.json().path("schedule").asText()).isEqualTo("MON 08:00");
+        assertThat(created.json().path("language").asText()).isEqualTo("sv");
         assertThat(api.get("/api/v1/channels").json()).hasSize(1);
         assertThat(api.post("/api/v1/channels", "{\"planId\":" + planId
                 + ",\"teamId\":\"19:general@thread.tacv2\",\"channelId\":\"19:ledning@thread.tacv2\"}").status())
@@ -64,6 +65,14 @@ class LeadershipApiTest {
         assertField(api.post("/api/v1/channels", "{\"planId\":\"x\"}"), 400, "planId");
         assertField(api.post("/api/v1/channels", "{\"planId\":" + planId + ",\"teamId\":\"19:general@thread.tacv2\","
                 + "\"channelId\":\"c\",\"schedule\":\"every day\"}"), 400, "schedule");
+        assertField(api.post("/api/v1/channels", "{\"planId\":" + planId + ",\"teamId\":\"19:general@thread.tacv2\","
+                + "\"channelId\":\"19:english@thread.tacv2\",\"language\":\"fi\"}"), 400, "language");
+        var english = api.post("/api/v1/channels", "{\"planId\":" + planId + ",\"teamId\":\"19:general@thread.tacv2\","
+                + "\"channelId\":\"19:english@thread.tacv2\",\"language\":\"EN\"}");
+        assertThat(english.status()).isEqualTo(201);
+        assertThat(english.json().path("language").asText()).isEqualTo("en");
+        assertThat(api.send("DELETE", "/api/v1/channels/" + english.json().path("id").asLong(), null, TOKEN).status())
+                .isEqualTo(204);
         assertThat(api.send("DELETE", "/api/v1/channels/" + id, null, TOKEN).status()).isEqualTo(204);
         assertThat(api.send("DELETE", "/api/v1/channels/" + id, null, TOKEN).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/channels").json()).isEmpty();
