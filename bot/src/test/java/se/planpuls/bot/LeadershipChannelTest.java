@@ -121,7 +121,7 @@ class LeadershipChannelTest {
                 .contains("Inga ändringar den här veckan").contains("Försenade milstolpar")
                 .contains("Risk för försening genom beroenden").contains("NIV-3 ← NIV-1").contains("Rapporter saknas")
                 .contains("Anna Berg").contains("Ägare som Planpuls inte når")
-                .contains("Ska vara uppnådda inom 30 dagar");
+                .contains("Ska vara uppnådda inom 30 dagar").contains("Rapporter att granska");
         assertThat(card.path("actions").get(0).path("url").asText()).endsWith("/plans/1/map?key=k");
         assertThat(text).contains("map.png?key=k");
     }

@@ -117,6 +117,12 @@ interface LeadershipDao {
 
     // --- channel subscriptions
 
+    /** The plan's milestones that a report ever said were reached. */
+    @SqlQuery("""
+            SELECT DISTINCT r.milestone_id FROM status_reports r JOIN milestones m ON m.id = r.milestone_id
+            WHERE m.plan_id = :planId AND r.status = 'REACHED'""")
+    java.util.Set<Long> everReached(long planId);
+
     String SUBSCRIPTION = """
             SELECT id, plan_id, team_id, channel_id, schedule, service_url, tenant_id, created_by, created_at, language
             FROM channel_subscriptions""";
