@@ -18,6 +18,7 @@ import se.planpuls.domain.PlanItem;
 import se.planpuls.domain.PlanSummary;
 import se.planpuls.domain.Status;
 import se.planpuls.domain.calendar.WorkingCalendar;
+import se.planpuls.domain.reminder.ReminderPolicy;
 import se.planpuls.domain.rules.DependencyRiskRule;
 import se.planpuls.domain.rules.ExpectedDatePassedRule;
 import se.planpuls.domain.rules.NotStartedNearDueRule;
@@ -52,8 +53,9 @@ public final class DigestService {
     }
 
     /** Each item's report-quality flags, by the rules in order: stale, expected date passed, not started near due, reopened. */
-    private static List<QualityFlag> quality(List<PlanItem> items, java.util.Set<Long> everReached, LocalDate today) {
-        var stale = new StaleReportRule(StaleReportRule.DEFAULT_DAYS);
+    private static List<QualityFlag> quality(List<PlanItem> items, java.util.Set<Long> everReached, LocalDate today,
+                                             int staleAfterDays) {
+        var stale = new StaleReportRule(staleAfterDays);
         var expected = new ExpectedDatePassedRule();
         var notStarted = new NotStartedNearDueRule(NotStartedNearDueRule.DEFAULT_DAYS);
         var reopened = new ReopenedRule(everReached);
@@ -118,7 +120,9 @@ public final class DigestService {
                     .map(Digest.Item::of).sorted(byDue).toList();
             var risks = dependencyRisk.evaluate(items, dao.edges(planId), today);
             return new Digest(planId, plan.name(), today, from, areas, changes, overdue, atRisk, risks,
-                    missing, dao.unreachableOwners(planId), dueSoon, quality(items, dao.everReached(planId), today));
+                    missing, dao.unreachableOwners(planId), dueSoon, quality(items, dao.everReached(planId), today,
+                            handle.attach(ReminderDao.class).policyJson(planId).map(ReminderPolicyJson::fromJson)
+                                    .orElse(ReminderPolicy.DEFAULT).staleAfterDays()));
         });
     }
 }

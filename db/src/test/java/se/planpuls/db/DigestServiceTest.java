@@ -79,7 +79,7 @@ class DigestServiceTest {
 
     @ParameterizedTest
     @MethodSource("se.planpuls.db.TestDatabases#kinds")
-    void reports_leaders_should_not_take_at_face_value_are_flagged_with_why(TestDatabases.Kind kind) {
+    void reports_leaders_should_not_take_at_face_value_are_flagged_with_why(TestDatabases.Kind kind) throws Exception {
         try (var f = new Fixtures(kind.open(), CLOCK)) {
             var l = new LeadershipFixture(f);
             var bo = f.owner("Bo Ek", "bo@example.com", null);
@@ -101,6 +101,13 @@ class DigestServiceTest {
                         assertThat(q.date()).isEqualTo(LocalDate.of(2023, 6, 1));
                         assertThat(q.ownerName()).isEqualTo("Bo Ek");
                     });
+            // The plan's reminder policy says when a report is stale: NV-1's report of 1 June is 123 days old.
+            var reminders = new ReminderService(f.database, CLOCK, WorkingCalendar.sweden());
+            reminders.savePolicy(f.planId, ReminderPolicyJson.read(
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"staleAfterDays\":124}"),
+                    reminders.policy(f.planId)));
+            assertThat(new DigestService(f.database, CLOCK).digest(f.planId, null).quality())
+                    .extracting(q -> q.code() + " " + q.kind()).doesNotContain("NV-1 STALE").contains("NV-1 REOPENED");
         }
     }
 

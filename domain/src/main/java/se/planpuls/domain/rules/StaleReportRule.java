@@ -5,9 +5,11 @@ import java.util.Optional;
 import se.planpuls.domain.PlanItem;
 import se.planpuls.domain.calendar.WorkingCalendar;
 
-/** A report older than {@code staleAfterDays} on a milestone that is not reached is stale. */
+/**
+ * A report older than {@code staleAfterDays} on a milestone that is not reached is stale; the plan's
+ * reminder policy sets the days ({@code ReminderPolicy.staleAfterDays}).
+ */
 public record StaleReportRule(int staleAfterDays) {
-    public static final int DEFAULT_DAYS = 60;
 
     public StaleReportRule {
         if (staleAfterDays < 1 || staleAfterDays > 730) {

@@ -27,7 +27,7 @@ class QualityRulesTest {
 
     @Test
     void a_report_older_than_60_days_on_a_milestone_not_reached_is_stale() {
-        var rule = new StaleReportRule(StaleReportRule.DEFAULT_DAYS);
+        var rule = new StaleReportRule(se.planpuls.domain.reminder.ReminderPolicy.DEFAULT_STALE_AFTER_DAYS);
 
         assertThat(rule.check(item(Status.IN_PROGRESS, on("2026-10-07"), false, null, LATER), TODAY))
                 .hasValueSatisfying(f -> {
