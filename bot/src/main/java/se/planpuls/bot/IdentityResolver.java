@@ -40,9 +40,8 @@ final class IdentityResolver {
             return CompletableFuture.completedFuture(Optional.empty());
         }
         String locale = context.getActivity().getLocale();
-        Optional<Owner> known = owners.byTeamsUser(from.getId(), from.getAadObjectId(), spokenIn);
+        Optional<Owner> known = owners.byTeamsUser(from.getId(), from.getAadObjectId(), spokenIn, locale);
         if (known.isPresent()) {
-            owners.clientLocaleSeen(known.get().id(), locale);
             return CompletableFuture.completedFuture(known);
         }
         CompletableFuture<com.microsoft.bot.schema.teams.TeamsChannelAccount> member;
@@ -58,12 +57,11 @@ final class IdentityResolver {
             }
             String aad = account != null && account.getAadObjectId() != null ? account.getAadObjectId()
                     : from.getAadObjectId();
-            Optional<Owner> owner = owners.recognise(new TeamsIdentity(from.getId(), aad,
+            return owners.recognise(new TeamsIdentity(from.getId(), aad,
                     account == null ? null : account.getEmail(),
                     account == null ? null : account.getUserPrincipalName(),
-                    account != null && account.getName() != null ? account.getName() : from.getName()), spokenIn);
-            owner.ifPresent(o -> owners.clientLocaleSeen(o.id(), locale));
-            return owner;
+                    account != null && account.getName() != null ? account.getName() : from.getName()), spokenIn,
+                    locale);
         });
     }
 }

@@ -87,6 +87,14 @@ public final class OwnerService {
      * null) in the same transaction: a personal chat as the recognised owner's.
      */
     public Optional<Owner> recognise(TeamsIdentity identity, ConversationRef spokenIn) {
+        return recognise(identity, spokenIn, null);
+    }
+
+    /**
+     * As {@link #recognise(TeamsIdentity, ConversationRef)}, and remembers {@code clientLocale} for the
+     * recognised owner in the same transaction (see {@link #clientLocaleSeen(long, String)}).
+     */
+    public Optional<Owner> recognise(TeamsIdentity identity, ConversationRef spokenIn, String clientLocale) {
         return jdbi.inTransaction(handle -> {
             if (identity.teamsUserId() != null) {
                 // Kept so that the sender is linked at once should they become an owner later.
@@ -94,6 +102,7 @@ public final class OwnerService {
                         identity.aadObjectId(), identity.email(), identity.userPrincipalName(), null), clock.instant());
             }
             Optional<Owner> owner = recognise(handle, identity);
+            owner.ifPresent(o -> clientLocaleSeen(handle, o.id(), clientLocale));
             if (spokenIn != null) {
                 ConversationService.record(handle, spokenIn, personalOwner(spokenIn, owner), clock.instant());
             }
@@ -142,8 +151,18 @@ public final class OwnerService {
      * user's conversation is left to {@link #recognise(TeamsIdentity, ConversationRef)}.
      */
     public Optional<Owner> byTeamsUser(String teamsUserId, String aadObjectId, ConversationRef spokenIn) {
+        return byTeamsUser(teamsUserId, aadObjectId, spokenIn, null);
+    }
+
+    /**
+     * As {@link #byTeamsUser(String, String, ConversationRef)}, and remembers {@code clientLocale} for
+     * the known owner in the same transaction, so that a turn still costs one round trip here.
+     */
+    public Optional<Owner> byTeamsUser(String teamsUserId, String aadObjectId, ConversationRef spokenIn,
+                                       String clientLocale) {
         return jdbi.inTransaction(handle -> {
             Optional<Owner> owner = byTeamsUser(handle, teamsUserId, aadObjectId);
+            owner.ifPresent(o -> clientLocaleSeen(handle, o.id(), clientLocale));
             if (owner.isPresent() && spokenIn != null) {
                 ConversationService.record(handle, spokenIn, personalOwner(spokenIn, owner), clock.instant());
             }
@@ -208,10 +227,13 @@ public final class OwnerService {
      * missing or malformed one is ignored. Written only when it changed.
      */
     public void clientLocaleSeen(long ownerId, String locale) {
-        if (locale == null || !locale.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,3}")) {
-            return;
+        jdbi.useHandle(handle -> clientLocaleSeen(handle, ownerId, locale));
+    }
+
+    private static void clientLocaleSeen(Handle handle, long ownerId, String locale) {
+        if (locale != null && locale.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,3}")) {
+            handle.attach(OwnerDao.class).setClientLocale(ownerId, locale);
         }
-        jdbi.useExtension(OwnerDao.class, dao -> dao.setClientLocale(ownerId, locale));
     }
 
     /**
