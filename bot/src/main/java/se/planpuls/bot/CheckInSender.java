@@ -62,11 +62,12 @@ final class CheckInSender {
                 continue;
             }
             var reference = recorder.reference(conversation.get());
-            Texts texts = owner.locale() != null ? Texts.forLocale(owner.locale()) : Texts.swedish();
+            Texts texts = Texts.forLocale(services.owners().proactiveLocale(owner.id()));
             List<Activity> activities = new ArrayList<>();
             activities.add(Turn.message(texts.get("checkin.intro", String.valueOf(open.size()))));
             open.forEach(v -> activities.add(MessageFactory.attachment(
-                    StatusCard.of(v, services.milestones().effects(v.milestone().id()), texts))));
+                    StatusCard.of(v, services.milestones().effects(v.milestone().id()), texts,
+                            java.time.LocalDate.now(clock.withZone(WorkingCalendar.ZONE))))));
             chain = chain.thenCompose(s -> {
                 if (stopping.getAsBoolean()) {
                     // Shutting down: owners not yet prompted are left for the next check-in.

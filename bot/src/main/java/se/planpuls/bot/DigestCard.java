@@ -51,6 +51,10 @@ final class DigestCard {
                         texts.date(r.due()), reason(texts, r)));
         list(body, texts, "digest.missing", "digest.missing.none", digest.reportsMissing(),
                 i -> texts.get("digest.missing.item", i.code(), i.title(), owner(texts, i)));
+        list(body, texts, "digest.quality", "digest.quality.none", digest.quality(),
+                q -> texts.get("digest.quality." + q.kind().name(), q.code(), q.title(),
+                        q.date() == null ? "" : texts.date(q.date()),
+                        q.ownerName() == null ? texts.get("digest.noOwner") : q.ownerName()));
         if (!digest.unreachableOwners().isEmpty()) {
             section(body, texts.get("digest.unreachable"));
             body.add(Cards.text(texts.get("digest.unreachable.text", String.join(", ", digest.unreachableOwners()))));

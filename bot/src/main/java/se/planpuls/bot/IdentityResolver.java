@@ -39,7 +39,8 @@ final class IdentityResolver {
             }
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        Optional<Owner> known = owners.byTeamsUser(from.getId(), from.getAadObjectId(), spokenIn);
+        String locale = context.getActivity().getLocale();
+        Optional<Owner> known = owners.byTeamsUser(from.getId(), from.getAadObjectId(), spokenIn, locale);
         if (known.isPresent()) {
             return CompletableFuture.completedFuture(known);
         }
@@ -58,7 +59,9 @@ final class IdentityResolver {
                     : from.getAadObjectId();
             return owners.recognise(new TeamsIdentity(from.getId(), aad,
                     account == null ? null : account.getEmail(),
-                    account == null ? null : account.getUserPrincipalName()), spokenIn);
+                    account == null ? null : account.getUserPrincipalName(),
+                    account != null && account.getName() != null ? account.getName() : from.getName()), spokenIn,
+                    locale);
         });
     }
 }

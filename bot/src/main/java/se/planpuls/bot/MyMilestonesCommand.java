@@ -21,7 +21,10 @@ final class MyMilestonesCommand implements Command {
 
     private final MilestoneService milestones;
 
-    MyMilestonesCommand(MilestoneService milestones) {
+    private final java.time.Clock clock;
+
+    MyMilestonesCommand(MilestoneService milestones, java.time.Clock clock) {
+        this.clock = clock;
         this.milestones = milestones;
     }
 
@@ -43,7 +46,8 @@ final class MyMilestonesCommand implements Command {
         activities.add(Turn.message(texts.get("my.header", String.valueOf(mine.size())) + "\n\n" + list
                 + "\n\n" + footer));
         open.forEach(v -> activities.add(MessageFactory.attachment(
-                StatusCard.of(v, milestones.effects(v.milestone().id()), texts))));
+                StatusCard.of(v, milestones.effects(v.milestone().id()), texts,
+                        java.time.LocalDate.now(clock.withZone(se.planpuls.domain.calendar.WorkingCalendar.ZONE))))));
         return turn.context().sendActivities(activities).thenApply(responses -> null);
     }
 

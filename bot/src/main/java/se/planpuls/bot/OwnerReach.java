@@ -227,7 +227,7 @@ final class OwnerReach {
     /** Opens the owner's chat (or uses the one a failed welcome opened) and writes the welcome. */
     private WelcomeAttempt welcome(InstalledTeam team, RosterMatch match, String opened) {
         Owner owner = match.owner();
-        Texts texts = owner.locale() != null ? Texts.forLocale(owner.locale()) : Texts.swedish();
+        Texts texts = Texts.forLocale(services.owners().proactiveLocale(owner.id()));
         var message = Turn.message(WelcomeText.of(owner, services.milestones().ofOwner(owner.id()), texts));
         ConversationRef chat = opened == null ? null : services.conversations().byId(opened).orElse(null);
         CompletableFuture<ConversationRef> sending;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.schema.Attachment;
 import java.time.LocalDate;
+import se.planpuls.domain.ItemKind;
+import se.planpuls.domain.Milestone;
 import se.planpuls.domain.MilestoneView;
 import se.planpuls.domain.reminder.ReminderKey;
 
@@ -16,7 +18,7 @@ final class ReminderCard {
     private ReminderCard() {
     }
 
-    static Attachment of(ReminderKey key, MilestoneView view, Texts texts) {
+    static Attachment of(ReminderKey key, MilestoneView view, Texts texts, LocalDate today) {
         var m = view.milestone();
         String name = m.code() + " " + m.title();
         if (key.kind() == se.planpuls.domain.reminder.ReminderKind.ESCALATION) {
@@ -27,26 +29,41 @@ final class ReminderCard {
                     view.ownerName() == null ? "–" : view.ownerName(), view.areaName())));
             return Cards.attachment(Cards.card(body));
         }
-        Attachment status = StatusCard.of(view, texts);
+        Attachment status = StatusCard.of(view, texts, today);
         ObjectNode card = (ObjectNode) status.getContent();
         ArrayNode original = (ArrayNode) card.get("body");
         ArrayNode body = Cards.array();
         body.add(Cards.subtle(texts.get("reminder.title")));
-        body.add(Cards.text(header(key, name, texts)).put("weight", "Bolder"));
+        body.add(Cards.text(header(key, m, name, texts)).put("weight", "Bolder"));
         body.addAll(original);
         card.set("body", body);
         return status;
     }
 
-    static String header(ReminderKey key, String name, Texts texts) {
+    /** Why the owner hears from Planpuls now, in the words of the item's kind. */
+    static String header(ReminderKey key, Milestone m, String name, Texts texts) {
         LocalDate date = key.dueDate();
         return switch (key.kind()) {
-            case DEADLINE -> texts.get("reminder.deadline", name, texts.date(date), key.step());
-            case OVERDUE -> texts.get("reminder.overdue", name, texts.date(date));
+            case DEADLINE -> switch (m.kind()) {
+                case MILESTONE -> texts.get("reminder.deadline", name, texts.date(date), key.step());
+                case ASSIGNMENT -> m.reportTo() == null
+                        ? texts.get("reminder.deadline.ASSIGNMENT.noBoard", name, texts.date(date), key.step())
+                        : texts.get("reminder.deadline.ASSIGNMENT", name, texts.date(date), key.step(), m.reportTo());
+                case RECURRING -> texts.get("reminder.deadline.RECURRING", name, texts.date(date), key.step(),
+                        period(m, date, texts));
+            };
+            case OVERDUE -> m.kind() == ItemKind.MILESTONE ? texts.get("reminder.overdue", name, texts.date(date))
+                    : texts.get("reminder.overdue." + m.kind().name(), name, texts.date(date));
             case REVIEW -> texts.get("reminder.review", name, texts.date(date));
             case CHECK_IN -> texts.get("reminder.checkIn", name);
             case FOLLOW_UP -> texts.get("reminder.followUp", name, texts.date(date));
             case ESCALATION -> texts.get("reminder.escalation.heading");
         };
+    }
+
+    /** The period of a recurring commitment that ends on {@code end}, as "1 okt 2026–31 dec 2026". */
+    private static String period(Milestone m, LocalDate end, Texts texts) {
+        LocalDate start = m.frequency() == null ? end : m.frequency().periodStart(end);
+        return texts.get("card.period.value", texts.date(start), texts.date(end));
     }
 }

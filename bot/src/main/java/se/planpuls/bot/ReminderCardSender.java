@@ -22,8 +22,11 @@ final class ReminderCardSender {
     private final String appId;
     private final BotServices services;
     private final ConversationRecorder recorder;
+    private final java.time.Clock clock;
 
-    ReminderCardSender(BotFrameworkAdapter adapter, String appId, BotServices services, ConversationRecorder recorder) {
+    ReminderCardSender(BotFrameworkAdapter adapter, String appId, BotServices services, ConversationRecorder recorder,
+                       java.time.Clock clock) {
+        this.clock = clock;
         this.adapter = adapter;
         this.appId = appId;
         this.services = services;
@@ -42,9 +45,10 @@ final class ReminderCardSender {
                     "owner " + ownerId + " has no stored personal chat with the bot"));
         }
         Owner owner = services.owners().byId(ownerId);
-        Texts texts = Texts.forLocale(owner.locale());
+        Texts texts = Texts.forLocale(services.owners().proactiveLocale(owner.id()));
         var view = services.milestones().view(reminder.key().milestoneId());
-        var card = MessageFactory.attachment(ReminderCard.of(reminder.key(), view, texts));
+        var card = MessageFactory.attachment(ReminderCard.of(reminder.key(), view, texts,
+                java.time.LocalDate.now(clock.withZone(se.planpuls.domain.calendar.WorkingCalendar.ZONE))));
         var reference = recorder.reference(conversation.get());
         // The send's outcome is taken inside the callback: an error escaping it would go to the
         // adapter's turn-error handler, which swallows it and writes to the user, i.e. sends again.

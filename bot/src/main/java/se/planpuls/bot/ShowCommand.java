@@ -15,7 +15,10 @@ final class ShowCommand implements Command {
     private final MilestoneService milestones;
     private final ReportFlow flow;
 
-    ShowCommand(MilestoneService milestones, ReportFlow flow) {
+    private final java.time.Clock clock;
+
+    ShowCommand(MilestoneService milestones, ReportFlow flow, java.time.Clock clock) {
+        this.clock = clock;
         this.milestones = milestones;
         this.flow = flow;
     }
@@ -26,7 +29,8 @@ final class ShowCommand implements Command {
             Texts texts = turn.texts();
             if (turn.owner().isPresent() && flow.mayReport(turn.owner().get(), view)) {
                 return turn.send(MessageFactory.attachment(
-                        StatusCard.of(view, milestones.effects(view.milestone().id()), texts)));
+                        StatusCard.of(view, milestones.effects(view.milestone().id()), texts,
+                                java.time.LocalDate.now(clock.withZone(se.planpuls.domain.calendar.WorkingCalendar.ZONE)))));
             }
             var m = view.milestone();
             return turn.reply("show.summary", m.code(), m.title(), view.areaName(), texts.due(m),

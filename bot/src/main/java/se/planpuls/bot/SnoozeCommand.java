@@ -7,9 +7,9 @@ import java.util.concurrent.CompletableFuture;
 import se.planpuls.db.OwnerService;
 import se.planpuls.domain.calendar.WorkingCalendar;
 
-/** {@code snooza <dagar>} / {@code snooze <days>}: no check-ins for 1 to 60 days; {@code 0} resumes them. */
+/** {@code snooza <dagar>} (or {@code pausa}) / {@code snooze <days>}: no check-ins for 1 to 60 days; {@code 0} resumes them. */
 final class SnoozeCommand implements Command {
-    static final List<String> WORDS = List.of("snooza", "snooze");
+    static final List<String> WORDS = List.of("snooza", "pausa", "snooze");
     static final int MAX_DAYS = 60;
 
     private final OwnerService owners;

@@ -3,9 +3,13 @@ package se.planpuls.bot;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.schema.Attachment;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import se.planpuls.domain.Effect;
+import se.planpuls.domain.Frequency;
+import se.planpuls.domain.Milestone;
 import se.planpuls.domain.MilestoneView;
 import se.planpuls.domain.Status;
 import se.planpuls.domain.StatusReport;
@@ -21,20 +25,21 @@ final class StatusCard {
     private StatusCard() {
     }
 
-    static Attachment of(MilestoneView view, Texts texts) {
-        return of(view, List.of(), texts);
+    static Attachment of(MilestoneView view, Texts texts, LocalDate today) {
+        return of(view, List.of(), texts, today);
     }
 
-    static Attachment of(MilestoneView view, List<Effect> effects, Texts texts) {
+    /** The card as of {@code today}, which picks a recurring commitment's current period. */
+    static Attachment of(MilestoneView view, List<Effect> effects, Texts texts, LocalDate today) {
         var m = view.milestone();
         ArrayNode body = Cards.array();
         body.add(Cards.subtle(texts.get("card.area") + ": " + view.areaName()));
         body.add(Cards.heading(m.code() + " " + m.title()));
         StatusReport latest = view.latest();
-        body.add(Cards.facts(
-                texts.get("card.due"), texts.due(m),
-                texts.get("card.owner"), view.ownerName() == null ? "–" : view.ownerName(),
+        List<String> facts = new ArrayList<>(when(m, texts, today));
+        facts.addAll(List.of(texts.get("card.owner"), view.ownerName() == null ? "–" : view.ownerName(),
                 texts.get("card.current"), latest == null ? texts.get("card.current.none") : lastReport(latest, texts)));
+        body.add(Cards.facts(facts.toArray(String[]::new)));
         if (latest != null && latest.comment() != null) {
             body.add(Cards.text(texts.get("card.lastComment") + ": " + latest.comment()).put("isSubtle", true));
         }
@@ -129,6 +134,30 @@ final class StatusCard {
         }
         body.add(facts);
         return Cards.attachment(Cards.card(body));
+    }
+
+    /**
+     * When the item is due, in its kind's words: a milestone its due date; an assignment whom it
+     * reports back to and by when; a recurring commitment its current period and when it ends.
+     */
+    private static List<String> when(Milestone m, Texts texts, LocalDate today) {
+        return switch (m.kind()) {
+            case MILESTONE -> List.of(texts.get("card.due"), texts.due(m));
+            case ASSIGNMENT -> m.reportTo() == null ? List.of(texts.get("card.reportBy"), texts.due(m))
+                    : List.of(texts.get("card.reportTo"), m.reportTo(), texts.get("card.reportBy"), texts.due(m));
+            case RECURRING -> {
+                Frequency frequency = m.frequency();
+                LocalDate end = m.effectiveDueDate();
+                if (frequency == null || today.isAfter(end)) {
+                    yield List.of(texts.get("card.runsUntil"), texts.due(m));
+                }
+                LocalDate start = m.startsOn() != null && today.isBefore(m.startsOn()) ? m.startsOn() : today;
+                LocalDate periodEnd = frequency.periodEnd(start).isAfter(end) ? end : frequency.periodEnd(start);
+                yield List.of(texts.get("card.period"), texts.get("card.period.value",
+                                texts.date(frequency.periodStart(start)), texts.date(periodEnd)),
+                        texts.get("card.runsUntil"), texts.due(m));
+            }
+        };
     }
 
     private static String lastReport(StatusReport latest, Texts texts) {

@@ -93,8 +93,8 @@ public final class TeamsBot implements ReminderSender {
         var reports = new ReportFlow(services.reports(), services.pending());
         var commands = new CommandTable()
                 .add(new HelpCommand(), HelpCommand.WORDS)
-                .add(new MyMilestonesCommand(services.milestones()), MyMilestonesCommand.WORDS)
-                .add(new ShowCommand(services.milestones(), reports), ShowCommand.WORDS)
+                .add(new MyMilestonesCommand(services.milestones(), clock), MyMilestonesCommand.WORDS)
+                .add(new ShowCommand(services.milestones(), reports, clock), ShowCommand.WORDS)
                 .add(new ReportCommand(services.milestones(), reports), ReportCommand.WORDS)
                 .add(new HistoryCommand(services.milestones(), services.reports(), services.owners()),
                         HistoryCommand.WORDS)
@@ -115,7 +115,7 @@ public final class TeamsBot implements ReminderSender {
         var checkIns = new CheckInSender(adapter, settings.appId() == null ? "" : settings.appId(), services, recorder,
                 clock, work::stopping);
         var reminders = new ReminderCardSender(adapter, settings.appId() == null ? "" : settings.appId(), services,
-                recorder);
+                recorder, clock);
         return new TeamsBot(adapter, bot, json, checkIns, new ChannelPoster(adapter, settings), reminders,
                 authenticator, new RejectionLog(clock, LOG::warn), metrics, work, reach);
     }
@@ -275,14 +275,15 @@ public final class TeamsBot implements ReminderSender {
     }
 
     /**
-     * Posts the weekly digest card to a leadership channel, in Swedish, as a new thread. The map
+     * Posts the weekly digest card to a leadership channel, in the subscription's language, as a new thread. The map
      * links may be null (then the card has no picture or link).
      */
     public CompletableFuture<Void> postDigest(ChannelSubscription channel, Digest digest, String mapPageUrl,
                                               String mapImageUrl) {
         CompletableFuture<Void> posting;
         try {
-            posting = channelPoster.post(channel, DigestCard.of(digest, Texts.swedish(), mapPageUrl, mapImageUrl));
+            posting = channelPoster.post(channel, DigestCard.of(digest, Texts.forLocale(channel.language()), mapPageUrl,
+                    mapImageUrl));
         } catch (RuntimeException e) {
             posting = CompletableFuture.failedFuture(e);
         }
@@ -304,12 +305,12 @@ public final class TeamsBot implements ReminderSender {
         return reminders.send(reminder, pace);
     }
 
-    /** Posts the annual review's summary card to a leadership channel, in Swedish, as a new thread. */
+    /** Posts the annual review's summary card to a leadership channel, in the subscription's language, as a new thread. */
     public CompletableFuture<Void> postAnnualReview(ChannelSubscription channel, AnnualReview review,
                                                     String mapPageUrl) {
         CompletableFuture<Void> posting;
         try {
-            posting = channelPoster.post(channel, AnnualReviewCard.of(review, Texts.swedish(), mapPageUrl));
+            posting = channelPoster.post(channel, AnnualReviewCard.of(review, Texts.forLocale(channel.language()), mapPageUrl));
         } catch (RuntimeException e) {
             posting = CompletableFuture.failedFuture(e);
         }

@@ -58,7 +58,7 @@ class BotConversationTest extends BotTestBase {
         assertThat(sent).hasSize(3);
         String list = sent.get(0).path("text").asText();
         assertThat(list).contains("MED-1").contains("Ledarskapsakademi är inrättad").contains("Medarbetare")
-                .contains("2022").contains("Ingen rapport ännu");
+                .contains("2022").contains("Ingen rapport");
         assertThat(list).contains("DIG-4").contains("2024* (osäkert datum)");
         JsonNode card = sent.get(1).path("attachments").get(0);
         assertThat(card.path("contentType").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
@@ -191,7 +191,7 @@ class BotConversationTest extends BotTestBase {
         assertThat(summary).isEqualTo(new CheckInSummary(1, 2, 1, 0));
         List<JsonNode> sent = connector.sent();
         assertThat(sent).hasSize(3);
-        assertThat(sent.get(0).path("text").asText()).contains("veckans avstämning");
+        assertThat(sent.get(0).path("text").asText()).contains("Dags för avstämning!");
         assertThat(connector.calls()).allMatch(c -> c.path().contains(TeamsActivities.personalChat(ANNA)));
     }
 }

@@ -119,11 +119,30 @@ class LeadershipChannelTest {
         String text = card.toString();
         assertThat(text).contains("Veckosammanfattning").contains("Läget per insatsområde")
                 .contains("Inga ändringar den här veckan").contains("Försenade milstolpar")
-                .contains("I risk genom beroenden").contains("NIV-3 ← NIV-1").contains("Rapporter saknas")
-                .contains("Anna Berg").contains("Ägare som boten inte når")
-                .contains("Ska vara uppnådda inom 30 dagar");
+                .contains("Risk för försening genom beroenden").contains("NIV-3 ← NIV-1").contains("Rapporter saknas")
+                .contains("Anna Berg").contains("Ägare som Planpuls inte når")
+                .contains("Ska vara uppnådda inom 30 dagar").contains("Rapporter att granska");
         assertThat(card.path("actions").get(0).path("url").asText()).endsWith("/plans/1/map?key=k");
         assertThat(text).contains("map.png?key=k");
+    }
+
+    @Test
+    void a_channel_subscribed_in_english_gets_the_digest_and_the_review_in_english() {
+        post(channelActivity("message", ADMIN_ID, CHANNEL + ";messageid=1", "hjälp"));
+        var english = channels.subscribe(f.planId, TEAM, CHANNEL, null, "en", "admin");
+        var digest = new DigestService(f.database, f.clock).digest(f.planId, Instant.parse("2026-11-15T07:00:00Z"));
+        var review = new se.planpuls.db.AnnualReviewService(f.database, f.clock).take(f.planId, 2023);
+        connector.clear();
+
+        bot.postDigest(english, digest, null, null).join();
+        bot.postAnnualReview(english, review, null).join();
+
+        var posts = connector.calls().stream().filter(c -> c.method().equals("POST")
+                && c.path().endsWith("/v3/conversations")).map(c -> c.body().toString()).toList();
+        assertThat(posts).hasSize(2);
+        assertThat(posts.get(0)).contains("Weekly digest").contains("Status per priority area")
+                .doesNotContain("Veckosammanfattning");
+        assertThat(posts.get(1)).contains("Total").doesNotContain("Totalt");
     }
 
     @Test

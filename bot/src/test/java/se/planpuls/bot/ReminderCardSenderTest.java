@@ -107,6 +107,61 @@ class ReminderCardSenderTest {
         assertThat(card.path("actions").get(0).path("data").path(CardSubmission.MILESTONE).asLong()).isEqualTo(milestoneId);
     }
 
+    private long item(String code, se.planpuls.domain.ItemKind kind, Integer dueYear, LocalDate dueDate,
+                      String reportTo, se.planpuls.domain.Frequency frequency, LocalDate startsOn) {
+        return f.milestones.create(f.planId, new se.planpuls.domain.ItemInput("DIG", code, kind, "Rapport", null, null,
+                dueYear, dueDate, null, reportTo, frequency, startsOn, anna.id(), false, "ny"),
+                se.planpuls.domain.Actor.api("admin")).id();
+    }
+
+    private String cardBody(long id, LocalDate date, int step) {
+        bot.sendReminder(new DueReminder(new ReminderKey(id, ReminderKind.DEADLINE, date, step), anna.id(), date))
+                .join();
+        return posted.get(posted.size() - 1).path("attachments").get(0).path("content").path("body").toString();
+    }
+
+    @Test
+    void an_owner_who_last_wrote_from_an_english_client_gets_the_reminder_in_english_unless_they_chose_swedish() {
+        f.owners.clientLocaleSeen(anna.id(), "en-US");
+
+        String english = cardBody(milestoneId, LocalDate.parse("2026-11-30"), 5);
+        f.owners.setLocale(anna.id(), "sv");
+        String swedish = cardBody(milestoneId, LocalDate.parse("2026-11-30"), 1);
+
+        assertThat(english).contains("Reminder from Planpuls").contains("in 5 working days");
+        assertThat(swedish).contains("Påminnelse från Planpuls").contains("om en arbetsdag");
+    }
+
+    @Test
+    void a_milestones_card_says_when_it_is_to_be_reached() {
+        assertThat(cardBody(milestoneId, LocalDate.parse("2026-11-30"), 5)).contains("Ska vara uppnådd")
+                .contains("ska vara uppnådd 30 nov 2026");
+    }
+
+    @Test
+    void an_assignments_card_says_whom_it_reports_back_to_and_by_when() {
+        long id = item("DIG-U1", se.planpuls.domain.ItemKind.ASSIGNMENT, 2026, LocalDate.parse("2026-11-30"),
+                "Regionstyrelsen", null, null);
+
+        String body = cardBody(id, LocalDate.parse("2026-11-30"), 5);
+
+        assertThat(body).contains("ska återrapporteras till Regionstyrelsen senast 30 nov 2026, om 5 arbetsdagar")
+                .contains("Återrapporteras till").contains("Regionstyrelsen").contains("Återrapporteras senast")
+                .doesNotContain("uppnådd 30 nov");
+    }
+
+    @Test
+    void a_recurring_commitments_card_says_its_current_period_and_when_it_ends() {
+        long id = item("DIG-R1", se.planpuls.domain.ItemKind.RECURRING, 2027, null, null,
+                se.planpuls.domain.Frequency.QUARTERLY, LocalDate.parse("2026-01-01"));
+
+        String body = cardBody(id, LocalDate.parse("2026-12-31"), 10);
+
+        assertThat(body).contains("Perioden 1 okt 2026–31 dec 2026 för **DIG-R1 Rapport** slutar 31 dec 2026")
+                .contains("Nuvarande period").contains("Pågår till och med").contains("2027")
+                .doesNotContain("Ska vara uppnådd");
+    }
+
     @Test
     void one_working_day_left_is_said_in_words() {
         bot.sendReminder(deadline(1)).join();

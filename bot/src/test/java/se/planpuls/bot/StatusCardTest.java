@@ -24,8 +24,8 @@ class StatusCardTest extends BotTestBase {
         assertThat(card).contains("Medarbetare").contains("MED-1 Ledarskapsakademi är inrättad")
                 .contains("Ska vara uppnådd").contains("2022").contains("Så bedöms den uppnådd")
                 .contains("Enligt RD-beslut").contains("Upphandling pågår").contains("av Anna Berg")
-                .contains("Input.Toggle").contains("Tidplanen är i fara").contains("Input.Date")
-                .contains("Effekter på kort sikt som redan syns").contains("(sys, vsh)");
+                .contains("Input.Toggle").contains("Risk för försening").contains("Input.Date")
+                .contains("Uppnådda effekter på kort sikt").contains("(sys, vsh)");
     }
 
     @Test
@@ -48,7 +48,7 @@ class StatusCardTest extends BotTestBase {
         var latest = f.milestones.view(id("MED-1")).latest();
         assertThat(latest.atRisk()).isTrue();
         assertThat(latest.expectedDate()).isEqualTo(LocalDate.of(2027, 3, 31));
-        assertThat(connector.updates().get(0).body().toString()).contains("i fara, väntas 31 mar 2027");
+        assertThat(connector.updates().get(0).body().toString()).contains("risk för försening, beräknas klar 31 mar 2027");
         assertThat(lastText()).contains("31 mar 2027");
     }
 
@@ -66,7 +66,7 @@ class StatusCardTest extends BotTestBase {
         broken.put("expectedDate", "nästa vecka");
         post(teams.submit(ANNA, "card-4", broken));
 
-        assertThat(missing).contains("ange också vilket datum");
+        assertThat(missing).contains("ange också ett nytt beräknat klardatum");
         assertThat(inThePast).contains("1 nov 2026 har redan passerat");
         assertThat(lastText()).contains("inte ett datum");
         assertThat(f.reports.history(id("MED-1"))).isEmpty();
@@ -82,7 +82,7 @@ class StatusCardTest extends BotTestBase {
 
         var report = f.milestones.view(id("MED-1")).latest();
         assertThat(f.reports.effectsSeen(report.id())).containsExactly(effects.get(0).id(), effects.get(2).id());
-        assertThat(connector.updates().get(0).body().toString()).contains("Effekter som syns")
+        assertThat(connector.updates().get(0).body().toString()).contains("Uppnådda effekter på kort sikt")
                 .contains(effects.get(0).text());
     }
 
@@ -103,7 +103,7 @@ class StatusCardTest extends BotTestBase {
         post(teams.submit(ANNA, "card-7", submitValue(id("MED-1"), "REACHED", "")));
 
         JsonNode question = lastCard();
-        assertThat(question.toString()).contains("Hur bedömdes att MED-1").contains("Hoppa över");
+        assertThat(question.toString()).contains("Vad visar att MED-1").contains("Hoppa över");
         assertThat(f.reports.history(id("MED-1"))).isEmpty();
         assertThat(question.path("actions").get(0).path("data").path("cardId").asText()).isEqualTo("card-7");
     }

@@ -32,7 +32,7 @@ class TextCommandsTest extends BotTestBase {
         String ambiguous = say(ANNA, "visa modell");
         String unknown = say(ANNA.inEnglish(), "show teleportation");
 
-        assertThat(ambiguous).contains("passar").contains("PCA-1").contains("FYS-2");
+        assertThat(ambiguous).contains("stämmer in på 7 milstolpar. Skriv koden (t.ex. MED-1)").contains("PCA-1").contains("FYS-2");
         assertThat(unknown).contains("I find no milestone called or containing “teleportation”");
     }
 
@@ -58,7 +58,7 @@ class TextCommandsTest extends BotTestBase {
     void report_reached_by_text_without_comment_asks_how_it_was_judged() {
         say(ANNA, "rapportera MED-1 grön");
 
-        assertThat(lastCard().toString()).contains("Hur bedömdes att MED-1");
+        assertThat(lastCard().toString()).contains("Vad visar att MED-1");
         assertThat(f.reports.history(id("MED-1"))).isEmpty();
     }
 
@@ -126,6 +126,15 @@ class TextCommandsTest extends BotTestBase {
     }
 
     @Test
+    void pausa_is_another_word_for_snooza_and_deadline_reminders_still_come() {
+        String on = say(ANNA, "pausa 3");
+
+        assertThat(f.owners.byId(anna.id()).snoozeUntil()).isEqualTo(LocalDate.of(2026, 11, 25));
+        assertThat(on).contains("inga avstämningar till och med 25 nov 2026")
+                .contains("Påminnelser inför slutdatum skickas ändå");
+    }
+
+    @Test
     void a_snoozed_owner_gets_no_weekly_check_in() {
         say(ANNA, "snooza 3");
         connector.clear();
@@ -164,10 +173,11 @@ class TextCommandsTest extends BotTestBase {
         assertThat(list).isEmpty();
         assertThat(listText).contains("MED-1").contains("som ersättare för Anna Berg");
         var latest = f.milestones.view(id("MED-1")).latest();
-        assertThat(latest.reporterName()).isEqualTo("bo.ek");
+        assertThat(latest.reporterName()).as("the name Teams shows replaces the one made from the address")
+                .isEqualTo("Bo Ek");
         assertThat(latest.onBehalfOfId()).isEqualTo(anna.id());
-        assertThat(report).contains("för Anna Bergs räkning");
-        assertThat(say(ANNA, "historik MED-1")).contains("bo.ek för Anna Bergs räkning");
+        assertThat(report).contains("som ersättare för Anna Berg");
+        assertThat(say(ANNA, "historik MED-1")).contains("Bo Ek som ersättare för Anna Berg");
     }
 
     @Test

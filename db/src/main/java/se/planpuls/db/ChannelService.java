@@ -39,6 +39,13 @@ public final class ChannelService {
      */
     public ChannelSubscription subscribe(long planId, String teamId, String channelId, String schedule,
                                          String createdBy) {
+        return subscribe(planId, teamId, channelId, schedule, null, createdBy);
+    }
+
+    /** As {@link #subscribe(long, String, String, String, String)}, posting in {@code language} (sv or en; null: sv). */
+    public ChannelSubscription subscribe(long planId, String teamId, String channelId, String schedule,
+                                         String language, String createdBy) {
+        String finalLanguage = language(language);
         check("teamId", teamId);
         check("channelId", channelId);
         String finalSchedule = schedule(schedule);
@@ -51,7 +58,7 @@ public final class ChannelService {
                             "the bot has not been added to the team of channel " + channelId
                                     + "; add the Planpuls app to the team first"));
             var created = insert(dao, planId, teamId, channelId, finalSchedule, endpoint.serviceUrl(),
-                    endpoint.tenantId(), createdBy);
+                    endpoint.tenantId(), createdBy, finalLanguage);
             AuditLog.record(handle, clock, se.planpuls.domain.Actor.api(createdBy), "create", "channel", created.id(),
                     planId, null, null, created);
             return created;
@@ -73,7 +80,7 @@ public final class ChannelService {
                 return new Subscribed(existing.get(), false);
             }
             var created = insert(dao, planId, teamId, channelId, ChannelSubscription.WEEKLY_MONDAY_0800,
-                    serviceUrl, tenantId, createdBy);
+                    serviceUrl, tenantId, createdBy, "sv");
             AuditLog.record(handle, clock, new se.planpuls.domain.Actor(createdBy, "bot"), "create", "channel",
                     created.id(), planId, null, null, created);
             return new Subscribed(created, true);
@@ -103,14 +110,26 @@ public final class ChannelService {
         jdbi.useExtension(LeadershipDao.class, dao -> dao.insertDigestPost(subscriptionId, coveredFrom, clock.instant()));
     }
 
+    private static String language(String language) {
+        if (language == null || language.isBlank()) {
+            return "sv";
+        }
+        String lower = language.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!lower.equals("sv") && !lower.equals("en")) {
+            throw new InvalidInputException("language", "language.invalid", "language must be sv or en");
+        }
+        return lower;
+    }
+
     private ChannelSubscription insert(LeadershipDao dao, long planId, String teamId, String channelId,
-                                       String schedule, String serviceUrl, String tenantId, String createdBy) {
+                                       String schedule, String serviceUrl, String tenantId, String createdBy,
+                                       String language) {
         if (dao.subscription(planId, channelId).isPresent()) {
             throw new InvalidInputException("channelId", "subscription.taken",
                     "channel " + channelId + " is already subscribed to plan " + planId);
         }
         long id = dao.insertSubscription(planId, teamId.strip(), channelId.strip(), schedule, serviceUrl, tenantId,
-                createdBy, clock.instant());
+                createdBy, clock.instant(), language);
         return dao.subscription(id).orElseThrow();
     }
 

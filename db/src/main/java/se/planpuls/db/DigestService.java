@@ -18,7 +18,13 @@ import se.planpuls.domain.PlanItem;
 import se.planpuls.domain.PlanSummary;
 import se.planpuls.domain.Status;
 import se.planpuls.domain.calendar.WorkingCalendar;
+import se.planpuls.domain.reminder.ReminderPolicy;
 import se.planpuls.domain.rules.DependencyRiskRule;
+import se.planpuls.domain.rules.ExpectedDatePassedRule;
+import se.planpuls.domain.rules.NotStartedNearDueRule;
+import se.planpuls.domain.rules.QualityFlag;
+import se.planpuls.domain.rules.ReopenedRule;
+import se.planpuls.domain.rules.StaleReportRule;
 import se.planpuls.domain.rules.MissingReportRule;
 
 /**
@@ -44,6 +50,23 @@ public final class DigestService {
     public DigestService(Database database, Clock clock) {
         this(database, clock, MissingReportRule.noReportWithin(MissingReportRule.WEEK),
                 new DependencyRiskRule(DependencyRiskRule.DEFAULT_HORIZON_DAYS));
+    }
+
+    /** Each item's report-quality flags, by the rules in order: stale, expected date passed, not started near due, reopened. */
+    private static List<QualityFlag> quality(List<PlanItem> items, java.util.Set<Long> everReached, LocalDate today,
+                                             int staleAfterDays) {
+        var stale = new StaleReportRule(staleAfterDays);
+        var expected = new ExpectedDatePassedRule();
+        var notStarted = new NotStartedNearDueRule(NotStartedNearDueRule.DEFAULT_DAYS);
+        var reopened = new ReopenedRule(everReached);
+        List<QualityFlag> flags = new ArrayList<>();
+        for (PlanItem item : items) {
+            stale.check(item, today).ifPresent(flags::add);
+            expected.check(item, today).ifPresent(flags::add);
+            notStarted.check(item, today).ifPresent(flags::add);
+            reopened.check(item).ifPresent(flags::add);
+        }
+        return flags;
     }
 
     /** The digest of a plan covering the changes after {@code since} (a week ago when null). */
@@ -97,7 +120,9 @@ public final class DigestService {
                     .map(Digest.Item::of).sorted(byDue).toList();
             var risks = dependencyRisk.evaluate(items, dao.edges(planId), today);
             return new Digest(planId, plan.name(), today, from, areas, changes, overdue, atRisk, risks,
-                    missing, dao.unreachableOwners(planId), dueSoon);
+                    missing, dao.unreachableOwners(planId), dueSoon, quality(items, dao.everReached(planId), today,
+                            handle.attach(ReminderDao.class).policyJson(planId).map(ReminderPolicyJson::fromJson)
+                                    .orElse(ReminderPolicy.DEFAULT).staleAfterDays()));
         });
     }
 }

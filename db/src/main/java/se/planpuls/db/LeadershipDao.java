@@ -117,8 +117,14 @@ interface LeadershipDao {
 
     // --- channel subscriptions
 
+    /** The plan's milestones that a report ever said were reached. */
+    @SqlQuery("""
+            SELECT DISTINCT r.milestone_id FROM status_reports r JOIN milestones m ON m.id = r.milestone_id
+            WHERE m.plan_id = :planId AND r.status = 'REACHED'""")
+    java.util.Set<Long> everReached(long planId);
+
     String SUBSCRIPTION = """
-            SELECT id, plan_id, team_id, channel_id, schedule, service_url, tenant_id, created_by, created_at
+            SELECT id, plan_id, team_id, channel_id, schedule, service_url, tenant_id, created_by, created_at, language
             FROM channel_subscriptions""";
 
     @SqlQuery(SUBSCRIPTION + " ORDER BY id")
@@ -132,11 +138,11 @@ interface LeadershipDao {
 
     @SqlUpdate("""
             INSERT INTO channel_subscriptions (plan_id, team_id, channel_id, schedule, service_url, tenant_id,
-                                               created_by, created_at)
-            VALUES (:planId, :teamId, :channelId, :schedule, :serviceUrl, :tenantId, :createdBy, :createdAt)""")
+                                               created_by, created_at, language)
+            VALUES (:planId, :teamId, :channelId, :schedule, :serviceUrl, :tenantId, :createdBy, :createdAt, :language)""")
     @GetGeneratedKeys("id")
     long insertSubscription(long planId, String teamId, String channelId, String schedule, String serviceUrl,
-                            String tenantId, String createdBy, Instant createdAt);
+                            String tenantId, String createdBy, Instant createdAt, String language);
 
     @SqlUpdate("DELETE FROM channel_subscriptions WHERE id = :id")
     int deleteSubscription(long id);

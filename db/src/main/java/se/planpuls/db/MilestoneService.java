@@ -2,6 +2,7 @@ package se.planpuls.db;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import se.planpuls.domain.Actor;
 import se.planpuls.domain.Effect;
+import se.planpuls.domain.EffectSeen;
 import se.planpuls.domain.ImportException.Problem;
 import se.planpuls.domain.InvalidInputException;
 import se.planpuls.domain.ItemInput;
@@ -21,6 +23,7 @@ import se.planpuls.domain.MilestoneFilter;
 import se.planpuls.domain.MilestoneView;
 import se.planpuls.domain.NotFoundException;
 import se.planpuls.domain.Status;
+import se.planpuls.domain.StatusReport;
 import se.planpuls.domain.VersionConflictException;
 import se.planpuls.domain.rules.ItemRules;
 
@@ -48,9 +51,36 @@ public final class MilestoneService {
         return jdbi.inTransaction(handle -> {
             MilestoneDao dao = handle.attach(MilestoneDao.class);
             MilestoneView view = dao.view(id).orElseThrow(() -> new NotFoundException("milestone", id));
-            return new MilestoneDetail(view, effects(dao, id), dao.dependsOn(id), dao.dependents(id),
-                    handle.attach(ReportDao.class).history(id));
+            var history = handle.attach(ReportDao.class).history(id);
+            return new MilestoneDetail(view, effects(dao, id), dao.dependsOn(id), dao.dependents(id), history,
+                    effectsSeen(handle, history.stream().map(StatusReport::id).toList()));
         });
+    }
+
+    /**
+     * The effects each of the given status reports ticked as seen, by report id; a report that
+     * ticked none is left out.
+     */
+    public Map<Long, List<EffectSeen>> effectsSeen(Collection<Long> reportIds) {
+        return jdbi.withHandle(handle -> effectsSeen(handle, reportIds));
+    }
+
+    static Map<Long, List<EffectSeen>> effectsSeen(Handle handle, Collection<Long> reportIds) {
+        Map<Long, List<EffectSeen>> seen = new LinkedHashMap<>();
+        ReportDao dao = handle.attach(ReportDao.class);
+        // In chunks, so that a whole plan's reports stay within any database's limit on bound values.
+        List<Long> ids = List.copyOf(new java.util.LinkedHashSet<>(reportIds));
+        for (int from = 0; from < ids.size(); from += 500) {
+            dao.effectsSeenOf(ids.subList(from, Math.min(ids.size(), from + 500))).forEach(row -> seen
+                    .computeIfAbsent(row.reportId(), id -> new ArrayList<>())
+                    .add(new EffectSeen(row.effectId(), row.text())));
+        }
+        return seen;
+    }
+
+    /** {@link #effectsSeen(Collection)} of the latest report of each item. */
+    public Map<Long, List<EffectSeen>> effectsSeenOfLatest(Collection<MilestoneView> views) {
+        return effectsSeen(views.stream().flatMap(v -> v.latestReport().stream()).map(StatusReport::id).toList());
     }
 
     public List<Effect> effects(long milestoneId) {

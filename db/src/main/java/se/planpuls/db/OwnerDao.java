@@ -52,6 +52,23 @@ interface OwnerDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM owners WHERE substitute_id = :substituteId ORDER BY id")
     List<Owner> principalsOf(long substituteId);
 
+    @SqlUpdate("UPDATE owners SET name_from_email = TRUE WHERE id = :id")
+    void markNameFromEmail(long id);
+
+    /** Replaces a name made from the e-mail address with the real one; 0 when the name was real already. */
+    @SqlUpdate("""
+            UPDATE owners SET name = :name, name_from_email = FALSE, version = version + 1
+            WHERE id = :id AND name_from_email = TRUE AND erased_at IS NULL""")
+    int replaceNameFromEmail(long id, String name);
+
+    @SqlUpdate("""
+            UPDATE owners SET client_locale = :locale
+            WHERE id = :id AND erased_at IS NULL AND (client_locale IS NULL OR client_locale <> :locale)""")
+    int setClientLocale(long id, String locale);
+
+    @SqlQuery("SELECT COALESCE(locale, client_locale, '') FROM owners WHERE id = :id")
+    Optional<String> proactiveLocale(long id);
+
     @SqlUpdate("UPDATE owners SET locale = :locale WHERE id = :id")
     int setLocale(long id, String locale);
 
@@ -70,9 +87,11 @@ interface OwnerDao {
     @SqlQuery("SELECT COUNT(*) > 0 FROM owners WHERE id = :id AND erased_at IS NULL")
     boolean active(long id);
 
+    // A name an admin sets is real: it is no longer the one made from the e-mail address.
     @SqlUpdate("""
             UPDATE owners SET name = :name, email = LOWER(:email), aad_object_id = :aadObjectId, is_admin = :admin,
-                              leave_until = :leaveUntil, substitute_id = :substituteId, version = version + 1
+                              leave_until = :leaveUntil, substitute_id = :substituteId, version = version + 1,
+                              name_from_email = (name_from_email AND name = :name)
             WHERE id = :id""")
     int update(long id, String name, String email, String aadObjectId, boolean admin, LocalDate leaveUntil,
                Long substituteId);
@@ -80,7 +99,7 @@ interface OwnerDao {
     /** Removes an owner's personal data; the row stays so reports and history keep pointing at it. */
     @SqlUpdate("""
             UPDATE owners SET name = 'former owner', email = :placeholderEmail, aad_object_id = NULL,
-                              teams_user_id = NULL, is_admin = FALSE, locale = NULL, substitute_id = NULL,
+                              teams_user_id = NULL, is_admin = FALSE, locale = NULL, client_locale = NULL, substitute_id = NULL,
                               leave_until = NULL, snooze_until = NULL, erased_at = :at, version = version + 1
             WHERE id = :id""")
     int erase(long id, String placeholderEmail, Instant at);

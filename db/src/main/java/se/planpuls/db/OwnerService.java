@@ -87,6 +87,14 @@ public final class OwnerService {
      * null) in the same transaction: a personal chat as the recognised owner's.
      */
     public Optional<Owner> recognise(TeamsIdentity identity, ConversationRef spokenIn) {
+        return recognise(identity, spokenIn, null);
+    }
+
+    /**
+     * As {@link #recognise(TeamsIdentity, ConversationRef)}, and remembers {@code clientLocale} for the
+     * recognised owner in the same transaction (see {@link #clientLocaleSeen(long, String)}).
+     */
+    public Optional<Owner> recognise(TeamsIdentity identity, ConversationRef spokenIn, String clientLocale) {
         return jdbi.inTransaction(handle -> {
             if (identity.teamsUserId() != null) {
                 // Kept so that the sender is linked at once should they become an owner later.
@@ -94,6 +102,7 @@ public final class OwnerService {
                         identity.aadObjectId(), identity.email(), identity.userPrincipalName(), null), clock.instant());
             }
             Optional<Owner> owner = recognise(handle, identity);
+            owner.ifPresent(o -> clientLocaleSeen(handle, o.id(), clientLocale));
             if (spokenIn != null) {
                 ConversationService.record(handle, spokenIn, personalOwner(spokenIn, owner), clock.instant());
             }
@@ -116,6 +125,7 @@ public final class OwnerService {
             return Optional.empty();
         }
         Owner owner = found.get();
+        realNameSeen(handle, clock, owner, identity.name());
         if (identity.teamsUserId() != null && !identity.teamsUserId().equals(owner.teamsUserId())) {
             dao.unlinkTeamsUserElsewhere(identity.teamsUserId(), owner.id());
             String aad = identity.aadObjectId() == null ? null : identity.aadObjectId().toLowerCase(Locale.ROOT);
@@ -141,8 +151,18 @@ public final class OwnerService {
      * user's conversation is left to {@link #recognise(TeamsIdentity, ConversationRef)}.
      */
     public Optional<Owner> byTeamsUser(String teamsUserId, String aadObjectId, ConversationRef spokenIn) {
+        return byTeamsUser(teamsUserId, aadObjectId, spokenIn, null);
+    }
+
+    /**
+     * As {@link #byTeamsUser(String, String, ConversationRef)}, and remembers {@code clientLocale} for
+     * the known owner in the same transaction, so that a turn still costs one round trip here.
+     */
+    public Optional<Owner> byTeamsUser(String teamsUserId, String aadObjectId, ConversationRef spokenIn,
+                                       String clientLocale) {
         return jdbi.inTransaction(handle -> {
             Optional<Owner> owner = byTeamsUser(handle, teamsUserId, aadObjectId);
+            owner.ifPresent(o -> clientLocaleSeen(handle, o.id(), clientLocale));
             if (owner.isPresent() && spokenIn != null) {
                 ConversationService.record(handle, spokenIn, personalOwner(spokenIn, owner), clock.instant());
             }
@@ -166,13 +186,64 @@ public final class OwnerService {
         return conversation.kind() == ConversationKind.personal ? owner.map(Owner::id).orElse(null) : null;
     }
 
-    /** Who a Teams user is, as far as the activity and the Teams roster tell. */
-    public record TeamsIdentity(String teamsUserId, String aadObjectId, String email, String userPrincipalName) {
+    /**
+     * Gives an owner whose name was made from their e-mail address (a substitute named by e-mail)
+     * the name Teams shows for them, in the caller's transaction; an owner with a real name, or a
+     * name Teams gives that is not a valid one, is left as it is.
+     */
+    static void realNameSeen(Handle handle, Clock clock, Owner owner, String teamsName) {
+        String name;
+        try {
+            name = OwnerRules.name(teamsName);
+        } catch (InvalidInputException e) {
+            return;
+        }
+        OwnerDao dao = handle.attach(OwnerDao.class);
+        if (!name.equals(owner.name()) && dao.replaceNameFromEmail(owner.id(), name) == 1) {
+            AuditLog.record(handle, clock, new Actor(name, "bot"), "update", "owner", owner.id(), null,
+                    "name seen in Teams", owner, dao.byId(owner.id()).orElseThrow());
+        }
+    }
+
+    /**
+     * Who a Teams user is, as far as the activity and the Teams roster tell.
+     *
+     * @param name the display name Teams shows for the user, or null
+     */
+    public record TeamsIdentity(String teamsUserId, String aadObjectId, String email, String userPrincipalName,
+                                String name) {
+        public TeamsIdentity(String teamsUserId, String aadObjectId, String email, String userPrincipalName) {
+            this(teamsUserId, aadObjectId, email, userPrincipalName, null);
+        }
     }
 
     /** The owners who have named {@code substituteId} as their substitute. */
     public List<Owner> principalsOf(long substituteId) {
         return jdbi.withExtension(OwnerDao.class, dao -> dao.principalsOf(substituteId));
+    }
+
+    /**
+     * Remembers the locale of the Teams client an owner just wrote from (such as {@code en-US}); a
+     * missing or malformed one is ignored. Written only when it changed.
+     */
+    public void clientLocaleSeen(long ownerId, String locale) {
+        jdbi.useHandle(handle -> clientLocaleSeen(handle, ownerId, locale));
+    }
+
+    private static void clientLocaleSeen(Handle handle, long ownerId, String locale) {
+        if (locale != null && locale.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,3}")) {
+            handle.attach(OwnerDao.class).setClientLocale(ownerId, locale);
+        }
+    }
+
+    /**
+     * The language of the messages Planpuls starts itself (reminders, check-ins, the welcome): the
+     * one the owner chose, else the locale of the Teams client they last wrote from; null when
+     * neither is known (the caller then writes Swedish).
+     */
+    public String proactiveLocale(long ownerId) {
+        return jdbi.withExtension(OwnerDao.class, dao -> dao.proactiveLocale(ownerId))
+                .filter(l -> !l.isEmpty()).orElse(null);
     }
 
     /** Remembers the language an owner chose: {@code sv} or {@code en}. */
@@ -198,6 +269,7 @@ public final class OwnerService {
             Owner substitute = dao.byEmail(mail).orElseGet(() -> {
                 Owner added = dao.byId(dao.insert(mail.substring(0, mail.indexOf('@')), mail, null, false,
                         clock.instant())).orElseThrow();
+                dao.markNameFromEmail(added.id());
                 ReachService.linkKnownAccount(handle, added);
                 return dao.byId(added.id()).orElseThrow();
             });

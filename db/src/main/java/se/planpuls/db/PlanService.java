@@ -27,7 +27,8 @@ public final class PlanService {
         return jdbi.inTransaction(handle -> {
             PlanDao plans = handle.attach(PlanDao.class);
             PlanSummary plan = plans.plan(id).orElseThrow(() -> new NotFoundException("plan", id));
-            Map<Long, List<MilestoneView>> byArea = handle.attach(MilestoneDao.class).viewsOfPlan(id).stream()
+            List<MilestoneView> views = handle.attach(MilestoneDao.class).viewsOfPlan(id);
+            Map<Long, List<MilestoneView>> byArea = views.stream()
                     .collect(Collectors.groupingBy(v -> v.milestone().areaId()));
             var areas = plans.areas(id);
             List<GroupDetail> groups = plans.groups(id).stream()
@@ -36,7 +37,8 @@ public final class PlanService {
                             .map(area -> new AreaDetail(area, byArea.getOrDefault(area.id(), List.of())))
                             .toList()))
                     .toList();
-            return new PlanDetail(plan, plans.effectGoals(id), groups);
+            return new PlanDetail(plan, plans.effectGoals(id), groups, MilestoneService.effectsSeen(handle,
+                    views.stream().flatMap(v -> v.latestReport().stream()).map(r -> r.id()).toList()));
         });
     }
 }

@@ -25,7 +25,7 @@ import se.planpuls.domain.reminder.ReminderPolicy;
 public final class ReminderPolicyJson {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> FIELDS = Set.of("deadlineDays", "overdue", "reviewDate", "reviewDays",
-            "checkInMonths", "checkInSkipDays", "followUpAfter", "missingAfter", "quietPeriod");
+            "checkInMonths", "checkInSkipDays", "followUpAfter", "missingAfter", "quietPeriod", "staleAfterDays");
     private static final Set<String> QUIET_FIELDS = Set.of("month", "weekday", "weeks");
 
     private ReminderPolicyJson() {
@@ -45,6 +45,7 @@ public final class ReminderPolicyJson {
         node.put("checkInSkipDays", policy.checkInSkipDays());
         node.put("followUpAfter", policy.followUpAfter());
         node.put("missingAfter", policy.missingAfter());
+        node.put("staleAfterDays", policy.staleAfterDays());
         QuietPeriod quiet = policy.quietPeriod();
         if (quiet == null) {
             node.putNull("quietPeriod");
@@ -82,7 +83,8 @@ public final class ReminderPolicyJson {
                 node.has("checkInSkipDays") ? integer(node, "checkInSkipDays") : base.checkInSkipDays(),
                 node.has("followUpAfter") ? integer(node, "followUpAfter") : base.followUpAfter(),
                 node.has("missingAfter") ? integer(node, "missingAfter") : base.missingAfter(),
-                node.has("quietPeriod") ? quiet(node.get("quietPeriod")) : base.quietPeriod());
+                node.has("quietPeriod") ? quiet(node.get("quietPeriod")) : base.quietPeriod(),
+                node.has("staleAfterDays") ? integer(node, "staleAfterDays") : base.staleAfterDays());
     }
 
     private static void checkFields(JsonNode node, Set<String> allowed, String prefix) {

@@ -34,6 +34,18 @@ interface ReportDao {
     @SqlQuery("SELECT effect_id FROM report_effects WHERE report_id = :reportId ORDER BY effect_id")
     List<Long> effectsSeen(long reportId);
 
+    /** The effects the given reports ticked as seen, in each milestone's effect order. */
+    @SqlQuery("""
+            SELECT re.report_id, e.id AS effect_id, e.text FROM report_effects re
+            JOIN milestone_effects e ON e.id = re.effect_id
+            WHERE re.report_id IN (<reportIds>)
+            ORDER BY re.report_id, e.position, e.id""")
+    @RegisterConstructorMapper(SeenRow.class)
+    List<SeenRow> effectsSeenOf(@org.jdbi.v3.sqlobject.customizer.BindList("reportIds") List<Long> reportIds);
+
+    record SeenRow(long reportId, long effectId, String text) {
+    }
+
     @SqlQuery("SELECT " + COLUMNS + " FROM status_reports WHERE milestone_id = :milestoneId ORDER BY id")
     List<StatusReport> history(long milestoneId);
 

@@ -27,6 +27,7 @@ class ChannelServiceTest {
             assertThat(sub.serviceUrl()).isEqualTo("https://smba.example/emea/");
             assertThat(sub.tenantId()).isEqualTo("tenant-1");
             assertThat(sub.schedule()).isEqualTo("MON 08:00");
+            assertThat(sub.language()).isEqualTo("sv");
             assertThat(channels.all()).containsExactly(sub);
             assertThatThrownBy(() -> channels.subscribe(f.planId, TEAM, CHANNEL, null, "admin"))
                     .isInstanceOfSatisfying(InvalidInputException.class,
@@ -53,9 +54,14 @@ class ChannelServiceTest {
             assertThatThrownBy(() -> channels.subscribe(f.planId, TEAM, CHANNEL, "daily", "admin"))
                     .isInstanceOfSatisfying(InvalidInputException.class,
                             e -> assertThat(e.field()).isEqualTo("schedule"));
+            assertThatThrownBy(() -> channels.subscribe(f.planId, TEAM, CHANNEL, null, "fi", "admin"))
+                    .isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.field()).isEqualTo("language"));
             assertThat(channels.subscribe(f.planId, TEAM, CHANNEL, "mon 08:00", "admin").serviceUrl())
                     .isEqualTo("https://smba.example/");
-            assertThat(channels.all()).hasSize(1);
+            assertThat(channels.subscribe(f.planId, TEAM, "19:english@thread.tacv2", null, "en", "admin").language())
+                    .isEqualTo("en");
+            assertThat(channels.all()).hasSize(2);
         }
     }
 }

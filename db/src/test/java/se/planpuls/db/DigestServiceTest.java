@@ -79,6 +79,40 @@ class DigestServiceTest {
 
     @ParameterizedTest
     @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void reports_leaders_should_not_take_at_face_value_are_flagged_with_why(TestDatabases.Kind kind) throws Exception {
+        try (var f = new Fixtures(kind.open(), CLOCK)) {
+            var l = new LeadershipFixture(f);
+            var bo = f.owner("Bo Ek", "bo@example.com", null);
+            f.assign("NV-1", bo);
+            f.assign("NIV-3", bo);
+            f.assign("MED-1", bo);
+            l.report("NV-1", bo, Status.REACHED, "Klart", "2023-05-01T08:00:00Z");
+            l.report("NV-1", bo, Status.NOT_STARTED, "Beslutet upphävdes", "2023-06-01T08:00:00Z");
+            l.report("NIV-3", bo, Status.IN_PROGRESS, "Försenad", "2023-09-01T08:00:00Z", true,
+                    LocalDate.of(2023, 9, 15));
+            l.report("MED-1", bo, Status.IN_PROGRESS, "Pågår", "2023-09-28T08:00:00Z");
+
+            var quality = new DigestService(f.database, CLOCK).digest(f.planId, null).quality();
+
+            assertThat(quality).extracting(q -> q.code() + " " + q.kind()).containsExactlyInAnyOrder(
+                    "NV-1 STALE", "NV-1 NOT_STARTED_NEAR_DUE", "NV-1 REOPENED", "NIV-3 EXPECTED_DATE_PASSED");
+            assertThat(quality).filteredOn(q -> q.kind() == se.planpuls.domain.rules.QualityFlag.Kind.STALE)
+                    .singleElement().satisfies(q -> {
+                        assertThat(q.date()).isEqualTo(LocalDate.of(2023, 6, 1));
+                        assertThat(q.ownerName()).isEqualTo("Bo Ek");
+                    });
+            // The plan's reminder policy says when a report is stale: NV-1's report of 1 June is 123 days old.
+            var reminders = new ReminderService(f.database, CLOCK, WorkingCalendar.sweden());
+            reminders.savePolicy(f.planId, ReminderPolicyJson.read(
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"staleAfterDays\":124}"),
+                    reminders.policy(f.planId)));
+            assertThat(new DigestService(f.database, CLOCK).digest(f.planId, null).quality())
+                    .extracting(q -> q.code() + " " + q.kind()).doesNotContain("NV-1 STALE").contains("NV-1 REOPENED");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
     void a_quiet_week_has_no_changes_and_changes_start_after_the_last_digest(TestDatabases.Kind kind) {
         try (var f = new Fixtures(kind.open(), CLOCK)) {
             var l = new LeadershipFixture(f);

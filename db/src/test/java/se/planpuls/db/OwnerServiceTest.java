@@ -9,6 +9,8 @@ import se.planpuls.db.OwnerService.TeamsIdentity;
 import se.planpuls.domain.ConversationKind;
 import se.planpuls.domain.InvalidInputException;
 import se.planpuls.domain.NewOwner;
+import se.planpuls.domain.OwnerChange;
+import se.planpuls.domain.Actor;
 
 class OwnerServiceTest {
     private static final String AAD = "00000000-0000-0000-0000-0000000000a1";
@@ -42,6 +44,67 @@ class OwnerServiceTest {
             assertThat(found).map(o -> o.id()).contains(anna.id());
             assertThat(found.get().aadObjectId()).isEqualTo(AAD);
             assertThat(f.conversations.personalOf(anna.id())).map(c -> c.conversationId()).contains("a:1");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void a_substitute_named_by_email_gets_their_real_name_when_first_seen_in_teams_and_keeps_it(
+            TestDatabases.Kind kind) {
+        try (var f = new Fixtures(kind.open())) {
+            var alex = f.owner("Alex Wilber", "alexw@example.com", null);
+            var megan = f.owners.nameSubstitute(alex.id(), "meganb@example.com");
+            assertThat(megan.name()).isEqualTo("meganb");
+
+            var seen = f.owners.recognise(new TeamsIdentity("29:megan", null, "meganb@example.com", null,
+                    "  Megan Bowen "));
+            f.owners.recognise(new TeamsIdentity("29:megan", null, "meganb@example.com", null, "Someone Else"));
+
+            assertThat(seen).map(o -> o.name()).contains("Megan Bowen");
+            assertThat(f.owners.byId(megan.id()).name()).isEqualTo("Megan Bowen");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void messages_planpuls_starts_follow_the_chosen_language_else_the_client_the_owner_last_wrote_from(
+            TestDatabases.Kind kind) {
+        try (var f = new Fixtures(kind.open())) {
+            var anna = f.owner("Anna Berg", "anna@example.com", null);
+            var bo = f.owner("Bo Ek", "bo@example.com", null);
+            assertThat(f.owners.proactiveLocale(anna.id())).isNull();
+
+            f.owners.clientLocaleSeen(anna.id(), "en-US");
+            f.owners.clientLocaleSeen(anna.id(), "not a locale; DROP TABLE owners");
+            f.owners.clientLocaleSeen(anna.id(), null);
+            f.owners.clientLocaleSeen(bo.id(), "en-GB");
+            f.owners.setLocale(bo.id(), "sv");
+
+            assertThat(f.owners.proactiveLocale(anna.id())).isEqualTo("en-US");
+            assertThat(f.owners.proactiveLocale(bo.id())).isEqualTo("sv");
+            f.owners.clientLocaleSeen(anna.id(), "sv-SE");
+            assertThat(f.owners.proactiveLocale(anna.id())).isEqualTo("sv-SE");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void a_name_an_admin_gave_is_never_replaced_by_the_one_teams_shows(TestDatabases.Kind kind) {
+        try (var f = new Fixtures(kind.open())) {
+            var anna = f.owner("Anna Berg", "anna@example.com", null);
+            var alex = f.owner("Alex Wilber", "alexw@example.com", null);
+            var bo = f.owners.nameSubstitute(alex.id(), "bo.ek@example.com");
+            f.owners.update(bo.id(), new OwnerChange("Bo Ek", null, null, null, null, false, null, false), null,
+                    Actor.api("admin"));
+
+            f.owners.recognise(new TeamsIdentity("29:anna", null, "anna@example.com", null, "Anna B."));
+            f.owners.recognise(new TeamsIdentity("29:bo", null, "bo.ek@example.com", null, "Bosse"));
+            var blank = f.owners.nameSubstitute(anna.id(), "cleo@example.com");
+            f.owners.recognise(new TeamsIdentity("29:cleo", null, "cleo@example.com", null, "   "));
+
+            assertThat(f.owners.byId(anna.id()).name()).isEqualTo("Anna Berg");
+            assertThat(f.owners.byId(bo.id()).name()).isEqualTo("Bo Ek");
+            assertThat(f.owners.byId(blank.id()).name()).isEqualTo("cleo");
         }
     }
 

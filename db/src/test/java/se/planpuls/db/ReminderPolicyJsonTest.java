@@ -34,7 +34,7 @@ class ReminderPolicyJsonTest {
     @Test
     void a_policy_is_written_and_read_back_unchanged() {
         var policy = new ReminderPolicy(List.of(30, 3), false, MonthDay.of(2, 28), List.of(10), 3, 7, 4, 9,
-                new QuietPeriod(Month.AUGUST, DayOfWeek.WEDNESDAY, 2));
+                new QuietPeriod(Month.AUGUST, DayOfWeek.WEDNESDAY, 2), 45);
 
         assertThat(ReminderPolicyJson.fromJson(ReminderPolicyJson.toJson(policy))).isEqualTo(policy);
         assertThat(ReminderPolicyJson.fromJson(ReminderPolicyJson.toJson(ReminderPolicy.DEFAULT)))
@@ -48,6 +48,8 @@ class ReminderPolicyJsonTest {
         assertThat(policy.checkInMonths()).isZero();
         assertThat(policy.deadlineDays()).containsExactly(20, 10, 5, 1);
         assertThat(policy.quietPeriod()).isEqualTo(new QuietPeriod(Month.JULY, DayOfWeek.MONDAY, 6));
+        assertThat(policy.staleAfterDays()).isEqualTo(60);
+        assertThat(read("{\"staleAfterDays\":90}").staleAfterDays()).isEqualTo(90);
     }
 
     @Test
@@ -58,6 +60,8 @@ class ReminderPolicyJsonTest {
         assertThat(fieldOf("{\"reviewDate\":\"2027-01-31\"}")).isEqualTo("reviewDate");
         assertThat(fieldOf("{\"reviewDays\":[300]}")).isEqualTo("reviewDays");
         assertThat(fieldOf("{\"checkInSkipDays\":1.5}")).isEqualTo("checkInSkipDays");
+        assertThat(fieldOf("{\"staleAfterDays\":0}")).isEqualTo("staleAfterDays");
+        assertThat(fieldOf("{\"staleAfterDays\":\"60\"}")).isEqualTo("staleAfterDays");
         assertThat(fieldOf("{\"followUpAfter\":0}")).isEqualTo("followUpAfter");
         assertThat(fieldOf("{\"quietPeriod\":{\"month\":13}}")).isEqualTo("quietPeriod.month");
         assertThat(fieldOf("{\"quietPeriod\":{\"weekday\":\"FUNDAY\"}}")).isEqualTo("quietPeriod.weekday");

@@ -37,6 +37,33 @@ class ReportReceiptTest {
 
     @ParameterizedTest
     @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void the_milestones_detail_says_which_effects_each_report_ticked(TestDatabases.Kind kind) {
+        try (var f = new Fixtures(kind.open())) {
+            var anna = f.owner("Anna Berg", "anna@example.com", null);
+            long id = f.assign("MED-1", anna).milestone().id();
+            var effects = f.milestones.effects(id);
+            var first = f.reports.report(new NewReport(id, Status.IN_PROGRESS, "Igång", Reporter.owner(anna),
+                    "bot", "key-1", false, null, List.of(effects.get(1).id()))).report();
+            var second = f.reports.report(new NewReport(id, Status.IN_PROGRESS, "Mer syns", Reporter.owner(anna),
+                    "bot", "key-2", false, null, List.of(effects.get(1).id(), effects.get(0).id()))).report();
+            var none = f.reports.report(new NewReport(id, Status.IN_PROGRESS, "Inget nytt", Reporter.owner(anna),
+                    "bot", "key-3", false, null, List.of())).report();
+
+            var detail = f.milestones.detail(id);
+
+            var seen = (java.util.function.Function<Integer, se.planpuls.domain.EffectSeen>) i ->
+                    new se.planpuls.domain.EffectSeen(effects.get(i).id(), effects.get(i).text());
+            assertThat(detail.effectsSeen().get(first.id())).containsExactly(seen.apply(1));
+            assertThat(detail.effectsSeen().get(second.id())).containsExactly(seen.apply(0), seen.apply(1));
+            assertThat(detail.effectsSeen()).doesNotContainKey(none.id());
+            assertThat(f.milestones.effectsSeen(List.of(second.id(), first.id())).keySet())
+                    .containsExactlyInAnyOrder(first.id(), second.id());
+            assertThat(f.milestones.effectsSeen(List.of())).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
     void a_substitutes_report_names_the_owner_it_was_made_for_and_a_repeat_hands_back_the_same(TestDatabases.Kind kind) {
         try (var f = new Fixtures(kind.open())) {
             var anna = f.owner("Anna Berg", "anna@example.com", null);

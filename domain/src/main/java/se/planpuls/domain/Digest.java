@@ -8,12 +8,14 @@ import java.util.List;
  * The weekly digest of one plan for one channel: everything a leader needs at a glance. Plain data;
  * the bot turns it into a card.
  *
- * @param since the start of "what changed": the previous digest to the channel, else a week ago
+ * @param since   the start of "what changed": the previous digest to the channel, else a week ago
+ * @param quality the report-quality flags: reports whose colour leaders should not take at face value
  */
 public record Digest(long planId, String planName, LocalDate date, Instant since, List<AreaCounts> areas,
                      List<Change> changes, List<Item> overdue, List<Item> atRisk,
                      List<DependencyRisk> dependencyRisks, List<Item> reportsMissing,
-                     List<String> unreachableOwners, List<Item> dueSoon) {
+                     List<String> unreachableOwners, List<Item> dueSoon,
+                     List<se.planpuls.domain.rules.QualityFlag> quality) {
 
     public record AreaCounts(String code, String name, int reached, int inProgress, int notStarted,
                              int unreported, int reportsMissing) {

@@ -41,7 +41,7 @@ class LeadersGetTheDigestThroughTeamsE2ETest extends PlanpulsE2E {
         assertThat(attachment.path("contentType").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
         String card = attachment.path("content").toString();
         assertThat(card).contains("Veckosammanfattning").contains("Läget per insatsområde")
-                .contains("Inga ändringar den här veckan").contains("I risk genom beroenden")
+                .contains("Inga ändringar den här veckan").contains("Risk för försening genom beroenden")
                 .contains("/map.png?key=");
 
         api("POST", "/api/v1/plans/1/annual-review?year=2023", null);

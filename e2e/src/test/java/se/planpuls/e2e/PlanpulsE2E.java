@@ -102,6 +102,15 @@ abstract class PlanpulsE2E {
                         "mentioned", Map.of("id", playground.botId(), "name", playground.botName())))));
     }
 
+    /**
+     * Writes in the personal chat as the playground's user from a Swedish Teams client: the
+     * playground itself always says {@code en-US}.
+     */
+    void sayFromASwedishClient(String text) {
+        playground.sendCustomActivity(playground.personalChatId(), Map.of(
+                "type", "message", "text", text, "textFormat", "plain", "locale", "sv-SE"));
+    }
+
     Playground.Activity awaitText(String fragment) {
         return playground.awaitBotActivity(a -> a.text() != null && a.text().contains(fragment), WAIT);
     }

@@ -29,7 +29,7 @@ class ReminderThroughTeamsE2ETest extends PlanpulsE2E {
         // Monday 30 November is 5 working days after Monday 23 November.
         api("PATCH", "/api/v1/milestones/" + dig3, "{\"ownerId\":" + alex + ",\"dueDate\":\"2026-11-30\"}");
         String chat = playground.personalChatId();
-        playground.sendAsUser(chat, "user-id-0", "hjälp");
+        sayFromASwedishClient("hjälp");
         playground.awaitBotActivity(a -> a.text() != null && a.text().contains("my milestones"), WAIT);
         assertThat(api("GET", "/api/v1/owners?reachable=false", null)).isEmpty();
 
@@ -55,5 +55,25 @@ class ReminderThroughTeamsE2ETest extends PlanpulsE2E {
         assertThat(playground.activities().subList(before, playground.activities().size()))
                 .filteredOn(a -> a.fromBot() && a.adaptiveCard() != null).hasSize(1);
         assertThat(api("GET", "/api/v1/reminders?status=sent", null)).hasSize(1);
+    }
+
+    @Test
+    void an_owner_writing_from_an_english_teams_client_gets_the_reminder_in_english() throws Exception {
+        long alex = createOwner("Alex Wilber", "alexw@example.com");
+        long dig3 = milestoneId("DIG-3");
+        api("PATCH", "/api/v1/milestones/" + dig3, "{\"ownerId\":" + alex + ",\"dueDate\":\"2026-11-30\"}");
+        String chat = playground.personalChatId();
+        // The playground's client is en-US; Alex chose no language.
+        playground.sendAsUser(chat, "user-id-0", "help");
+        playground.awaitBotActivity(a -> a.text() != null && a.text().contains("How to use Planpuls"), WAIT);
+
+        JsonNode run = api("POST", "/api/v1/jobs/reminders/run", null);
+
+        assertThat(run.path("summary").asText()).isEqualTo("1 due: 1 sent, 0 noted, 0 failed, 0 skipped");
+        var reminder = playground.awaitBotActivity(a -> a.adaptiveCard() != null
+                && a.adaptiveCard().toString().contains("DIG-3"), WAIT);
+        assertThat(reminder.conversationId()).isEqualTo(chat);
+        assertThat(reminder.adaptiveCard().toString()).contains("Reminder from Planpuls").contains("in 5 working days")
+                .doesNotContain("Påminnelse");
     }
 }

@@ -36,7 +36,10 @@ class SubstitutesAndRefusalsE2ETest extends PlanpulsE2E {
         assertThat(receipt.adaptiveCard().toString()).contains("on behalf of Megan Bowen");
         var history = history(med1);
         assertThat(history).hasSize(1);
-        assertThat(history.get(0).path("reportedBy").asText()).isEqualTo("alexw");
+        // Named by e-mail as "alexw"; the name Teams shows replaced it when Alex first wrote.
+        assertThat(history.get(0).path("reportedBy").asText()).isEqualTo("Alex Wilber");
+        assertThat(api("GET", "/api/v1/owners", null)).extracting(o -> o.path("name").asText())
+                .contains("Alex Wilber").doesNotContain("alexw");
         assertThat(history.get(0).path("onBehalfOfOwnerId").asLong()).isEqualTo(meganId);
     }
 

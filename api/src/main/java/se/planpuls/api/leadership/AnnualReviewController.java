@@ -74,7 +74,7 @@ final class AnnualReviewController {
         } else if (accept.contains("text/html")) {
             ctx.html(page(review, PageTexts.swedish()));
         } else {
-            ctx.json(review);
+            ctx.json(AnnualReviewJson.of(review));
         }
     }
 
@@ -86,7 +86,7 @@ final class AnnualReviewController {
             out.append(String.join(",", cell(e.groupName()), cell(e.areaCode()), cell(e.areaName()),
                     cell(e.milestoneCode()), cell(e.title()), String.valueOf(e.dueYear()),
                     String.valueOf(e.dateUncertain()), e.status() == null ? "" : e.status().apiName(),
-                    e.status() == null ? "grey" : e.status().colour(), cell(e.lastComment()),
+                    AnnualReviewJson.colour(e.status()), cell(e.lastComment()),
                     e.reportedAt() == null ? "" : e.reportedAt().toString(),
                     cell(String.join(" | ", e.effectsSeen())))).append("\r\n");
         }
@@ -128,7 +128,7 @@ final class AnnualReviewController {
                 group = e.groupName();
                 s.append("<tr class=\"group\"><th colspan=\"6\">").append(html(group)).append("</th></tr>\n");
             }
-            String colour = e.status() == null ? "grey" : e.status().colour();
+            String colour = AnnualReviewJson.colour(e.status());
             s.append("<tr data-code=\"").append(html(e.milestoneCode())).append("\"><td>").append(html(e.areaName()))
                     .append("</td><td><strong>").append(html(e.milestoneCode())).append("</strong> ")
                     .append(html(e.title())).append(e.dateUncertain() ? "*" : "").append("</td><td>")

@@ -8,8 +8,11 @@ import se.planpuls.domain.ChannelSubscription;
 
 /** Leadership channels: {@code GET/POST /api/v1/channels}, {@code DELETE /api/v1/channels/{id}}. */
 final class ChannelController {
-    /** The plan, the team and channel (as Teams names them), and optionally the schedule ("MON 08:00"). */
-    record ChannelBody(Long planId, String teamId, String channelId, String schedule) {
+    /**
+     * The plan, the team and channel (as Teams names them), and optionally the schedule ("MON 08:00")
+     * and the language of the posts ("sv", the default, or "en").
+     */
+    record ChannelBody(Long planId, String teamId, String channelId, String schedule, String language) {
     }
 
     private final ChannelService channels;
@@ -30,7 +33,7 @@ final class ChannelController {
                 .check("channelId", b -> JsonBody.present(b.channelId()), "channelId is required")
                 .get();
         ChannelSubscription created = channels.subscribe(body.planId(), body.teamId(), body.channelId(),
-                body.schedule(), "admin API");
+                body.schedule(), body.language(), "admin API");
         ctx.status(201).header("Location", "/api/v1/channels/" + created.id()).json(created);
     }
 

@@ -52,7 +52,9 @@ final class ItemController {
                 .filter(v -> kind == null || v.milestone().kind() == kind)
                 .filter(v -> plan == null || v.milestone().planId() == plan)
                 .toList();
-        ctx.json(paging.apply(ctx, found).stream().map(MilestoneJson::of).toList());
+        var page = paging.apply(ctx, found);
+        var seen = milestones.effectsSeenOfLatest(page);
+        ctx.json(page.stream().map(v -> MilestoneJson.of(v, seen)).toList());
     }
 
     void get(Context ctx) {

@@ -10,14 +10,15 @@ record MilestoneDetailJson(MilestoneJson milestone, String description, String r
                            List<Long> dependsOn, List<Long> dependents, List<ReportJson> history) {
     static MilestoneDetailJson of(MilestoneDetail d) {
         var m = d.view().milestone();
-        return new MilestoneDetailJson(MilestoneJson.of(d.view()), m.description(), m.reachedWhen(),
+        return new MilestoneDetailJson(MilestoneJson.of(d.view(), d.effectsSeen()), m.description(), m.reachedWhen(),
                 d.effects().stream().map(EffectJson::of).toList(), d.dependsOn(), d.dependents(),
-                d.history().stream().map(ReportJson::of).toList());
+                d.history().stream().map(r -> ReportJson.of(r, d.effectsSeen())).toList());
     }
 
-    record EffectJson(String text, List<String> audiences) {
+    /** An expected effect; its id is what a report's {@code effectsSeen} names. */
+    record EffectJson(long id, String text, List<String> audiences) {
         static EffectJson of(Effect e) {
-            return new EffectJson(e.text(), e.audiences());
+            return new EffectJson(e.id(), e.text(), e.audiences());
         }
     }
 }

@@ -3,6 +3,9 @@ package se.planpuls.api.milestone;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import se.planpuls.domain.EffectSeen;
 import se.planpuls.domain.MilestoneView;
 import se.planpuls.domain.StatusReport;
 
@@ -16,7 +19,8 @@ public record MilestoneJson(long id, long planId, String code, String title, Are
                             LocalDate dueDate, LocalDate effectiveDueDate, boolean dateUncertain, OwnerRef owner,
                             String status, String statusColour, ReportJson lastReport, String kind, String reportTo,
                             String frequency, LocalDate startsOn, int version) {
-    public static MilestoneJson of(MilestoneView v) {
+    /** The item, its last report carrying the effects it ticked as seen (from {@code seen}, by report id). */
+    public static MilestoneJson of(MilestoneView v, Map<Long, List<EffectSeen>> seen) {
         var m = v.milestone();
         var status = v.currentStatus().orElse(null);
         return new MilestoneJson(m.id(), m.planId(), m.code(), m.title(),
@@ -24,7 +28,7 @@ public record MilestoneJson(long id, long planId, String code, String title, Are
                 m.effectiveDueDate(), m.dateUncertain(),
                 m.ownerId() == null ? null : new OwnerRef(m.ownerId(), v.ownerName()),
                 status == null ? "unreported" : status.apiName(), status == null ? null : status.colour(),
-                v.latestReport().map(ReportJson::of).orElse(null), m.kind().apiName(), m.reportTo(),
+                v.latestReport().map(r -> ReportJson.of(r, seen)).orElse(null), m.kind().apiName(), m.reportTo(),
                 m.frequency() == null ? null : m.frequency().apiName(), m.startsOn(), m.version());
     }
 
@@ -36,10 +40,11 @@ public record MilestoneJson(long id, long planId, String code, String title, Are
 
     record ReportJson(long id, String status, String colour, String comment, String reportedBy, Long reporterOwnerId,
                       Long onBehalfOfOwnerId, boolean atRisk, LocalDate expectedDate, String source,
-                      Instant reportedAt) {
-        static ReportJson of(StatusReport r) {
+                      Instant reportedAt, List<EffectSeen> effectsSeen) {
+        static ReportJson of(StatusReport r, Map<Long, List<EffectSeen>> seen) {
             return new ReportJson(r.id(), r.status().apiName(), r.status().colour(), r.comment(), r.reporterName(),
-                    r.reporterOwnerId(), r.onBehalfOfId(), r.atRisk(), r.expectedDate(), r.source(), r.reportedAt());
+                    r.reporterOwnerId(), r.onBehalfOfId(), r.atRisk(), r.expectedDate(), r.source(), r.reportedAt(),
+                    seen.getOrDefault(r.id(), List.of()));
         }
     }
 }

@@ -13,7 +13,7 @@ record PlanDetailJson(long id, String slug, String name, String organisation, in
                 d.effectGoals(), d.groups().stream().map(g -> new GroupJson(g.group().name(),
                         g.areas().stream().map(a -> new AreaJson(a.area().id(), a.area().code(), a.area().name(),
                                 a.area().goalImage(),
-                                a.milestones().stream().map(MilestoneJson::of).toList())).toList())).toList());
+                                a.milestones().stream().map(m -> MilestoneJson.of(m, d.effectsSeen())).toList())).toList())).toList());
     }
 
     record GroupJson(String name, List<AreaJson> areas) {

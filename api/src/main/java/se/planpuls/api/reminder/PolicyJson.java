@@ -9,7 +9,7 @@ import java.util.List;
  */
 record PolicyJson(List<Integer> deadlineDays, Boolean overdue, String reviewDate, List<Integer> reviewDays,
                   Integer checkInMonths, Integer checkInSkipDays, Integer followUpAfter, Integer missingAfter,
-                  QuietPeriodJson quietPeriod) {
+                  QuietPeriodJson quietPeriod, Integer staleAfterDays) {
 
     /** Non-urgent prompts wait {@code weeks} weeks from the first {@code weekday} of {@code month} (1-12). */
     record QuietPeriodJson(Integer month, String weekday, Integer weeks) {

@@ -62,7 +62,9 @@ final class ReminderController {
     }
 
     void reportMissing(Context ctx) {
-        ctx.json(reminders.reportMissing().stream().map(milestones::view).map(MilestoneJson::of).toList());
+        var missing = reminders.reportMissing().stream().map(milestones::view).toList();
+        var seen = milestones.effectsSeenOfLatest(missing);
+        ctx.json(missing.stream().map(v -> MilestoneJson.of(v, seen)).toList());
     }
 
     void policy(Context ctx) {

@@ -65,7 +65,7 @@ class RouteTableTest {
         assertThat(bodyFields(paths, "/api/v1/milestones/{id}", "patch")).contains("dueDate", "ownerId", "reason")
                 .doesNotContain("planId");
         assertThat(bodyFields(paths, "/api/v1/channels", "post"))
-                .containsExactlyInAnyOrder("planId", "teamId", "channelId", "schedule");
+                .containsExactlyInAnyOrder("planId", "teamId", "channelId", "schedule", "language");
         assertThat(bodyFields(paths, "/api/v1/milestones/{id}/dependencies", "post"))
                 .containsExactlyInAnyOrder("dependsOnId", "source");
         Set<String> policy = new TreeSet<>();

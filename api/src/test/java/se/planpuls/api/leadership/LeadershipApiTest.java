@@ -43,6 +43,7 @@ class LeadershipApiTest {
         assertThat(created.status()).isEqualTo(201);
         long id = created.json().path("id").asLong();
         assertThat(created.json().path("schedule").asText()).isEqualTo("MON 08:00");
+        assertThat(created.json().path("language").asText()).isEqualTo("sv");
         assertThat(api.get("/api/v1/channels").json()).hasSize(1);
         assertThat(api.post("/api/v1/channels", "{\"planId\":" + planId
                 + ",\"teamId\":\"19:general@thread.tacv2\",\"channelId\":\"19:ledning@thread.tacv2\"}").status())
@@ -53,6 +54,14 @@ class LeadershipApiTest {
         assertProblem(api.post("/api/v1/channels", "{\"planId\":\"x\"}"), 400, "planId");
         assertProblem(api.post("/api/v1/channels", "{\"planId\":" + planId + ",\"teamId\":\"19:general@thread.tacv2\","
                 + "\"channelId\":\"c\",\"schedule\":\"every day\"}"), 400, "schedule");
+        assertField(api.post("/api/v1/channels", "{\"planId\":" + planId + ",\"teamId\":\"19:general@thread.tacv2\","
+                + "\"channelId\":\"19:english@thread.tacv2\",\"language\":\"fi\"}"), 400, "language");
+        var english = api.post("/api/v1/channels", "{\"planId\":" + planId + ",\"teamId\":\"19:general@thread.tacv2\","
+                + "\"channelId\":\"19:english@thread.tacv2\",\"language\":\"EN\"}");
+        assertThat(english.status()).isEqualTo(201);
+        assertThat(english.json().path("language").asText()).isEqualTo("en");
+        assertThat(api.send("DELETE", "/api/v1/channels/" + english.json().path("id").asLong(), null, TOKEN).status())
+                .isEqualTo(204);
         assertThat(api.send("DELETE", "/api/v1/channels/" + id, null, TOKEN).status()).isEqualTo(204);
         assertThat(api.send("DELETE", "/api/v1/channels/" + id, null, TOKEN).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/channels").json()).isEmpty();
@@ -82,11 +91,16 @@ class LeadershipApiTest {
         assertThat(json.path("year").asInt()).isEqualTo(2023);
         assertThat(json.path("snapshot").asBoolean()).isFalse();
         assertThat(json.path("entries")).hasSize(32);
+        assertThat(json.path("entries")).filteredOn(e -> e.path("milestoneCode").asText().equals("MED-1"))
+                .singleElement().satisfies(e -> assertThat(e.path("colour").asText()).isEqualTo("green"));
+        assertThat(json.path("entries")).filteredOn(e -> !e.path("milestoneCode").asText().equals("MED-1"))
+                .allSatisfy(e -> assertThat(e.path("colour").asText()).isEqualTo("grey"));
 
         var html = get("/api/v1/plans/" + planId + "/annual-review?year=2023", "text/html");
         assertThat(html.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(html.body()).contains("Årlig uppföljning 2023").contains("Ledarskapsakademi är inrättad")
-                .contains("class=\"status green\"").contains("Klart, &quot;äntligen&quot;");
+                .contains("class=\"status green\"").contains("Klart, &quot;äntligen&quot;")
+                .contains("Aktuell status per ").contains("Uppnådda effekter på kort sikt");
 
         var csv = get("/api/v1/plans/" + planId + "/annual-review?year=2023", "text/csv");
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import se.planpuls.api.ApiClient;
 import se.planpuls.api.RunningApp;
+import se.planpuls.db.TestDatabases;
 
 /** Items searched, read and changed through the real server. */
 class ItemApiTest {
@@ -47,6 +48,48 @@ class ItemApiTest {
         assertThat(detail.path("dependsOn")).hasSize(2);
         assertThat(detail.path("history")).isEmpty();
         assertThat(api.get("/api/v1/milestones/99999").status()).isEqualTo(404);
+    }
+
+    @Test
+    void each_report_in_the_history_and_the_last_report_say_which_effects_were_seen_also_in_lists_and_the_plan() {
+        long id = milestone("NIV-3").path("id").asLong();
+        JsonNode effects = api.get("/api/v1/milestones/" + id).json().path("effects");
+        long first = effects.get(0).path("id").asLong();
+        long second = effects.get(1).path("id").asLong();
+        var db = running.app.database();
+        TestDatabases.execute(db, """
+                INSERT INTO status_reports (milestone_id, status, comment, reporter_name, source, reported_at)
+                VALUES (?, 'IN_PROGRESS', 'Igång', 'Anna Berg', 'api', TIMESTAMP '2026-10-01 08:00:00')""", id);
+        TestDatabases.execute(db, """
+                INSERT INTO status_reports (milestone_id, status, comment, reporter_name, source, reported_at)
+                VALUES (?, 'IN_PROGRESS', 'Mer syns nu', 'Anna Berg', 'api', TIMESTAMP '2026-11-01 08:00:00')""", id);
+        JsonNode reports = api.get("/api/v1/milestones/" + id).json().path("history");
+        long october = reports.get(0).path("id").asLong();
+        long november = reports.get(1).path("id").asLong();
+        String seen = "INSERT INTO report_effects (report_id, effect_id) VALUES (?, ?)";
+        TestDatabases.execute(db, seen, october, second);
+        TestDatabases.execute(db, seen, november, second);
+        TestDatabases.execute(db, seen, november, first);
+
+        JsonNode detail = api.get("/api/v1/milestones/" + id).json();
+
+        assertThat(detail.path("history").get(0).path("effectsSeen")).singleElement().satisfies(e -> {
+            assertThat(e.path("id").asLong()).isEqualTo(second);
+            assertThat(e.path("text").asText()).isEqualTo(effects.get(1).path("text").asText());
+        });
+        assertThat(detail.path("history").get(1).path("effectsSeen")).extracting(e -> e.path("id").asLong())
+                .containsExactly(first, second);
+        assertThat(detail.path("milestone").path("lastReport").path("effectsSeen"))
+                .extracting(e -> e.path("text").asText())
+                .containsExactly(effects.get(0).path("text").asText(), effects.get(1).path("text").asText());
+        assertThat(api.get("/api/v1/milestones?q=NIV-3").json().get(0).path("lastReport").path("effectsSeen"))
+                .hasSize(2);
+        assertThat(api.get("/api/v1/milestones?q=NIV-1").json().get(0).path("lastReport").isNull()).isTrue();
+        JsonNode plan = api.get("/api/v1/plans/" + detail.path("milestone").path("planId").asLong()).json();
+        var inPlan = new java.util.ArrayList<JsonNode>();
+        plan.findValues("milestones").forEach(ms -> ms.forEach(inPlan::add));
+        assertThat(inPlan).filteredOn(m -> m.path("code").asText().equals("NIV-3")).singleElement()
+                .satisfies(m -> assertThat(m.path("lastReport").path("effectsSeen")).hasSize(2));
     }
 
     @Test

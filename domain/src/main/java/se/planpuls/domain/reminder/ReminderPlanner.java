@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import se.planpuls.domain.Frequency;
 import se.planpuls.domain.ItemKind;
 import se.planpuls.domain.Milestone;
@@ -40,11 +41,7 @@ public final class ReminderPlanner {
             Long owner = m.ownerId();
             boolean ownerAvailable = owner != null && available(owners.get(owner), today);
             boolean snoozed = owner != null && snoozed(owners.get(owner), today);
-            // A snooze pauses the regular check-in only; deadlines, the review and follow-ups still come.
-            Optional<DueReminder> prompt = ownerAvailable
-                    ? prompt(today, policy, facts).filter(r -> !done(facts, r.key()))
-                            .filter(r -> !(snoozed && r.key().kind() == ReminderKind.CHECK_IN))
-                    : Optional.empty();
+            Optional<DueReminder> prompt = ownerAvailable ? prompt(today, policy, facts, snoozed) : Optional.empty();
             prompt.ifPresent(due::add);
             if (ownerAvailable) {
                 // Nobody is expected to answer while away: the escalation waits until the owner is back.
@@ -60,17 +57,31 @@ public final class ReminderPlanner {
     }
 
     /**
-     * The one prompt a milestone's owner gets today, the most pressing kind first. Only the latest
-     * step of a kind is considered: when it is done, an older step is not sent late.
+     * The one prompt a milestone's owner gets today: the most pressing kind that is due and not yet
+     * sent (deadline or overdue, then the review, then the check-in). A kind whose latest step is
+     * done gives way to the next kind, so an overdue milestone still gets its review prompts and
+     * check-ins; within a kind only the latest step counts, so an older step is not sent late. A
+     * snooze pauses the regular check-in only; deadlines, the review and follow-ups still come.
      */
-    private Optional<DueReminder> prompt(LocalDate today, ReminderPolicy policy, MilestoneFacts facts) {
+    private Optional<DueReminder> prompt(LocalDate today, ReminderPolicy policy, MilestoneFacts facts,
+                                         boolean snoozed) {
+        if (promptedOn(today, facts)) {
+            // One prompt a day per milestone, also when the job runs again later in the day.
+            return Optional.empty();
+        }
         Milestone m = facts.milestone();
+        Predicate<ReminderKey> open = key -> !done(facts, key);
         boolean recurring = m.kind() == ItemKind.RECURRING && m.frequency() != null;
         // A recurring commitment's own periods are its check-ins: no monthly check-in on top.
-        return (recurring ? recurring(today, policy, facts) : deadline(today, policy, m))
-                .or(() -> review(today, policy, m))
-                .or(() -> recurring ? Optional.empty() : checkIn(today, policy, facts))
+        return (recurring ? recurring(today, policy, facts) : deadline(today, policy, m)).filter(open)
+                .or(() -> review(today, policy, m).filter(open))
+                .or(() -> recurring || snoozed ? Optional.empty() : checkIn(today, policy, facts).filter(open))
                 .map(key -> new DueReminder(key, m.ownerId(), plannedFor(key, policy)));
+    }
+
+    private static boolean promptedOn(LocalDate day, MilestoneFacts facts) {
+        return facts.sent().stream().anyMatch(s -> s.key().kind().prompt()
+                && s.sentAt().atZone(WorkingCalendar.ZONE).toLocalDate().equals(day));
     }
 
     private Optional<ReminderKey> deadline(LocalDate today, ReminderPolicy policy, Milestone m) {

@@ -22,15 +22,27 @@ import se.planpuls.domain.calendar.WorkingCalendar;
  * @param followUpAfter    working days without an answer after a prompt before the one follow-up
  * @param missingAfter     working days without an answer after which the report is marked missing
  * @param quietPeriod      when non-urgent prompts wait, or null for none
+ * @param staleAfterDays   a report older than this many days, on a milestone not reached, is shown to leaders as stale
  */
 public record ReminderPolicy(List<Integer> deadlineDays, boolean overdue, MonthDay reviewDate,
                              List<Integer> reviewDays, int checkInMonths, int checkInSkipDays, int followUpAfter,
-                             int missingAfter, QuietPeriod quietPeriod) {
+                             int missingAfter, QuietPeriod quietPeriod, int staleAfterDays) {
+    /** Reports older than this many days are stale unless a plan says otherwise. */
+    public static final int DEFAULT_STALE_AFTER_DAYS = 60;
+
     /** Deadline steps at or below this many working days are urgent: the quiet period does not hold them. */
     public static final int URGENT_WITHIN = 5;
 
     public static final ReminderPolicy DEFAULT = new ReminderPolicy(List.of(20, 10, 5, 1), true, null,
-            List.of(15, 5), 1, 14, 5, 10, QuietPeriod.SUMMER);
+            List.of(15, 5), 1, 14, 5, 10, QuietPeriod.SUMMER, DEFAULT_STALE_AFTER_DAYS);
+
+    /** A policy with the default {@code staleAfterDays}. */
+    public ReminderPolicy(List<Integer> deadlineDays, boolean overdue, MonthDay reviewDate, List<Integer> reviewDays,
+                          int checkInMonths, int checkInSkipDays, int followUpAfter, int missingAfter,
+                          QuietPeriod quietPeriod) {
+        this(deadlineDays, overdue, reviewDate, reviewDays, checkInMonths, checkInSkipDays, followUpAfter,
+                missingAfter, quietPeriod, DEFAULT_STALE_AFTER_DAYS);
+    }
 
     public ReminderPolicy {
         deadlineDays = steps("deadlineDays", deadlineDays);
@@ -46,6 +58,9 @@ public record ReminderPolicy(List<Integer> deadlineDays, boolean overdue, MonthD
         }
         if (missingAfter <= followUpAfter || missingAfter > 120) {
             throw invalid("missingAfter", "missingAfter must be more than followUpAfter and at most 120 working days");
+        }
+        if (staleAfterDays < 1 || staleAfterDays > 730) {
+            throw invalid("staleAfterDays", "staleAfterDays must be from 1 to 730");
         }
     }
 
