@@ -54,7 +54,7 @@ class LeadershipApiTest {
         assertProblem(api.post("/api/v1/channels", "{\"planId\":\"x\"}"), 400, "planId");
         assertProblem(api.post("/api/v1/channels", "{\"planId\":" + planId + ",\"teamId\":\"19:general@thread.tacv2\","
                 + "\"channelId\":\"c\",\"schedule\":\"every day\"}"), 400, "schedule");
-        assertField(api.post("/api/v1/channels", "{\"planId\":" + planId + ",\"teamId\":\"19:general@thread.tacv2\","
+        assertProblem(api.post("/api/v1/channels", "{\"planId\":" + planId + ",\"teamId\":\"19:general@thread.tacv2\","
                 + "\"channelId\":\"19:english@thread.tacv2\",\"language\":\"fi\"}"), 400, "language");
         var english = api.post("/api/v1/channels", "{\"planId\":" + planId + ",\"teamId\":\"19:general@thread.tacv2\","
                 + "\"channelId\":\"19:english@thread.tacv2\",\"language\":\"EN\"}");

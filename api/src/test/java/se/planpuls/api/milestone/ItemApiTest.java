@@ -56,7 +56,7 @@ class ItemApiTest {
         JsonNode effects = api.get("/api/v1/milestones/" + id).json().path("effects");
         long first = effects.get(0).path("id").asLong();
         long second = effects.get(1).path("id").asLong();
-        var db = running.app.database();
+        var db = running.app().database();
         TestDatabases.execute(db, """
                 INSERT INTO status_reports (milestone_id, status, comment, reporter_name, source, reported_at)
                 VALUES (?, 'IN_PROGRESS', 'Igång', 'Anna Berg', 'api', TIMESTAMP '2026-10-01 08:00:00')""", id);
