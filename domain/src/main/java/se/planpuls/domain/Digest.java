@@ -15,7 +15,7 @@ public record Digest(long planId, String planName, LocalDate date, Instant since
                      List<Change> changes, List<Item> overdue, List<Item> atRisk,
                      List<DependencyRisk> dependencyRisks, List<Item> reportsMissing,
                      List<String> unreachableOwners, List<Item> dueSoon,
-                     List<se.planpuls.domain.rules.QualityFlag> quality) {
+                     List<QualityFlag> quality) {
 
     public record AreaCounts(String code, String name, int reached, int inProgress, int notStarted,
                              int unreported, int reportsMissing) {

@@ -1,13 +1,14 @@
 package se.planpuls.domain.rules;
 
+import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import se.planpuls.domain.PlanItem;
+import se.planpuls.domain.QualityFlag;
 import se.planpuls.domain.Status;
 import se.planpuls.domain.calendar.WorkingCalendar;
 

@@ -1,7 +1,6 @@
-package se.planpuls.domain.rules;
+package se.planpuls.domain;
 
 import java.time.LocalDate;
-import se.planpuls.domain.PlanItem;
 
 /**
  * A reason leaders should not take a milestone's colour at face value, found by one of the
@@ -22,7 +21,7 @@ public record QualityFlag(long milestoneId, String code, String title, String ow
         REOPENED
     }
 
-    static QualityFlag of(PlanItem item, Kind kind, LocalDate date) {
+    public static QualityFlag of(PlanItem item, Kind kind, LocalDate date) {
         return new QualityFlag(item.id(), item.code(), item.title(), item.ownerName(), kind, date);
     }
 }
