@@ -77,11 +77,15 @@ interface LeadershipDao {
             ORDER BY d.milestone_id, d.depends_on_id""")
     List<DependencyEdge> edges(long planId);
 
-    /** Reports of a plan in (from, to], each with the status of the report before it (null for a first report). */
+    /**
+     * Reports of a plan in (from, to], each with the status of the report before it (null for a first report).
+     * The report before is found as the largest id below, which both databases answer from the index on
+     * (milestone_id, id) alone; ordering the earlier reports and taking the first made H2 read every one of them.
+     */
     @SqlQuery("""
             SELECT r.milestone_id, r.status, r.comment, r.reporter_name, r.reported_at,
-                   (SELECT p.status FROM status_reports p WHERE p.milestone_id = r.milestone_id AND p.id < r.id
-                    ORDER BY p.id DESC LIMIT 1) AS previous_status
+                   (SELECT p.status FROM status_reports p WHERE p.id = (SELECT MAX(b.id) FROM status_reports b
+                    WHERE b.milestone_id = r.milestone_id AND b.id < r.id)) AS previous_status
             FROM status_reports r
             JOIN milestones m ON m.id = r.milestone_id
             WHERE m.plan_id = :planId AND m.deleted_at IS NULL AND r.reported_at > :from AND r.reported_at <= :to
@@ -119,8 +123,9 @@ interface LeadershipDao {
 
     /** The plan's milestones that a report ever said were reached. */
     @SqlQuery("""
-            SELECT DISTINCT r.milestone_id FROM status_reports r JOIN milestones m ON m.id = r.milestone_id
-            WHERE m.plan_id = :planId AND r.status = 'REACHED'""")
+            SELECT m.id FROM milestones m
+            WHERE m.plan_id = :planId
+              AND EXISTS (SELECT 1 FROM status_reports r WHERE r.milestone_id = m.id AND r.status = 'REACHED')""")
     java.util.Set<Long> everReached(long planId);
 
     String SUBSCRIPTION = """
