@@ -23,6 +23,7 @@ import se.planpuls.scheduler.UnknownJobException;
 /** The one place exceptions become HTTP answers: problem+json, never a stack trace or SQL. */
 final class ErrorMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+    static final String TOO_LARGE = "the request body is larger than 1 MiB";
 
     private ErrorMapper() {
     }
@@ -88,14 +89,24 @@ final class ErrorMapper {
             return Problem.of(401, "unauthorized", "Unauthorized",
                     "send the admin token as 'Authorization: Bearer <token>'");
         }
+        if (e instanceof BodyLimit.TooLarge) {
+            return tooLarge();
+        }
         if (e instanceof HttpResponseException http) {
             int status = http.getStatus();
+            if (status == 413) {
+                return tooLarge();
+            }
             String title = HttpStatus.forStatus(status).getMessage();
-            String detail = status == 413 ? "the request body is larger than 1 MiB" : http.getMessage();
-            return Problem.of(status, title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'), title, detail);
+            return Problem.of(status, title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'), title,
+                    http.getMessage());
         }
         LOG.error("Request {} {} failed", ctx.method(), ctx.path(), e);
         return Problem.of(500, "internal", "Internal error", "something went wrong; it has been logged");
+    }
+
+    static Problem tooLarge() {
+        return Problem.field(413, "content-too-large", "Content too large", "body", TOO_LARGE);
     }
 
     /**
