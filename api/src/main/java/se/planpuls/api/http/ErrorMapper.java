@@ -89,6 +89,12 @@ final class ErrorMapper {
             return Problem.of(401, "unauthorized", "Unauthorized",
                     "send the admin token as 'Authorization: Bearer <token>'");
         }
+        if (e instanceof Refusal refusal) {
+            String title = HttpStatus.forStatus(refusal.status()).getMessage();
+            String slug = title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+            return refusal.field() == null ? Problem.of(refusal.status(), slug, title, refusal.getMessage())
+                    : Problem.field(refusal.status(), slug, title, refusal.field(), refusal.getMessage());
+        }
         if (e instanceof BodyLimit.TooLarge) {
             return tooLarge();
         }

@@ -76,6 +76,7 @@ public final class RouteTable implements EndpointGroup {
     public void addEndpoints() {
         // The same pattern as before(handler) inside path("/api/v1"): the prefix itself is guarded too.
         ApiBuilder.before(GUARDED + "*", auth::check);
+        ApiBuilder.before(GUARDED + "*", TextGuard::check);
         GUARDED_ALSO.forEach(path -> ApiBuilder.before(path, auth::check));
         groups.forEach(EndpointGroup::addEndpoints);
         docs.forEach(Route::register);
