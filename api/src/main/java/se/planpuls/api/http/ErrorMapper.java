@@ -138,10 +138,30 @@ final class ErrorMapper {
     }
 
     static void write(Context ctx, Problem problem) {
+        problem = named(problem);
         ctx.status(problem.status());
         ctx.contentType(Problem.CONTENT_TYPE);
         ctx.json(problem);
         ctx.contentType(Problem.CONTENT_TYPE);
+    }
+
+    /**
+     * Every refusal names what was wrong; where no field of the input is to blame, the part of the
+     * request that is: the token, the path, the method, the version asked for.
+     */
+    static Problem named(Problem problem) {
+        if (!problem.errors().isEmpty() || problem.status() < 400 || problem.status() >= 500) {
+            return problem;
+        }
+        String field = switch (problem.status()) {
+            case 401, 403 -> "Authorization";
+            case 404 -> "path";
+            case 405 -> "method";
+            case 412 -> "If-Match";
+            default -> "body";
+        };
+        return new Problem(problem.type(), problem.title(), problem.status(), problem.detail(),
+                List.of(new Problem.FieldError(field, problem.detail())));
     }
 
     /** A write with a read-only token. */
