@@ -261,6 +261,10 @@ public final class TeamsBot implements ReminderSender {
             if (invoke == null) {
                 return new BotResponse(202, null);
             }
+            if (invoke.getStatus() == 501) {
+                // The SDK's answer to an invoke no handler takes; for the caller it is a request we refuse.
+                return BotResponse.refused("name", "the bot does not handle the invoke '" + activity.getName() + "'");
+            }
             try {
                 return new BotResponse(invoke.getStatus(),
                         invoke.getBody() == null ? null : json.writeValueAsString(invoke.getBody()));

@@ -101,6 +101,12 @@ public final class TestDatabases {
             java.util.Collections.sort(tables);
             StringBuilder out = new StringBuilder();
             for (String table : tables) {
+                if (table.equals("audit_log")) {
+                    // Append-only: its size and last entry say whether anything was added.
+                    out.append(table).append(':').append(h.createQuery("SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) "
+                            + "FROM audit_log").mapTo(String.class).one()).append('\n');
+                    continue;
+                }
                 List<String> rows = h.createQuery("SELECT * FROM " + table).map((rs, ctx) -> {
                     StringBuilder row = new StringBuilder();
                     for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {

@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -142,27 +143,27 @@ class HostileInputPropertyTest {
         }
     }
 
-    @Property(tries = 4000, seed = SEED)
+    @Property(tries = 4000, seed = SEED, edgeCases = EdgeCasesMode.NONE)
     void no_write_route_fails_or_half_writes_whatever_it_is_sent(@ForAll("writeRequests") Request request) {
         check(request);
     }
 
-    @Property(tries = 1000, seed = SEED)
+    @Property(tries = 1000, seed = SEED, edgeCases = EdgeCasesMode.NONE)
     void no_json_plan_file_fails_or_half_imports(@ForAll("jsonImports") Request request) {
         check(request);
     }
 
-    @Property(tries = 1000, seed = SEED)
+    @Property(tries = 1000, seed = SEED, edgeCases = EdgeCasesMode.NONE)
     void no_csv_plan_file_fails_or_half_imports(@ForAll("csvImports") Request request) {
         check(request);
     }
 
-    @Property(tries = 2000, seed = SEED)
+    @Property(tries = 2000, seed = SEED, edgeCases = EdgeCasesMode.NONE)
     void no_activity_fails_the_bot_endpoint(@ForAll("activities") Request request) {
         check(request);
     }
 
-    @Property(tries = 2000, seed = SEED)
+    @Property(tries = 2000, seed = SEED, edgeCases = EdgeCasesMode.NONE)
     void no_bot_command_fails_whatever_its_arguments(@ForAll("commands") Request request) {
         check(request);
     }
@@ -236,7 +237,7 @@ class HostileInputPropertyTest {
     private static Arbitrary<Map<String, String>> headers() {
         return Arbitraries.of(Map.of(), Map.of(), Map.of("If-Match", "\"1\""), Map.of("If-Match", "W/\"1\""),
                 Map.of("If-Match", "\"999\", \"1\""), Map.of("If-Match", "*"), Map.of("If-Match", "garbage"),
-                Map.of("X-Planpuls-Actor", "anna.berg@example.com"), Map.of("X-Planpuls-Actor", "x\u007fy"));
+                Map.of("X-Planpuls-Actor", "anna.berg@example.com"), Map.of("X-Planpuls-Actor", "Åsa Öberg\tadmin"), Map.of("X-Planpuls-Actor", "x".repeat(500)));
     }
 
     // ---------------------------------------------------------------- requests
@@ -286,8 +287,9 @@ class HostileInputPropertyTest {
         Arbitrary<Mutation> one = Combinators.combine(Arbitraries.integers().between(0, seed.length()),
                 Arbitraries.integers().between(0, 40), junk).as(Mutation::new);
         return one.list().ofMinSize(0).ofMaxSize(4).map(ms -> {
-            String text = seed.replace("orebro-hsn-uppdrag-2024", "prop-" + UUID.randomUUID().toString().substring(0, 8))
-                    .replace("sodra-verksamhetsplan-2022-2023", "prop-" + UUID.randomUUID().toString().substring(0, 8));
+            // One slug for every try: an accepted file updates the same plan, so the database stays small.
+            String text = seed.replace("orebro-hsn-uppdrag-2024", "prop-csv")
+                    .replace("sodra-verksamhetsplan-2022-2023", "prop-json");
             for (Mutation m : ms) {
                 text = m.apply(text);
             }
