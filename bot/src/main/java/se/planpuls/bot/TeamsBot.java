@@ -235,6 +235,14 @@ public final class TeamsBot implements ReminderSender {
         if (activity.getConversation() == null || activity.getConversation().getId() == null) {
             return BotResponse.refused("conversation.id", "an activity needs a conversation with an id");
         }
+        if (activity.getLocale() != null) {
+            try {
+                // What the SDK does with it at the start of a turn, where a bad tag would fail the turn.
+                new java.util.Locale.Builder().setLanguageTag(activity.getLocale());
+            } catch (java.util.IllformedLocaleException e) {
+                return BotResponse.refused("locale", "locale must be a language tag such as sv-SE");
+            }
+        }
         String url = activity.getServiceUrl();
         String must = "serviceUrl must be the http(s) address to answer at";
         if (url == null || !(url.startsWith("https://") || url.startsWith("http://"))) {

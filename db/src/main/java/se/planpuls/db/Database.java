@@ -49,6 +49,11 @@ public final class Database implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(durable(withoutH2ShutdownHook(jdbcUrl)));
         config.setPoolName("planpuls");
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            // PostgreSQL's error detail repeats the failing row ("Failing row contains (…, name, e-mail …)"),
+            // which would put personal data into the log of any failed statement.
+            config.addDataSourceProperty("logServerErrorDetail", "false");
+        }
         config.setMaximumPoolSize(16);
         config.setInitializationFailTimeout(10_000);
         if (schema != null) {
