@@ -28,6 +28,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -44,7 +45,8 @@ import se.planpuls.db.TestDatabases;
  * malformed activities and the bot's commands. 10,000 inputs, each sent to every database. Whatever
  * is sent: never a 5xx, every refusal a problem+json naming a field, and a refused request changes
  * no row (a dump of the database before and after is the same). The seed is fixed so that a
- * failure reproduces; jqwik prints the shrunk request that failed.
+ * failure reproduces; jqwik prints the shrunk request that failed, and what once failed joins the
+ * corpus ({@code hostile/corpus.jsonl}) that every run replays.
  */
 class HostileInputPropertyTest {
     private static final String SEED = "20261207";
@@ -173,6 +175,24 @@ class HostileInputPropertyTest {
     @Property(tries = 1000, seed = SEED, edgeCases = EdgeCasesMode.NONE)
     void no_bot_command_fails_whatever_its_arguments(@ForAll("commands") Request request) {
         check(request);
+    }
+
+    /**
+     * The corpus: what the issue reported and what this test once found (an invoke no handler takes,
+     * a locale that is no language tag, subscribing in a personal chat), replayed on every run.
+     */
+    @Example
+    void the_corpus_of_known_hostile_inputs_holds_the_invariant() throws IOException {
+        List<String> lines = RunningApp.resource("/hostile/corpus.jsonl").lines().toList();
+        assertThat(lines).hasSizeGreaterThan(10);
+        for (String line : lines) {
+            JsonNode entry = JSON.readTree(line);
+            Map<String, String> headers = new HashMap<>();
+            entry.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
+            String body = entry.path("body").isNull() ? null : entry.path("body").asText()
+                    .replace("{connector}", String.valueOf(connector.getAddress().getPort()));
+            check(new Request(entry.path("method").asText(), entry.path("path").asText(), headers, body));
+        }
     }
 
     // ---------------------------------------------------------------- the invariant
