@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import se.planpuls.api.app.Config;
 import se.planpuls.api.app.PlanpulsApp;
 import se.planpuls.bot.BotSettings;
+import se.planpuls.db.TestDatabases;
 
 /**
  * A real server on a random port with a fresh in-memory database, for the admin API tests: as a
@@ -32,6 +33,7 @@ public final class RunningApp implements AutoCloseable, BeforeEachCallback, Afte
     private PlanpulsApp app;
     private Path dataDir;
     private boolean ownDataDir;
+    private String schema;
 
     /** Started by JUnit before each test, as a registered extension. */
     public RunningApp() {
@@ -42,9 +44,35 @@ public final class RunningApp implements AutoCloseable, BeforeEachCallback, Afte
         start(dataDir);
     }
 
+    /** Started now on the given data directory and database: a fresh H2, or a fresh schema on the CI PostgreSQL. */
+    public static RunningApp on(TestDatabases.Kind kind, Path dataDir) {
+        RunningApp running = new RunningApp();
+        if (kind == TestDatabases.Kind.POSTGRESQL) {
+            running.schema = "t_" + java.util.UUID.randomUUID().toString().replace("-", "");
+            postgres("CREATE SCHEMA " + running.schema);
+            running.start(dataDir, TestDatabases.POSTGRES_URL + "&currentSchema=" + running.schema);
+        } else {
+            running.start(dataDir);
+        }
+        return running;
+    }
+
+    private static void postgres(String sql) {
+        try (var connection = java.sql.DriverManager.getConnection(TestDatabases.POSTGRES_URL);
+             var statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + TestDatabases.POSTGRES_URL + ": " + e.getMessage(), e);
+        }
+    }
+
     private void start(Path dataDir) {
+        start(dataDir, TestConfigs.freshH2());
+    }
+
+    private void start(Path dataDir, String databaseUrl) {
         this.dataDir = dataDir;
-        var config = new Config(0, dataDir, TestConfigs.freshH2(), TOKEN,
+        var config = new Config(0, dataDir, databaseUrl, TOKEN,
                 new BotSettings("", "", ""), null, List.of(SECOND_TOKEN), List.of(READER_TOKEN));
         app = PlanpulsApp.create(config, Clock.systemUTC()).start();
     }
@@ -105,6 +133,10 @@ public final class RunningApp implements AutoCloseable, BeforeEachCallback, Afte
         if (app != null) {
             app.close();
             app = null;
+        }
+        if (schema != null) {
+            postgres("DROP SCHEMA " + schema + " CASCADE");
+            schema = null;
         }
     }
 }

@@ -1,6 +1,7 @@
 package se.planpuls.bot;
 
 import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.teams.TeamsChannelData;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import se.planpuls.db.ChannelService;
@@ -25,8 +26,10 @@ final class SubscribeCommand implements Command {
     @Override
     public CompletableFuture<Void> run(Turn turn, String args) {
         Activity activity = turn.context().getActivity();
-        String channelId = activity.teamsGetChannelId();
-        String teamId = activity.teamsGetTeamId();
+        // The SDK's teamsGetChannelId() throws when an activity has no channel data (a 1:1 chat).
+        TeamsChannelData data = activity.teamsGetChannelData();
+        String channelId = data == null || data.getChannel() == null ? null : data.getChannel().getId();
+        String teamId = data == null || data.getTeam() == null ? null : data.getTeam().getId();
         if (!"channel".equals(activity.getConversation().getConversationType()) || channelId == null
                 || teamId == null) {
             return turn.reply("subscribe.notChannel");

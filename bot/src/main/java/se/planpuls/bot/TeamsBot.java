@@ -1,5 +1,6 @@
 package se.planpuls.bot;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.InvokeResponse;
@@ -27,6 +28,7 @@ import se.planpuls.domain.Digest;
 import se.planpuls.domain.reminder.DueReminder;
 import se.planpuls.domain.reminder.ReminderSendException;
 import se.planpuls.domain.reminder.ReminderSender;
+import se.planpuls.domain.rules.TextRules;
 
 /**
  * The bot module's front door: takes the body of {@code POST /api/messages} and answers with a
@@ -161,40 +163,95 @@ public final class TeamsBot implements ReminderSender {
      */
     public CompletableFuture<BotResponse> process(String authHeader, String body, String caller) {
         Activity activity;
+        BotResponse refusal;
         try {
-            activity = body == null || body.isBlank() ? null : json.readValue(body, Activity.class);
+            JsonNode tree = body == null || body.isBlank() ? null : json.readTree(body);
+            refusal = tree == null ? BotResponse.refused("body", "the body must be an activity as JSON")
+                    : uncleanText(tree, "");
+            activity = tree == null ? null : json.treeToValue(tree, Activity.class);
         } catch (Exception e) {
             activity = null;
+            refusal = BotResponse.refused("body", "the body is not an activity as JSON");
         }
+        if (refusal == null) {
+            refusal = unanswerable(activity);
+        }
+        BotResponse refused = refusal;
         if (authenticator != null) {
             // Authentication comes before anything else is said: a stranger learns nothing from a 400.
             Activity received = activity == null ? new Activity(null) : activity;
             return authenticator.authenticate(authHeader, received)
-                    .thenCompose(identity -> answerable(received) ? turn(identity, received)
-                            : CompletableFuture.completedFuture(new BotResponse(400, null)))
+                    .thenCompose(identity -> refused == null ? turn(identity, received)
+                            : CompletableFuture.completedFuture(refused))
                     .exceptionally(error -> refused(error, caller));
         }
-        if (!answerable(activity)) {
-            return CompletableFuture.completedFuture(new BotResponse(400, null));
+        if (refused != null) {
+            return CompletableFuture.completedFuture(refused);
         }
         // Authentication is off: any Authorization header is ignored, as the SDK would with no app id.
         return turn(new ClaimsIdentity(AuthenticationConstants.ANONYMOUS_AUTH_TYPE), activity);
     }
 
-    /** An activity the bot can answer: a type, a conversation, and an http(s) service URL to answer at. */
-    private static boolean answerable(Activity activity) {
-        if (activity == null || activity.getType() == null || activity.getType().isBlank()
-                || activity.getConversation() == null || activity.getConversation().getId() == null) {
-            return false;
+    /**
+     * The first text of the activity that {@link TextRules} forbids (a NUL in a message, a name, a
+     * card value), named by its JSON path: it could not be stored the same way on every database.
+     */
+    private static BotResponse uncleanText(JsonNode node, String path) {
+        if (node.isTextual()) {
+            return TextRules.clean(node.textValue()) ? null
+                    : BotResponse.refused(path.isEmpty() ? "body" : path, TextRules.message(path.isEmpty() ? "body" : path));
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                BotResponse found = uncleanText(node.get(i), path + "[" + i + "]");
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (node.isObject()) {
+            for (var fields = node.fields(); fields.hasNext(); ) {
+                var field = fields.next();
+                String at = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                if (!TextRules.clean(field.getKey())) {
+                    return BotResponse.refused(path.isEmpty() ? "body" : path, TextRules.message("a field name"));
+                }
+                BotResponse found = uncleanText(field.getValue(), at);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Why the bot cannot answer an activity (a type, a conversation, an http(s) service URL), or null. */
+    private static BotResponse unanswerable(Activity activity) {
+        if (activity == null) {
+            return BotResponse.refused("body", "the body must be an activity as JSON");
+        }
+        if (activity.getType() == null || activity.getType().isBlank()) {
+            return BotResponse.refused("type", "an activity needs a type");
+        }
+        if (activity.getConversation() == null || activity.getConversation().getId() == null) {
+            return BotResponse.refused("conversation.id", "an activity needs a conversation with an id");
+        }
+        if (activity.getLocale() != null) {
+            try {
+                // What the SDK does with it at the start of a turn, where a bad tag would fail the turn.
+                new java.util.Locale.Builder().setLanguageTag(activity.getLocale());
+            } catch (java.util.IllformedLocaleException e) {
+                return BotResponse.refused("locale", "locale must be a language tag such as sv-SE");
+            }
         }
         String url = activity.getServiceUrl();
+        String must = "serviceUrl must be the http(s) address to answer at";
         if (url == null || !(url.startsWith("https://") || url.startsWith("http://"))) {
-            return false;
+            return BotResponse.refused("serviceUrl", must);
         }
         try {
-            return java.net.URI.create(url).getHost() != null;
+            return java.net.URI.create(url).getHost() != null ? null : BotResponse.refused("serviceUrl", must);
         } catch (IllegalArgumentException e) {
-            return false;
+            return BotResponse.refused("serviceUrl", must);
         }
     }
 
@@ -211,6 +268,10 @@ public final class TeamsBot implements ReminderSender {
             }
             if (invoke == null) {
                 return new BotResponse(202, null);
+            }
+            if (invoke.getStatus() == 501) {
+                // The SDK's answer to an invoke no handler takes; for the caller it is a request we refuse.
+                return BotResponse.refused("name", "the bot does not handle the invoke '" + activity.getName() + "'");
             }
             try {
                 return new BotResponse(invoke.getStatus(),

@@ -256,7 +256,11 @@ class OwnerReachTest {
         assertThat(post(noTeam)).isEqualTo(202);
         ObjectNode junk = teamEvent("installationUpdate", "add\u0000" + "x".repeat(10_000));
         ((ObjectNode) junk.get("channelData")).putObject("team").put("id", "  ").put("name", "\u0000");
-        assertThat(post(junk)).isEqualTo(202);
+        // A NUL is refused before the turn, like any control character in an activity.
+        assertThat(post(junk)).isEqualTo(400);
+        ObjectNode blankTeam = teamEvent("installationUpdate", "add");
+        ((ObjectNode) blankTeam.get("channelData")).putObject("team").put("id", "  ").put("name", "x".repeat(10_000));
+        assertThat(post(blankTeam)).isEqualTo(202);
         ObjectNode wrongType = teamEvent("conversationUpdate", null);
         wrongType.put("membersAdded", "not a list");
         assertThat(post(wrongType)).isLessThan(500);

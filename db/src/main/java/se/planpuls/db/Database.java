@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import se.planpuls.domain.Milestone;
 import se.planpuls.domain.MilestoneView;
@@ -30,6 +31,10 @@ public final class Database implements AutoCloseable {
         // Registered as instances rather than by annotation on the DAO: Jdbi instantiates annotated
         // mapper classes reflectively, which would force them to be public.
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin())
+                // A failed statement's message would otherwise carry its bound arguments (a whole
+                // plan with owners' e-mails) into the log; the cause still names what went wrong.
+                .configure(StatementExceptions.class,
+                        exceptions -> exceptions.setMessageRendering(StatementExceptions.MessageRendering.NONE))
                 .registerRowMapper(MilestoneView.class, new MilestoneViewMapper())
                 .registerRowMapper(Milestone.class, new MilestoneViewMapper.MilestoneOnly());
     }
@@ -42,8 +47,13 @@ public final class Database implements AutoCloseable {
     /** As {@link #open(String)}, inside {@code schema} (created when missing) when it is not null. */
     public static Database open(String jdbcUrl, String schema) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(withoutH2ShutdownHook(jdbcUrl));
+        config.setJdbcUrl(durable(withoutH2ShutdownHook(jdbcUrl)));
         config.setPoolName("planpuls");
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            // PostgreSQL's error detail repeats the failing row ("Failing row contains (…, name, e-mail …)"),
+            // which would put personal data into the log of any failed statement.
+            config.addDataSourceProperty("logServerErrorDetail", "false");
+        }
         config.setMaximumPoolSize(16);
         config.setInitializationFailTimeout(10_000);
         if (schema != null) {
@@ -83,6 +93,20 @@ public final class Database implements AutoCloseable {
             return jdbcUrl;
         }
         return jdbcUrl + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /**
+     * An embedded H2 file keeps commits in memory for up to half a second by default
+     * ({@code WRITE_DELAY=500}), so a report the bot has confirmed could be lost if the process is
+     * killed. With no delay each commit is written to the file before it returns; a process kill
+     * cannot take back what the operating system already holds.
+     */
+    static String durable(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:h2:") || jdbcUrl.startsWith("jdbc:h2:mem:")
+                || jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY")) {
+            return jdbcUrl;
+        }
+        return jdbcUrl + ";WRITE_DELAY=0";
     }
 
     /** The services' way in; JDBI stays inside this module. */

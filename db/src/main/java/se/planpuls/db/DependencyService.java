@@ -1,17 +1,15 @@
 package se.planpuls.db;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import se.planpuls.domain.DependencyEdge;
 import se.planpuls.domain.InvalidInputException;
 import se.planpuls.domain.Milestone;
 import se.planpuls.domain.NotFoundException;
+import se.planpuls.domain.rules.DependencyCycles;
 
 /** Adds and removes dependency edges between milestones of one plan; an edge that would close a cycle is refused. */
 public final class DependencyService {
@@ -43,16 +41,15 @@ public final class DependencyService {
             if (dao.dependencyExists(milestoneId, dependsOnId)) {
                 return;
             }
-            var path = path(dao.edges(milestone.planId()), dependsOnId, milestoneId);
-            if (path.isPresent()) {
+            var loop = DependencyCycles.closedBy(upstream(dao.edges(milestone.planId())), milestoneId, dependsOnId);
+            if (loop.isPresent()) {
                 List<String> codes = new ArrayList<>();
-                codes.add(milestone.code());
-                for (long id : path.get()) {
+                for (long id : loop.get()) {
                     codes.add(milestones.milestone(id).orElseThrow().code());
                 }
                 throw new InvalidInputException("dependsOnId", "dependency.cycle",
                         milestone.code() + " cannot depend on " + prerequisite.code() + ": that would make a cycle "
-                                + String.join(" → ", codes) + " (→ means \"depends on\")");
+                                + DependencyCycles.describe(codes));
             }
             milestones.insertDependency(milestoneId, dependsOnId, source);
             AuditLog.record(handle, clock, se.planpuls.domain.Actor.api("admin"), "create", "dependency", milestoneId,
@@ -77,35 +74,12 @@ public final class DependencyService {
         });
     }
 
-    /**
-     * The shortest chain of "depends on" edges from {@code from} to {@code to} (both included), if any.
-     * Package-private for tests.
-     */
-    static Optional<List<Long>> path(List<DependencyEdge> edges, long from, long to) {
+    /** Each milestone and those it depends on. */
+    private static Map<Long, List<Long>> upstream(List<DependencyEdge> edges) {
         Map<Long, List<Long>> upstream = new HashMap<>();
         for (DependencyEdge e : edges) {
             upstream.computeIfAbsent(e.milestoneId(), k -> new ArrayList<>()).add(e.dependsOnId());
         }
-        Map<Long, Long> parent = new HashMap<>();
-        parent.put(from, from);
-        var queue = new ArrayDeque<Long>(List.of(from));
-        while (!queue.isEmpty()) {
-            long current = queue.poll();
-            if (current == to) {
-                List<Long> chain = new ArrayList<>();
-                for (long at = to; at != from; at = parent.get(at)) {
-                    chain.add(at);
-                }
-                chain.add(from);
-                Collections.reverse(chain);
-                return Optional.of(chain);
-            }
-            for (long next : upstream.getOrDefault(current, List.of())) {
-                if (parent.putIfAbsent(next, current) == null) {
-                    queue.add(next);
-                }
-            }
-        }
-        return Optional.empty();
+        return upstream;
     }
 }

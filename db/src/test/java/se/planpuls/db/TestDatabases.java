@@ -2,6 +2,8 @@ package se.planpuls.db;
 
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -69,6 +71,59 @@ public final class TestDatabases {
     public static void execute(Database database, String sql, Object... args) {
         database.jdbi().useHandle(h -> h.execute(sql, args));
     }
+
+    /**
+     * Every row of every table the requests of a test can change, as text in a stable order: two
+     * equal dumps mean nothing was written. Left out are the tables the schedule writes by itself
+     * whenever its jobs fire (Quartz's own, reminders sent, welcomes, digests, the sending turn) and
+     * Flyway's history, so that a job firing during a test does not look like a request's doing.
+     */
+    public static String dump(Database database) {
+        try {
+            return rows(database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not dump the database", e);
+        }
+    }
+
+    private static String rows(Database database) throws SQLException {
+        return database.jdbi().withHandle(h -> {
+            var connection = h.getConnection();
+            List<String> tables = new ArrayList<>();
+            try (var rs = connection.getMetaData().getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
+                while (rs.next()) {
+                    String table = rs.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT);
+                    if (!table.startsWith("qrtz_") && !table.startsWith("flyway") && !SCHEDULED.contains(table)) {
+                        tables.add(table);
+                    }
+                }
+            }
+            java.util.Collections.sort(tables);
+            StringBuilder out = new StringBuilder();
+            for (String table : tables) {
+                if (table.equals("audit_log")) {
+                    // Append-only: its size and last entry say whether anything was added.
+                    out.append(table).append(':').append(h.createQuery("SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) "
+                            + "FROM audit_log").mapTo(String.class).one()).append('\n');
+                    continue;
+                }
+                List<String> rows = h.createQuery("SELECT * FROM " + table).map((rs, ctx) -> {
+                    StringBuilder row = new StringBuilder();
+                    for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+                        row.append(rs.getString(c)).append('\u241E');
+                    }
+                    return row.toString();
+                }).list();
+                java.util.Collections.sort(rows);
+                out.append(table).append(':').append(rows.size()).append('\n');
+                rows.forEach(row -> out.append(row).append('\n'));
+            }
+            return out.toString();
+        });
+    }
+
+    private static final java.util.Set<String> SCHEDULED = java.util.Set.of("reminders", "owner_welcomes",
+            "digest_posts", "sending_turn");
 
     /** Closes a test database, dropping its PostgreSQL schema so CI's database does not fill up. */
     public static void dispose(Database database) {

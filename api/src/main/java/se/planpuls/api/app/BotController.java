@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import se.planpuls.api.http.Refusal;
+import se.planpuls.bot.BotResponse;
 import se.planpuls.bot.TeamsBot;
 
 /**
@@ -31,9 +33,9 @@ final class BotController {
 
     void messages(Context ctx) {
         if (draining.get()) {
-            ctx.header("Retry-After", "5").status(503);
+            ctx.header("Retry-After", "5");
             record("unavailable", 0);
-            return;
+            throw new Refusal(503, null, "the service is shutting down; try again shortly");
         }
         String auth = ctx.header("Authorization");
         long started = System.nanoTime();
@@ -42,11 +44,26 @@ final class BotController {
             inFlight.decrementAndGet();
             record(error != null ? "failed" : outcome(response.status()), System.nanoTime() - started);
         }).thenAccept(response -> {
+            // An invoke's own answer (with a body) goes back as the SDK made it.
+            if (response.status() >= 400 && response.body() == null) {
+                throw refusal(response);
+            }
             ctx.status(response.status());
             if (response.body() != null) {
                 ctx.contentType("application/json").result(response.body());
             }
         }));
+    }
+
+    /** The bot's refusal as the problem+json every error of the service is. */
+    private static Refusal refusal(BotResponse response) {
+        return switch (response.status()) {
+            case 400 -> new Refusal(400, response.field(), response.detail());
+            case 401 -> new Refusal(401, "Authorization", "a valid Bot Framework token is required");
+            default -> response.status() >= 500
+                    ? new Refusal(response.status(), null, "the turn failed; it has been logged")
+                    : new Refusal(response.status(), null, "the bot refused the request");
+        };
     }
 
     /** Turns under way: taken before the shutdown began and not yet answered. */

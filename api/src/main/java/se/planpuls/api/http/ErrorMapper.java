@@ -23,6 +23,7 @@ import se.planpuls.scheduler.UnknownJobException;
 /** The one place exceptions become HTTP answers: problem+json, never a stack trace or SQL. */
 final class ErrorMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+    static final String TOO_LARGE = "the request body is larger than 1 MiB";
 
     private ErrorMapper() {
     }
@@ -88,14 +89,30 @@ final class ErrorMapper {
             return Problem.of(401, "unauthorized", "Unauthorized",
                     "send the admin token as 'Authorization: Bearer <token>'");
         }
+        if (e instanceof Refusal refusal) {
+            String title = HttpStatus.forStatus(refusal.status()).getMessage();
+            String slug = title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+            return refusal.field() == null ? Problem.of(refusal.status(), slug, title, refusal.getMessage())
+                    : Problem.field(refusal.status(), slug, title, refusal.field(), refusal.getMessage());
+        }
+        if (e instanceof BodyLimit.TooLarge) {
+            return tooLarge();
+        }
         if (e instanceof HttpResponseException http) {
             int status = http.getStatus();
+            if (status == 413) {
+                return tooLarge();
+            }
             String title = HttpStatus.forStatus(status).getMessage();
-            String detail = status == 413 ? "the request body is larger than 1 MiB" : http.getMessage();
-            return Problem.of(status, title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'), title, detail);
+            return Problem.of(status, title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'), title,
+                    http.getMessage());
         }
         LOG.error("Request {} {} failed", ctx.method(), ctx.path(), e);
         return Problem.of(500, "internal", "Internal error", "something went wrong; it has been logged");
+    }
+
+    static Problem tooLarge() {
+        return Problem.field(413, "content-too-large", "Content too large", "body", TOO_LARGE);
     }
 
     /**
@@ -121,10 +138,30 @@ final class ErrorMapper {
     }
 
     static void write(Context ctx, Problem problem) {
+        problem = named(problem);
         ctx.status(problem.status());
         ctx.contentType(Problem.CONTENT_TYPE);
         ctx.json(problem);
         ctx.contentType(Problem.CONTENT_TYPE);
+    }
+
+    /**
+     * Every refusal names what was wrong; where no field of the input is to blame, the part of the
+     * request that is: the token, the path, the method, the version asked for.
+     */
+    static Problem named(Problem problem) {
+        if (!problem.errors().isEmpty() || problem.status() < 400 || problem.status() >= 500) {
+            return problem;
+        }
+        String field = switch (problem.status()) {
+            case 401, 403 -> "Authorization";
+            case 404 -> "path";
+            case 405 -> "method";
+            case 412 -> "If-Match";
+            default -> "body";
+        };
+        return new Problem(problem.type(), problem.title(), problem.status(), problem.detail(),
+                List.of(new Problem.FieldError(field, problem.detail())));
     }
 
     /** A write with a read-only token. */

@@ -2,6 +2,7 @@ package se.planpuls.api.http;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -49,6 +50,8 @@ public final class JsonBody {
         JsonNode tree;
         try {
             tree = body.isBlank() ? null : Json.MAPPER.readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw new BadRequest("body", JsonWords.syntax(e));
         } catch (Exception e) {
             throw new BadRequest("body", "the body is not valid JSON");
         }
@@ -143,6 +146,9 @@ public final class JsonBody {
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+        }
+        if (root instanceof StreamConstraintsException limit) {
+            return new BadRequest("body", JsonWords.syntax(limit));
         }
         if (root instanceof JsonParseException) {
             return new BadRequest("body", "the body is not valid JSON");

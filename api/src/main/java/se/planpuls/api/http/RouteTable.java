@@ -5,7 +5,10 @@ import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
+import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import org.eclipse.jetty.servlet.FilterHolder;
 import java.util.List;
 
 /**
@@ -52,11 +55,16 @@ public final class RouteTable implements EndpointGroup {
     }
 
     /**
-     * Sets the server up for this table: the body limit, the strict JSON and number reading, the
-     * Swagger UI's assets, problem+json for every error, and the routes.
+     * Sets the server up for this table: the body limit whatever the framing, the strict JSON and number reading, the
+     * Swagger UI's assets, problem+json for every error (Jetty's own included), and the routes.
      */
     public void install(JavalinConfig cfg) {
         cfg.http.maxRequestSize = MAX_BODY_BYTES;
+        cfg.jetty.modifyServletContextHandler(context -> {
+            context.addFilter(new FilterHolder(new BodyLimit(MAX_BODY_BYTES)), "/*", EnumSet.of(DispatcherType.REQUEST));
+            context.setErrorHandler(new ProblemErrorHandler());
+        });
+        cfg.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
         cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
         cfg.staticFiles.enableWebjars();
         Params.register(cfg.validation);
@@ -68,6 +76,7 @@ public final class RouteTable implements EndpointGroup {
     public void addEndpoints() {
         // The same pattern as before(handler) inside path("/api/v1"): the prefix itself is guarded too.
         ApiBuilder.before(GUARDED + "*", auth::check);
+        ApiBuilder.before(GUARDED + "*", TextGuard::check);
         GUARDED_ALSO.forEach(path -> ApiBuilder.before(path, auth::check));
         groups.forEach(EndpointGroup::addEndpoints);
         docs.forEach(Route::register);

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import se.planpuls.api.http.PageTexts;
 import se.planpuls.api.http.Params;
+import se.planpuls.api.http.SpreadsheetCells;
 import se.planpuls.domain.calendar.WorkingCalendar;
 import se.planpuls.db.AnnualReviewService;
 import se.planpuls.domain.AnnualReview;
@@ -93,13 +94,12 @@ final class AnnualReviewController {
         return out.toString();
     }
 
-    /** RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet never runs a comment as a formula. */
+    /** RFC 4180 quoting, defused so a spreadsheet never runs a comment as a formula. */
     static String cell(String value) {
         if (value == null) {
             return "";
         }
-        String v = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return "\"" + v.replace("\"", "\"\"") + "\"";
+        return "\"" + SpreadsheetCells.defuse(value).replace("\"", "\"\"") + "\"";
     }
 
     static String page(AnnualReview review, PageTexts t) {

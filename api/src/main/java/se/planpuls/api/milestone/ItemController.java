@@ -91,7 +91,7 @@ final class ItemController {
                 throw new BadRequest(field, field + " cannot be cleared");
             }
         }
-        Integer expected = ETags.expected(ctx, "milestone", id);
+        Integer expected = ETags.expected(ctx, "milestone", id, () -> milestones.detail(id).view().milestone().version());
         var updated = milestones.update(id, input(body), expected, AdminAuth.actor(ctx));
         ETags.set(ctx, updated.version());
         ctx.json(MilestoneDetailJson.of(milestones.detail(id)));
@@ -101,7 +101,7 @@ final class ItemController {
         long id = Params.id(ctx, "id");
         String reason = ctx.queryParamAsClass("reason", String.class).allowNullable()
                 .check(r -> r == null || r.length() <= 2000, REASON).get();
-        milestones.delete(id, ETags.expected(ctx, "milestone", id), reason, AdminAuth.actor(ctx));
+        milestones.delete(id, ETags.expected(ctx, "milestone", id, () -> milestones.detail(id).view().milestone().version()), reason, AdminAuth.actor(ctx));
         ctx.status(204);
     }
 

@@ -112,14 +112,14 @@ final class OwnerController {
                 body.isNull("aadObjectId") ? "" : body.string("aadObjectId"),
                 body.has("admin") ? body.bool("admin", false) : null, body.date("leaveUntil"),
                 body.isNull("leaveUntil"), body.string("substituteEmail"), body.isNull("substituteEmail"));
-        var updated = owners.update(id, change, ETags.expected(ctx, "owner", id), AdminAuth.actor(ctx));
+        var updated = owners.update(id, change, ETags.expected(ctx, "owner", id, () -> owners.version(id)), AdminAuth.actor(ctx));
         ETags.set(ctx, owners.version(id));
         ctx.json(OwnerJson.of(updated));
     }
 
     void delete(Context ctx) {
         long id = Params.id(ctx, "id");
-        owners.erase(id, ETags.expected(ctx, "owner", id), AdminAuth.actor(ctx));
+        owners.erase(id, ETags.expected(ctx, "owner", id, () -> owners.version(id)), AdminAuth.actor(ctx));
         ctx.status(204);
     }
 }

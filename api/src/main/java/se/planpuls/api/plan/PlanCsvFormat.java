@@ -1,6 +1,11 @@
 package se.planpuls.api.plan;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -16,6 +21,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import se.planpuls.api.http.SpreadsheetCells;
 import se.planpuls.domain.Frequency;
 import se.planpuls.domain.ImportException;
 import se.planpuls.domain.ImportException.Problem;
@@ -42,8 +48,10 @@ final class PlanCsvFormat {
     PlanDocument read(String body) {
         List<Problem> problems = new ArrayList<>();
         List<CSVRecord> records;
-        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(false).build().parse(new StringReader(body == null ? "" : body))) {
+        String text = body == null ? "" : body.startsWith("\uFEFF") ? body.substring(1) : body;
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setDelimiter(separator(text)).setHeader()
+                .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(false).build()
+                .parse(new StringReader(text))) {
             List<String> header = parser.getHeaderNames();
             for (String name : header) {
                 if (!COLUMNS.contains(name)) {
@@ -67,8 +75,7 @@ final class PlanCsvFormat {
                 records.add(record);
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
-            throw new ImportException(List.of(new Problem("body", "the body is not valid CSV: "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""))));
+            throw new ImportException(List.of(new Problem("body", malformed(e))));
         }
         if (records.isEmpty()) {
             throw new ImportException(List.of(new Problem("body", "the CSV has no item rows")));
@@ -150,6 +157,40 @@ final class PlanCsvFormat {
                 groups, dependencies);
     }
 
+    /**
+     * The file's text: UTF-8 (Excel's "CSV UTF-8", with or without its byte order mark) when the
+     * bytes are valid UTF-8, else Windows-1252, which is what Swedish Excel's plain "CSV" is saved in.
+     * A Windows-1252 file is never valid UTF-8 once it holds an å, ä or ö, so the two are not confused.
+     */
+    static String decode(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(body, Charset.forName("windows-1252"));
+        }
+    }
+
+    /**
+     * Excel in Swedish saves "CSV" with semicolons (the comma is the decimal sign), in English with
+     * commas: the header, whose names contain neither, says which.
+     */
+    private static char separator(String text) {
+        String header = text.lines().findFirst().orElse("");
+        return header.chars().filter(c -> c == ';').count() > header.chars().filter(c -> c == ',').count() ? ';' : ',';
+    }
+
+    /** A parser's complaint in the file's terms: which line, and the usual cause. Never a class name. */
+    private static String malformed(Exception e) {
+        Matcher line = Pattern.compile("line:? ?(\\d+)").matcher(String.valueOf(e.getMessage()));
+        String where = line.find() ? " near line " + line.group(1) : "";
+        if (String.valueOf(e.getMessage()).contains("duplicate name")) {
+            return "the header names a column twice";
+        }
+        return "the body is not valid CSV" + where
+                + ": a cell in quotes must end with a quote right before the next separator or line end";
+    }
+
     private static PlanDocument.Item item(CSVRecord record, String row, List<Problem> problems) {
         String rawKind = cell(record, "kind");
         ItemKind kind = rawKind == null ? ItemKind.MILESTONE : ItemKind.parse(rawKind).orElse(null);
@@ -213,7 +254,7 @@ final class PlanCsvFormat {
             return null;
         }
         String value = record.get(column);
-        return value == null || value.isBlank() ? null : value.strip();
+        return value == null || value.isBlank() ? null : SpreadsheetCells.undo(value.strip());
     }
 
     String write(PlanDocument doc) {
@@ -230,7 +271,7 @@ final class PlanCsvFormat {
                 for (var area : group.areas()) {
                     boolean firstOfArea = true;
                     for (var item : area.items()) {
-                        printer.printRecord(doc.slug(), first ? doc.name() : "", first ? doc.organisation() : "",
+                        printer.printRecord(defused(doc.slug(), first ? doc.name() : "", first ? doc.organisation() : "",
                                 doc.periodStart(), doc.periodEnd(), first ? String.join(" | ", doc.effectGoals()) : "",
                                 group.name(), area.code(), firstOfArea ? area.name() : "",
                                 firstOfArea && area.goalImage() != null ? area.goalImage() : "",
@@ -243,7 +284,7 @@ final class PlanCsvFormat {
                                 nullToEmpty(item.ownerName()),
                                 String.join(" | ", item.effects().stream().map(e -> e.audiences().isEmpty() ? e.text()
                                         : String.join(",", e.audiences()) + ": " + e.text()).toList()),
-                                String.join(" | ", deps.getOrDefault(item.code(), List.of())));
+                                String.join(" | ", deps.getOrDefault(item.code(), List.of()))));
                         first = false;
                         firstOfArea = false;
                     }
@@ -253,6 +294,15 @@ final class PlanCsvFormat {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** Every cell as a spreadsheet may safely open it; {@link #cell} undoes it on import. */
+    static Object[] defused(Object... cells) {
+        Object[] out = new Object[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            out[i] = cells[i] instanceof String text ? SpreadsheetCells.defuse(text) : cells[i];
+        }
+        return out;
     }
 
     private static String nullToEmpty(String value) {

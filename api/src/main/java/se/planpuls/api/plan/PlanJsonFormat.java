@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import se.planpuls.api.http.JsonWords;
 import se.planpuls.domain.Frequency;
 import se.planpuls.domain.ImportException;
 import se.planpuls.domain.ImportException.Problem;
@@ -61,11 +62,9 @@ final class PlanJsonFormat {
             String path = e.getPath().stream()
                     .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining()).replaceFirst("^\\.", "");
-            throw new ImportException(List.of(new Problem(path.isEmpty() ? "body" : path,
-                    "not a plan in JSON here: " + e.getOriginalMessage().lines().findFirst().orElse(""))));
+            throw new ImportException(List.of(new Problem(path.isEmpty() ? "body" : path, JsonWords.mapping(e, path))));
         } catch (JsonProcessingException e) {
-            throw new ImportException(List.of(new Problem("body", "the body is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")")));
+            throw new ImportException(List.of(new Problem("body", JsonWords.syntax(e))));
         }
         if (plan == null) {
             throw new ImportException(List.of(new Problem("body", "the body must be a JSON object")));

@@ -39,7 +39,7 @@ final class PlanTransferController {
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
         PlanDocument doc;
         if (type.startsWith("text/csv")) {
-            doc = csv.read(ctx.body());
+            doc = csv.read(PlanCsvFormat.decode(ctx.bodyAsBytes()));
         } else if (type.isEmpty() || type.startsWith("application/json")) {
             doc = json.read(ctx.body());
         } else {
@@ -72,8 +72,8 @@ final class PlanTransferController {
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("id", "at", "actor", "source",
                 "action", "entity", "entity_id", "reason", "before", "after").build())) {
             for (var e : audit.ofPlan(id)) {
-                printer.printRecord(e.id(), e.at(), e.actor(), e.source(), e.action(), e.entity(), e.entityId(),
-                        e.reason(), e.beforeJson(), e.afterJson());
+                printer.printRecord(PlanCsvFormat.defused(e.id(), e.at(), e.actor(), e.source(), e.action(), e.entity(),
+                        e.entityId(), e.reason(), e.beforeJson(), e.afterJson()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -85,6 +85,26 @@ class ItemWritesApiTest {
     }
 
     @Test
+    void if_match_compares_strongly_as_rfc_9110_says_a_weak_tag_never_matches_and_a_list_matches_any_member() {
+        long id = milestone("DIG-4");
+        String etag = api.get("/api/v1/milestones/" + id).header("ETag");
+        String path = "/api/v1/milestones/" + id;
+
+        var weak = running.send("PATCH", path, "{\"title\":\"Svag\"}", Map.of("If-Match", "W/" + etag));
+        var onlyStale = running.send("PATCH", path, "{\"title\":\"Gammal\"}", Map.of("If-Match", "\"999\", W/" + etag));
+        var list = running.send("PATCH", path, "{\"title\":\"Lista\"}", Map.of("If-Match", "\"999\", " + etag));
+        var any = running.send("PATCH", path, "{\"title\":\"Vilken som\"}", Map.of("If-Match", "*"));
+
+        assertThat(weak.status()).isEqualTo(412);
+        assertThat(onlyStale.status()).isEqualTo(412);
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        assertThat(any.status()).isEqualTo(200);
+        assertThat(api.get(path).json().path("milestone").path("title").asText()).isEqualTo("Vilken som");
+        assertThat(running.send("PATCH", path, "{\"title\":\"Gammal igen\"}", Map.of("If-Match", "\"999\", " + etag))
+                .status()).isEqualTo(412);
+    }
+
+    @Test
     void a_soft_deleted_item_leaves_the_lists_but_keeps_its_history() {
         long id = milestone("DIG-4");
 

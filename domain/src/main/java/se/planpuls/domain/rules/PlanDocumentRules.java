@@ -38,6 +38,7 @@ public final class PlanDocumentRules {
     /** Every problem in the document, at most {@value #MAX_PROBLEMS}; throws when there is any. */
     public static void check(PlanDocument doc) {
         List<Problem> problems = new ArrayList<>();
+        texts(doc, problems);
         if (doc.slug() == null || !SLUG.matcher(doc.slug()).matches()) {
             problems.add(new Problem("slug", "slug is required: lower-case letters, digits and '-', at most 100"));
         }
@@ -98,9 +99,70 @@ public final class PlanDocumentRules {
                 problems.add(new Problem(d.where() + "source", "source is at most 200 characters"));
             }
         }
+        cycles(doc, codes, problems);
         if (!problems.isEmpty()) {
             throw new ImportException(problems.stream().limit(MAX_PROBLEMS).map(PlanDocumentRules::inFileTerms)
                     .toList());
+        }
+    }
+
+    /** Every text of the document by {@link TextRules}, named where the file has it. */
+    private static void texts(PlanDocument doc, List<Problem> problems) {
+        text("", "slug", doc.slug(), problems);
+        text("", "name", doc.name(), problems);
+        text("", "organisation", doc.organisation(), problems);
+        for (int i = 0; i < doc.effectGoals().size(); i++) {
+            text("", "effectGoals[" + i + "]", doc.effectGoals().get(i), problems);
+        }
+        for (var group : doc.groups()) {
+            text(group.where(), "group", group.name(), problems);
+            for (var area : group.areas()) {
+                text(area.where(), "area", area.code(), problems);
+                text(area.where(), "areaName", area.name(), problems);
+                text(area.where(), "goalImage", area.goalImage(), problems);
+                for (var item : area.items()) {
+                    String at = item.where();
+                    text(at, "code", item.code(), problems);
+                    text(at, "title", item.title(), problems);
+                    text(at, "description", item.description(), problems);
+                    text(at, "reachedWhen", item.reachedWhen(), problems);
+                    text(at, "reportTo", item.reportTo(), problems);
+                    text(at, "ownerEmail", item.ownerEmail(), problems);
+                    text(at, "ownerName", item.ownerName(), problems);
+                    for (int e = 0; e < item.effects().size(); e++) {
+                        text(at, "effects[" + e + "]", item.effects().get(e).text(), problems);
+                    }
+                }
+            }
+        }
+        for (var d : doc.dependencies()) {
+            text(d.where(), "milestone", d.milestone(), problems);
+            text(d.where(), "dependsOn", d.dependsOn(), problems);
+            text(d.where(), "source", d.source(), problems);
+        }
+    }
+
+    private static void text(String where, String field, String value, List<Problem> problems) {
+        if (!TextRules.clean(value)) {
+            problems.add(new Problem(where + field, TextRules.message(field.replaceFirst("\\[\\d+]$", ""))));
+        }
+    }
+
+    /** The first edge of the file that closes a loop, with the loop named; an edge to an unknown item is left out. */
+    private static void cycles(PlanDocument doc, Set<String> codes, List<Problem> problems) {
+        Map<String, List<String>> upstream = new HashMap<>();
+        for (var d : doc.dependencies()) {
+            if (d.milestone() == null || d.dependsOn() == null || !codes.contains(d.milestone())
+                    || !codes.contains(d.dependsOn()) || d.milestone().equals(d.dependsOn())) {
+                continue;
+            }
+            var loop = DependencyCycles.closedBy(upstream, d.milestone(), d.dependsOn());
+            if (loop.isPresent()) {
+                problems.add(new Problem(d.where() + "dependsOn", d.milestone() + " cannot depend on " + d.dependsOn()
+                        + ": that makes a cycle " + DependencyCycles.describe(loop.get())));
+                return;
+            }
+            upstream.computeIfAbsent(d.milestone(), k -> new ArrayList<>()).add(d.dependsOn());
         }
     }
 
