@@ -132,8 +132,8 @@ public final class PlanpulsApp implements AutoCloseable {
             var server = new AtomicReference<Javalin>();
             var map = new MapRoutes(plans, dependencies, token, auth, () -> config.baseUrl(server.get().port()), clock);
             var reminderRoutes = new ReminderRoutes(reminders, milestones, owners, bot);
-            var leadership = new LeadershipRoutes(channels, digests, new AnnualReviewService(database, clock),
-                    reminders, bot, map, clock);
+            var leadership = new LeadershipRoutes(channels, digests,
+                    new AnnualReviewService(database, clock, reminders.calendar()), reminders, bot, map, clock);
 
             var ownerRoutes = new OwnerRoutes(owners, reminders, reach, bot);
             List<ScheduledTask> tasks = new ArrayList<>(reminderRoutes.tasks());

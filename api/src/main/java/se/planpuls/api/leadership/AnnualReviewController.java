@@ -6,7 +6,9 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import se.planpuls.api.http.BadRequest;
 import se.planpuls.api.http.PageTexts;
 import se.planpuls.api.http.Params;
 import se.planpuls.domain.calendar.WorkingCalendar;
@@ -14,7 +16,7 @@ import se.planpuls.db.AnnualReviewService;
 import se.planpuls.domain.AnnualReview;
 
 /**
- * {@code GET /api/v1/plans/{id}/annual-review?year=}: JSON by default, an HTML page for
+ * {@code GET /api/v1/plans/{id}/annual-review?year=&asOf=}: JSON by default, an HTML page for
  * {@code Accept: text/html}, CSV for {@code Accept: text/csv}. {@code POST} with the same path takes
  * the review now and keeps it (later reads of that year return the snapshot).
  */
@@ -22,6 +24,7 @@ final class AnnualReviewController {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(WorkingCalendar.ZONE);
     private static final String YEAR = "year must be a year such as 2023";
+    private static final String AS_OF = "asOf must be a date such as 2024-01-31, between 2000 and 2100";
 
     private final AnnualReviewService reviews;
     private final AnnualReviewPoster poster;
@@ -34,7 +37,24 @@ final class AnnualReviewController {
     }
 
     void get(Context ctx) {
-        write(ctx, reviews.review(Params.id(ctx, "id"), year(ctx)));
+        write(ctx, reviews.review(Params.id(ctx, "id"), year(ctx), asOf(ctx)));
+    }
+
+    /** {@code ?asOf=YYYY-MM-DD}: the day whose end the statuses stand at; null for the review date. */
+    private static LocalDate asOf(Context ctx) {
+        String value = ctx.queryParam("asOf");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            LocalDate day = LocalDate.parse(value.strip());
+            if (day.getYear() < 2000 || day.getYear() > 2100) {
+                throw new BadRequest("asOf", AS_OF);
+            }
+            return day;
+        } catch (DateTimeParseException e) {
+            throw new BadRequest("asOf", AS_OF);
+        }
     }
 
     /**
@@ -115,8 +135,9 @@ final class AnnualReviewController {
                 .append(".green { background: #2e9e4f; color: #fff; } .yellow { background: #f4c430; }\n")
                 .append(".red { background: #d9413b; color: #fff; } .grey { background: #c9ccd1; }\n")
                 .append("</style>\n</head>\n<body>\n<h1>").append(html(title)).append("</h1>\n<p>")
-                .append(html(review.snapshot() ? t.get("review.subtitle.snapshot", STAMP.format(review.takenAt()))
-                        : t.get("review.subtitle.live", STAMP.format(review.takenAt()))))
+                .append(html(review.snapshot()
+                        ? t.get("review.subtitle.snapshot", STAMP.format(review.takenAt()), review.asOf().toString())
+                        : t.get("review.subtitle.live", review.asOf().toString())))
                 .append("</p>\n<p>").append(html(t.get("review.legend"))).append("</p>\n<table>\n<thead><tr><th>")
                 .append(html(t.get("review.area"))).append("</th><th>").append(html(t.get("review.milestone")))
                 .append("</th><th>").append(html(t.get("review.year"))).append("</th><th>")

@@ -51,7 +51,8 @@ public final class LeadershipRoutes extends RouteGroup {
                 Route.delete("/api/v1/channels/{id}", channels::delete).doc("leaders", "Remove a channel subscription")
                         .answers(204, 401, 403, 404),
                 Route.get("/api/v1/plans/{id}/annual-review", reviews::get).doc("leaders", "The annual review (årlig "
-                        + "uppföljning) of a year: JSON, or HTML/CSV by Accept").query("year"),
+                        + "uppföljning) of a year as of its review date (or asOf): JSON, or HTML/CSV by Accept")
+                        .query("year", "asOf"),
                 Route.post("/api/v1/plans/{id}/annual-review", reviews::take).doc("leaders", "Take (snapshot) the "
                         + "annual review of a year").query("year").answers(WRITE));
     }
