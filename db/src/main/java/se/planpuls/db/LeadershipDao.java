@@ -227,22 +227,22 @@ interface LeadershipDao {
     @SqlUpdate("""
             INSERT INTO annual_review_items (review_id, position, group_name, area_code, area_name, milestone_code,
                                              title, due_year, date_uncertain, status, last_comment, reported_at,
-                                             effects_seen)
+                                             effects_seen, effects_expected)
             VALUES (:reviewId, :position, :groupName, :areaCode, :areaName, :milestoneCode, :title, :dueYear,
-                    :dateUncertain, :status, :lastComment, :reportedAt, :effectsSeen)""")
+                    :dateUncertain, :status, :lastComment, :reportedAt, :effectsSeen, :effectsExpected)""")
     void insertReviewItem(long reviewId, int position, String groupName, String areaCode, String areaName,
                           String milestoneCode, String title, int dueYear, boolean dateUncertain, Status status,
-                          String lastComment, Instant reportedAt, String effectsSeen);
+                          String lastComment, Instant reportedAt, String effectsSeen, String effectsExpected);
 
     @SqlQuery("""
             SELECT group_name, area_code, area_name, milestone_code, title, due_year, date_uncertain, status,
-                   last_comment, reported_at, effects_seen
+                   last_comment, reported_at, effects_seen, effects_expected
             FROM annual_review_items WHERE review_id = :reviewId ORDER BY position""")
     @RegisterConstructorMapper(ReviewItemRow.class)
     List<ReviewItemRow> reviewItems(long reviewId);
 
     record ReviewItemRow(String groupName, String areaCode, String areaName, String milestoneCode, String title,
                          int dueYear, boolean dateUncertain, Status status, String lastComment, Instant reportedAt,
-                         String effectsSeen) {
+                         String effectsSeen, String effectsExpected) {
     }
 }

@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import java.util.Map;
+import se.planpuls.domain.Actor;
 import se.planpuls.domain.AnnualReview;
+import se.planpuls.domain.ReviewNotes;
+import se.planpuls.domain.VersionConflictException;
 import se.planpuls.domain.InvalidInputException;
 import se.planpuls.domain.Status;
 import se.planpuls.domain.calendar.WorkingCalendar;
@@ -106,6 +110,52 @@ class AnnualReviewServiceTest {
                     .satisfies(e -> assertThat(e.status()).isNull());
             assertThat(reviews.review(f.planId, 2024).snapshot()).isFalse();
             assertThatThrownBy(() -> reviews.review(f.planId, 1999)).isInstanceOf(InvalidInputException.class);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void the_regions_summary_and_assessments_are_saved_audited_and_kept_with_the_snapshot(TestDatabases.Kind kind) {
+        try (var f = new Fixtures(kind.open())) {
+            var reviews = new AnnualReviewService(f.database, f.clock, WorkingCalendar.sweden());
+            var anna = new Actor("anna.berg@example.com", "api");
+
+            ReviewNotes first = reviews.saveNotes(f.planId, 2023, new ReviewNotes("Året i korthet: två av tre klara.",
+                    Map.of("MED", "Ledarskapsakademin är igång; kompetensförsörjningsplanen dröjer."), 0), null, anna);
+            assertThat(first.version()).isEqualTo(1);
+            AnnualReview review = reviews.review(f.planId, 2023);
+            assertThat(review.notes().summary()).isEqualTo("Året i korthet: två av tre klara.");
+            assertThat(review.areas()).extracting(AnnualReview.AreaPart::code)
+                    .containsExactly("PCA", "HFI", "NV", "NIV", "MED", "DIG", "FYS");
+            assertThat(review.areas()).filteredOn(a -> a.code().equals("MED")).singleElement().satisfies(a -> {
+                assertThat(a.note()).startsWith("Ledarskapsakademin är igång");
+                assertThat(a.goalImage()).isNotBlank();
+            });
+            assertThat(review.entries()).filteredOn(e -> e.milestoneCode().equals("MED-1")).singleElement()
+                    .satisfies(e -> assertThat(e.effectsExpected()).isNotEmpty());
+
+            AnnualReview taken = reviews.take(f.planId, 2023);
+            reviews.saveNotes(f.planId, 2023, new ReviewNotes("Omskriven efteråt", Map.of(), 0), 1, anna);
+            AnnualReview read = reviews.review(f.planId, 2023);
+            assertThat(read.snapshot()).isTrue();
+            assertThat(read.notes().summary()).isEqualTo("Året i korthet: två av tre klara.");
+            assertThat(read.areas()).isEqualTo(taken.areas());
+            assertThat(read.entries()).isEqualTo(taken.entries());
+            assertThat(reviews.notes(f.planId, 2023).summary()).isEqualTo("Omskriven efteråt");
+            assertThat(reviews.notes(f.planId, 2023).areas()).isEmpty();
+
+            assertThatThrownBy(() -> reviews.saveNotes(f.planId, 2023, new ReviewNotes("x", Map.of(), 0), 1, anna))
+                    .isInstanceOf(VersionConflictException.class);
+            assertThatThrownBy(() -> reviews.saveNotes(f.planId, 2023, new ReviewNotes("x", Map.of("XYZ", "y"), 0),
+                    null, anna)).isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.field()).isEqualTo("areas.XYZ"));
+            assertThatThrownBy(() -> reviews.saveNotes(f.planId, 2023,
+                    new ReviewNotes("å".repeat(ReviewNotes.MAX_SUMMARY + 1), Map.of(), 0), null, anna))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("summary"));
+            assertThat(new AuditService(f.database).ofPlan(f.planId))
+                    .filteredOn(e -> e.entity().equals("annual_review_notes"))
+                    .extracting(e -> e.action() + " " + e.actor())
+                    .containsExactly("create anna.berg@example.com", "update anna.berg@example.com");
         }
     }
 }

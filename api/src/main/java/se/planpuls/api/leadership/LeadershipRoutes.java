@@ -29,7 +29,7 @@ public final class LeadershipRoutes extends RouteGroup {
     private LeadershipRoutes(ChannelService channels, DigestService digests, AnnualReviewService reviews,
                              ReminderService reminders, TeamsBot bot, MapRoutes map, AnnualReviewPoster poster,
                              Clock clock) {
-        super(routes(new ChannelController(channels), new AnnualReviewController(reviews, poster, clock)));
+        super(routes(new ChannelController(channels), new AnnualReviewController(reviews, poster, map, clock)));
         this.tasks = List.of(DigestTask.now(channels, digests, bot, map, clock),
                 DigestTask.onSchedule(channels, digests, bot, map, clock),
                 new AnnualReviewTask(reminders, reviews, poster));
@@ -51,9 +51,17 @@ public final class LeadershipRoutes extends RouteGroup {
                 Route.delete("/api/v1/channels/{id}", channels::delete).doc("leaders", "Remove a channel subscription")
                         .answers(204, 401, 403, 404),
                 Route.get("/api/v1/plans/{id}/annual-review", reviews::get).doc("leaders", "The annual review (årlig "
-                        + "uppföljning) of a year as of its review date (or asOf): JSON, or HTML/CSV by Accept")
-                        .query("year", "asOf"),
+                        + "uppföljning) of a year as of its review date (or asOf): JSON, or HTML, CSV, PDF or XLSX by Accept "
+                        + "or format").query("year", "asOf", "layout", "format"),
                 Route.post("/api/v1/plans/{id}/annual-review", reviews::take).doc("leaders", "Take (snapshot) the "
-                        + "annual review of a year").query("year").answers(WRITE));
+                        + "annual review of a year").query("year").answers(WRITE),
+                Route.get("/api/v1/plans/{id}/annual-review/{year}/notes", reviews::notes).doc("leaders", "The "
+                        + "region's summary and assessment per area for a year's review (ETag)"),
+                Route.put("/api/v1/plans/{id}/annual-review/{year}/notes", reviews::saveNotes).doc("leaders",
+                        "Write the summary and the assessment per area (areas by code) of a year's review; "
+                                + "If-Match").body(AnnualReviewController.NotesBody.class).answers(WRITE),
+                Route.get("/plans/{id}/annual-review.pdf", reviews::keyedPdf).doc("leaders", "The annual review as "
+                        + "PDF, opened with the plan's read-only key").query("year", "asOf", "layout", "key")
+                        .answers(200, 400, 401, 404));
     }
 }
