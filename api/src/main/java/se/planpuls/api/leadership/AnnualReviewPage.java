@@ -22,6 +22,8 @@ final class AnnualReviewPage {
     enum Layout { LIST, MATRIX }
 
     static final String DOT = "\u25CF";
+    /** The PDF's embedded face first; a browser falls through to a font of its own. */
+    private static final String FONTS = "'Planpuls Sans', 'DejaVu Sans', 'Segoe UI', Arial, sans-serif";
     /** Each status colour's fill, as the page, the PDF and the workbook paint it. */
     static final Map<String, String> FILL = Map.of("green", "2E9E4F", "yellow", "F4C430", "red", "D9413B",
             "grey", "C9CCD1");
@@ -72,8 +74,9 @@ final class AnnualReviewPage {
     private static String style(PageTexts t) {
         String page = t.get("review.page", "\" counter(page) \"", "\" counter(pages) \"");
         return "@page { size: A4 landscape; margin: 14mm 12mm 16mm 12mm;\n"
-                + "  @bottom-center { content: \"" + page + "\"; font-size: 9pt; color: #57606a; } }\n"
-                + "body { font-family: 'Planpuls Sans', 'DejaVu Sans', 'Segoe UI', Arial, sans-serif; margin: 24px;"
+                + "  @bottom-center { content: \"" + page + "\"; font-family: " + FONTS + "; font-size: 9pt;"
+                + " color: #57606a; } }\n"
+                + "body { font-family: " + FONTS + "; margin: 24px;"
                 + " color: #1f2328; font-size: 11pt; }\n"
                 + "@media print { body { margin: 0; } }\n"
                 + "h1 { font-size: 20pt; } h2 { font-size: 14pt; margin-top: 18px; } h3 { font-size: 12pt; }\n"
