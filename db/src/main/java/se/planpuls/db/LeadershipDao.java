@@ -94,7 +94,7 @@ interface LeadershipDao {
     }
 
     @SqlQuery("""
-            SELECT d.milestone_id, d.depends_on_id FROM milestone_dependencies d
+            SELECT d.milestone_id, d.depends_on_id, d.basis FROM milestone_dependencies d
             JOIN milestones m ON m.id = d.milestone_id
             JOIN milestones t ON t.id = d.depends_on_id
             WHERE m.plan_id = :planId AND m.deleted_at IS NULL AND t.deleted_at IS NULL
