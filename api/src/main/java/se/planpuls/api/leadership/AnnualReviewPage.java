@@ -43,8 +43,7 @@ final class AnnualReviewPage {
         if (organisation != null && !organisation.isBlank()) {
             s.append("<p>").append(html(t.get("review.organisation", organisation))).append("</p>\n");
         }
-        s.append("<p class=\"asof\">").append(html(t.get("review.asOf", review.asOf().toString()))).append("</p>\n<p>")
-                .append(html(review.snapshot()
+        s.append("<p class=\"asof\">").append(html(review.snapshot()
                         ? t.get("review.subtitle.snapshot", STAMP.format(review.takenAt()), review.asOf().toString())
                         : t.get("review.subtitle.live", review.asOf().toString())))
                 .append("</p>\n</div>\n");
@@ -76,17 +75,20 @@ final class AnnualReviewPage {
         return "@page { size: A4 landscape; margin: 14mm 12mm 16mm 12mm;\n"
                 + "  @bottom-center { content: \"" + page + "\"; font-family: " + FONTS + "; font-size: 9pt;"
                 + " color: #57606a; } }\n"
-                + "body { font-family: " + FONTS + "; margin: 24px;"
-                + " color: #1f2328; font-size: 11pt; }\n"
-                + "@media print { body { margin: 0; } }\n"
+                + "body { font-family: " + FONTS + "; margin: 0; color: #1f2328; font-size: 11pt; }\n"
+                + "@media screen { body { margin: 24px; } }\n"
                 + "h1 { font-size: 20pt; } h2 { font-size: 14pt; margin-top: 18px; } h3 { font-size: 12pt; }\n"
                 + ".break { page-break-before: always; }\n"
                 + "img.map { max-width: 100%; max-height: 150mm; }\n"
-                + "table { border-collapse: collapse; width: 100%; font-size: 9.5pt; }\n"
+                + "table { border-collapse: collapse; width: 99.5%; font-size: 9.5pt; table-layout: fixed; }\n"
+                + "table.list col.area { width: 15%; } table.list col.milestone { width: 33%; }"
+                + " table.list col.year { width: 5%; } table.list col.status { width: 11%; }"
+                + " table.list col.comment { width: 18%; } table.list col.effects { width: 18%; }\n"
+                + "table.matrix th.area { width: 14%; }\n"
                 + "th, td { border: 1px solid #d0d7de; padding: 4px 6px; text-align: left; vertical-align: top; }\n"
                 + "thead th { background: #24405e; color: #fff; } tr.group th { background: #4b6a88; color: #fff; }\n"
                 + "tr { page-break-inside: avoid; } thead { display: table-header-group; }\n"
-                + "td.status { font-weight: bold; white-space: nowrap; }\n"
+                + "td.status { font-weight: bold; }\n"
                 + "td.matrix div { min-height: 1.3em; padding: 1px 0; }\n"
                 + ".green { background: #" + FILL.get("green") + "; color: #fff; } .yellow { background: #"
                 + FILL.get("yellow") + "; }\n.red { background: #" + FILL.get("red") + "; color: #fff; } .grey { background: #"
@@ -96,7 +98,9 @@ final class AnnualReviewPage {
     }
 
     private static void list(StringBuilder s, AnnualReview review, PageTexts t) {
-        s.append("<table class=\"list\">\n<thead><tr><th>").append(html(t.get("review.area"))).append("</th><th>")
+        s.append("<table class=\"list\">\n<colgroup><col class=\"area\"/><col class=\"milestone\"/>"
+                + "<col class=\"year\"/><col class=\"status\"/><col class=\"comment\"/><col class=\"effects\"/>"
+                + "</colgroup>\n<thead><tr><th>").append(html(t.get("review.area"))).append("</th><th>")
                 .append(html(t.get("review.milestone"))).append("</th><th>").append(html(t.get("review.year")))
                 .append("</th><th>").append(html(t.get("review.status"))).append("</th><th>")
                 .append(html(t.get("review.comment"))).append("</th><th>").append(html(t.get("review.effects")))
@@ -138,7 +142,8 @@ final class AnnualReviewPage {
     private static void matrix(StringBuilder s, AnnualReview review, PageTexts t) {
         Set<Integer> years = new TreeSet<>();
         review.entries().forEach(e -> years.add(e.dueYear()));
-        s.append("<table class=\"matrix\">\n<thead><tr><th>").append(html(t.get("review.area"))).append("</th>");
+        s.append("<table class=\"matrix\">\n<thead><tr><th class=\"area\">").append(html(t.get("review.area")))
+                .append("</th>");
         for (int year : years) {
             s.append("<th>").append(html(t.get("review.matrix.milestones", String.valueOf(year)))).append("</th><th>")
                     .append(html(t.get("review.status"))).append("</th>");
