@@ -11,8 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import se.planpuls.domain.Actor;
 import se.planpuls.domain.AnnualReview;
+import se.planpuls.domain.AnnualReview.Changes;
+import se.planpuls.domain.AuditEntry;
+import se.planpuls.domain.PlanRevision;
 import se.planpuls.domain.Area;
 import se.planpuls.domain.AreaGroup;
 import se.planpuls.domain.InvalidInputException;
@@ -33,6 +38,7 @@ import se.planpuls.domain.reminder.ReminderPolicy;
  */
 public final class AnnualReviewService {
     static final String EFFECT_SEPARATOR = "\n";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -63,11 +69,62 @@ public final class AnnualReviewService {
             if (head.isEmpty()) {
                 LocalDate day = notAfterToday(asOf == null ? reviewDate(handle, planId, year) : asOf);
                 ReviewNotes notes = notes(handle, planId, year);
-                return new AnnualReview(planId, plan.name(), plan.organisation(), year, false, null, clock.instant(), day, notes,
-                        areas(handle, planId, notes), compute(handle, planId, year, day));
+                return new AnnualReview(planId, plan.name(), plan.organisation(), year, false, null, clock.instant(),
+                        day, notes, areas(handle, planId, notes), compute(handle, planId, year, day),
+                        changes(handle, planId, year, day));
             }
             return kept(handle, plan, year, head.get());
         });
+    }
+
+    /**
+     * The plan's own history between the review before this one and this one's day, from the
+     * append-only audit log: items added, removed, or given another due date (with the reason the
+     * admin gave), and the revisions a board adopted in that period.
+     */
+    private Changes changes(Handle handle, long planId, int year, LocalDate asOf) {
+        LocalDate from = reviewDate(handle, planId, year - 1);
+        Instant after = from.plusDays(1).atStartOfDay(WorkingCalendar.ZONE).toInstant();
+        Instant until = asOf.plusDays(1).atStartOfDay(WorkingCalendar.ZONE).toInstant();
+        List<AnnualReview.Change> items = new ArrayList<>();
+        for (AuditEntry e : handle.attach(AuditDao.class).find("milestone", null, planId, after, Integer.MAX_VALUE, 0)) {
+            if (!e.at().isBefore(until)) {
+                continue;
+            }
+            JsonNode before = tree(e.beforeJson());
+            JsonNode now = tree(e.afterJson());
+            if (e.action().equals("create") && now != null) {
+                items.add(new AnnualReview.Change("added", now.path("code").asText(), now.path("title").asText(),
+                        null, due(now), e.reason(), e.at()));
+            } else if (e.action().equals("delete") && before != null) {
+                items.add(new AnnualReview.Change("removed", before.path("code").asText(),
+                        before.path("title").asText(), due(before), null, e.reason(), e.at()));
+            } else if (before != null && now != null && !due(before).equals(due(now))) {
+                items.add(new AnnualReview.Change("moved", now.path("code").asText(), now.path("title").asText(),
+                        due(before), due(now), e.reason(), e.at()));
+            }
+        }
+        List<PlanRevision> revisions = handle.attach(RevisionDao.class).revisions(planId).stream()
+                .filter(r -> r.adoptedOn().isAfter(from) && !r.adoptedOn().isAfter(asOf))
+                .toList();
+        return new Changes(from, asOf, items, revisions);
+    }
+
+    /** An item's due date as the review shows it: the date, else the year. */
+    private static String due(JsonNode item) {
+        JsonNode date = item.path("dueDate");
+        return date.isTextual() ? date.asText() : item.path("dueYear").asText();
+    }
+
+    private static JsonNode tree(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("an audit entry is not JSON", e);
+        }
     }
 
     /**
@@ -98,7 +155,8 @@ public final class AnnualReviewService {
                         String.join(EFFECT_SEPARATOR, e.effectsSeen()),
                         String.join(EFFECT_SEPARATOR, e.effectsExpected()));
             }
-            return new AnnualReview(planId, plan.name(), plan.organisation(), year, true, id, takenAt, asOf, notes, areas, entries);
+            return new AnnualReview(planId, plan.name(), plan.organisation(), year, true, id, takenAt, asOf, notes,
+                    areas, entries, changes(handle, planId, year, asOf));
         });
     }
 
@@ -192,7 +250,7 @@ public final class AnnualReviewService {
                 .toList();
     }
 
-    private static AnnualReview kept(Handle handle, PlanSummary plan, int year, LeadershipDao.ReviewHead head) {
+    private AnnualReview kept(Handle handle, PlanSummary plan, int year, LeadershipDao.ReviewHead head) {
         ReviewNotesDao notesDao = handle.attach(ReviewNotesDao.class);
         List<AnnualReview.Entry> entries = handle.attach(LeadershipDao.class).reviewItems(head.id()).stream()
                 .map(r -> new AnnualReview.Entry(r.groupName(), r.areaCode(), r.areaName(), r.milestoneCode(),
@@ -211,8 +269,8 @@ public final class AnnualReviewService {
         areas.stream().filter(a -> a.note() != null).forEach(a -> areaNotes.put(a.code(), a.note()));
         ReviewNotes notes = new ReviewNotes(notesDao.keptSummary(head.id()).orElse(null), areaNotes, 0);
         LocalDate asOf = head.asOf() != null ? head.asOf() : head.takenAt().atZone(WorkingCalendar.ZONE).toLocalDate();
-        return new AnnualReview(plan.id(), plan.name(), plan.organisation(), year, true, head.id(), head.takenAt(), asOf, notes, areas,
-                entries);
+        return new AnnualReview(plan.id(), plan.name(), plan.organisation(), year, true, head.id(), head.takenAt(), asOf,
+                notes, areas, entries, changes(handle, plan.id(), year, asOf));
     }
 
     private static List<String> lines(String joined) {

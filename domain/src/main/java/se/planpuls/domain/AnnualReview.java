@@ -14,7 +14,21 @@ import java.util.List;
  */
 public record AnnualReview(long planId, String planName, String organisation, int year, boolean snapshot, Long snapshotId,
                            Instant takenAt, LocalDate asOf, ReviewNotes notes, List<AreaPart> areas,
-                           List<Entry> entries) {
+                           List<Entry> entries, Changes changes) {
+
+    /**
+     * The plan's own history between the review before and this one ({@code from} exclusive,
+     * {@code to} inclusive, both review days): its items added, removed or moved, and the revisions
+     * a board adopted.
+     */
+    public record Changes(LocalDate from, LocalDate to, List<Change> items, List<PlanRevision> revisions) {
+        public static final Changes NONE = new Changes(null, null, List.of(), List.of());
+    }
+
+    /** {@code kind}: added, removed or moved; {@code before} and {@code after} the due dates of a move. */
+    public record Change(String kind, String code, String title, String before, String after, String reason,
+                         Instant at) {
+    }
 
     /** A priority area as the review shows it once: its målbild and the region's assessment of it. */
     public record AreaPart(String groupName, String code, String name, String goalImage, String note) {

@@ -37,6 +37,7 @@ import se.planpuls.domain.calendar.WorkingCalendar;
 import se.planpuls.db.AnnualReviewService;
 import se.planpuls.db.AuditService;
 import se.planpuls.db.ChannelService;
+import se.planpuls.db.RevisionService;
 import se.planpuls.db.ConversationService;
 import se.planpuls.db.Database;
 import se.planpuls.domain.rules.DependencyRiskRule;
@@ -133,7 +134,8 @@ public final class PlanpulsApp implements AutoCloseable {
             var map = new MapRoutes(plans, dependencies, token, auth, () -> config.baseUrl(server.get().port()), clock);
             var reminderRoutes = new ReminderRoutes(reminders, milestones, owners, bot);
             var leadership = new LeadershipRoutes(channels, digests,
-                    new AnnualReviewService(database, clock, reminders.calendar()), reminders, bot, map, clock);
+                    new AnnualReviewService(database, clock, reminders.calendar()), new RevisionService(database, clock),
+                    reminders, bot, map, clock);
 
             var ownerRoutes = new OwnerRoutes(owners, reminders, reach, bot);
             List<ScheduledTask> tasks = new ArrayList<>(reminderRoutes.tasks());

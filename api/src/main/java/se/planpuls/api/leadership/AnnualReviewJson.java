@@ -16,7 +16,7 @@ import se.planpuls.domain.Status;
  */
 record AnnualReviewJson(long planId, String planName, String organisation, int year, boolean snapshot,
                         Long snapshotId, Instant takenAt, LocalDate asOf, String summary, List<Area> areas,
-                        List<Entry> entries) {
+                        List<Entry> entries, AnnualReview.Changes changes) {
 
     record Area(String groupName, String code, String name, String goalImage, String assessment) {
     }
@@ -42,7 +42,8 @@ record AnnualReviewJson(long planId, String planName, String organisation, int y
                         .map(e -> new Entry(e.groupName(), e.areaCode(), e.areaName(), e.milestoneCode(), e.title(),
                                 e.dueYear(), e.dateUncertain(), e.status(), colour(e.status()), e.lastComment(),
                                 e.reportedAt(), e.effectsSeen(), e.effectsExpected()))
-                        .toList());
+                        .toList(),
+                review.changes());
     }
 
     static String colour(Status status) {

@@ -66,6 +66,7 @@ final class AnnualReviewPage {
             s.append("<p class=\"footnote\">").append(html(t.get("review.uncertain"))).append("</p>\n");
         }
         areas(s, review, t);
+        changes(s, review.changes(), t);
         s.append("</body>\n</html>\n");
         return s.toString();
     }
@@ -211,6 +212,41 @@ final class AnnualReviewPage {
             }
             s.append("</div>\n");
         }
+    }
+
+    /** The plan's own history in the period: the revisions boards adopted and each item added, removed or moved. */
+    private static void changes(StringBuilder s, AnnualReview.Changes changes, PageTexts t) {
+        if (changes.from() == null) {
+            return;
+        }
+        s.append("<h2 class=\"break\">").append(html(t.get("review.changes", changes.from().toString(),
+                changes.to().toString()))).append("</h2>\n");
+        if (!changes.revisions().isEmpty()) {
+            s.append("<ul class=\"revisions\">\n");
+            changes.revisions().forEach(r -> s.append("<li>").append(html(t.get("review.revision",
+                    r.adoptedOn().toString(), r.board()))).append(r.note() == null ? "" : ": " + html(r.note()))
+                    .append("</li>\n"));
+            s.append("</ul>\n");
+        }
+        if (changes.items().isEmpty()) {
+            s.append("<p>").append(html(t.get("review.changes.none"))).append("</p>\n");
+            return;
+        }
+        s.append("<table class=\"changes\">\n<thead><tr><th>").append(html(t.get("review.changes.when")))
+                .append("</th><th>").append(html(t.get("review.milestone"))).append("</th><th>")
+                .append(html(t.get("review.changes.what"))).append("</th><th>")
+                .append(html(t.get("review.changes.reason"))).append("</th></tr></thead>\n<tbody>\n");
+        for (AnnualReview.Change c : changes.items()) {
+            String what = switch (c.kind()) {
+                case "added" -> t.get("review.changes.added", c.after());
+                case "removed" -> t.get("review.changes.removed");
+                default -> t.get("review.changes.moved", c.before(), c.after());
+            };
+            s.append("<tr><td>").append(STAMP.format(c.at())).append("</td><td><strong>").append(html(c.code()))
+                    .append("</strong> ").append(html(c.title())).append("</td><td>").append(html(what))
+                    .append("</td><td>").append(html(c.reason())).append("</td></tr>\n");
+        }
+        s.append("</tbody>\n</table>\n");
     }
 
     private static void paragraphs(StringBuilder s, String css, String text) {

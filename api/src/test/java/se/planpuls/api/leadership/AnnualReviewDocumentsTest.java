@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import se.planpuls.api.ApiClient;
 import se.planpuls.api.RunningApp;
 import se.planpuls.db.TestDatabases;
+import se.planpuls.domain.calendar.WorkingCalendar;
 
 /** The annual review as the board files it: the region's notes, the page, the PDF and the workbook, read back. */
 class AnnualReviewDocumentsTest {
@@ -75,6 +77,45 @@ class AnnualReviewDocumentsTest {
         assertThat(page.split("<td class=\"area\" rowspan=", -1)).hasSize(7 + 1);
         assertThat(text(get("/api/v1/plans/" + planId + "/annual-review?year=2024&format=html")))
                 .contains("SDV infört*").contains("* Inväntar tidplan");
+    }
+
+    @Test
+    void the_review_lists_the_plans_changes_since_the_review_before_and_the_revisions_a_board_adopted()
+            throws Exception {
+        LocalDate today = LocalDate.now(WorkingCalendar.ZONE);
+        // A year whose review period holds today: from the review date before it (late January) on.
+        int year = today.getMonthValue() == 1 ? today.getYear() - 1 : today.getYear();
+        api.patch("/api/v1/milestones/" + milestone("MED-3"), "{\"dueDate\":\"2026-06-30\",\"reason\":\"Ny tidplan\"}");
+        api.send("DELETE", "/api/v1/milestones/" + milestone("FYS-2") + "?reason=Utg%C3%A5r", null, RunningApp.TOKEN);
+        var put = api.send("PUT", "/api/v1/plans/" + planId + "/revisions", "{\"revisions\":["
+                + "{\"adoptedOn\":\"" + today + "\",\"board\":\"Hälso- och sjukvårdsnämnden\",\"note\":\"Planen reviderad\"},"
+                + "{\"adoptedOn\":\"2000-08-24\",\"board\":\"Regionstyrelsen\"}]}", RunningApp.TOKEN);
+        assertThat(put.status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/plans/" + planId + "/revisions").json().path("revisions")).hasSize(2);
+        assertProblem(api.send("PUT", "/api/v1/plans/" + planId + "/revisions",
+                "{\"revisions\":[{\"adoptedOn\":\"2023-08-24\"}]}", RunningApp.TOKEN), 400, "revisions[0].board");
+
+        String path = "/api/v1/plans/" + planId + "/annual-review?year=" + year + "&asOf=" + today;
+        JsonNode changes = api.get(path).json().path("changes");
+
+        assertThat(changes.path("to").asText()).isEqualTo(today.toString());
+        assertThat(changes.path("items")).anySatisfy(c -> {
+            assertThat(c.path("kind").asText()).isEqualTo("moved");
+            assertThat(c.path("code").asText()).isEqualTo("MED-3");
+            assertThat(c.path("before").asText()).isEqualTo("2023");
+            assertThat(c.path("after").asText()).isEqualTo("2026-06-30");
+            assertThat(c.path("reason").asText()).isEqualTo("Ny tidplan");
+        }).anySatisfy(c -> {
+            assertThat(c.path("kind").asText()).isEqualTo("removed");
+            assertThat(c.path("code").asText()).isEqualTo("FYS-2");
+            assertThat(c.path("reason").asText()).isEqualTo("Utgår");
+        });
+        assertThat(changes.path("revisions")).singleElement()
+                .satisfies(r -> assertThat(r.path("board").asText()).isEqualTo("Hälso- och sjukvårdsnämnden"));
+        assertThat(text(get(path + "&format=html"))).contains("Reviderad och antagen " + today
+                + " av Hälso- och sjukvårdsnämnden: Planen reviderad").contains("Flyttad från 2023 till 2026-06-30");
+        assertThat(api.get("/api/v1/plans/" + planId + "/annual-review?year=2023").json().path("changes")
+                .path("items")).isEmpty();
     }
 
     @Test
