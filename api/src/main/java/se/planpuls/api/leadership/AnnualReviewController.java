@@ -169,8 +169,8 @@ final class AnnualReviewController {
                 attachment(ctx, review, "csv");
                 ctx.result(AnnualReviewCsv.of(review));
             }
-            case "html" -> ctx.html(AnnualReviewPage.render(review, review.organisation(), PageTexts.swedish(),
-                    layout, map.pictureLink(review.planId())));
+            case "html" -> ctx.html(AnnualReviewPage.render(review, PageTexts.swedish(), layout,
+                    map.pictureLink(review.planId())));
             case "pdf" -> sendPdf(ctx, review, layout);
             case "xlsx" -> {
                 ctx.contentType(XLSX);
@@ -186,7 +186,7 @@ final class AnnualReviewController {
     }
 
     private void sendPdf(Context ctx, AnnualReview review, AnnualReviewPage.Layout layout) {
-        String html = AnnualReviewPage.render(review, review.organisation(), PageTexts.swedish(), layout,
+        String html = AnnualReviewPage.render(review, PageTexts.swedish(), layout,
                 AnnualReviewPdf.dataUri(map.picture(review.planId())));
         ctx.contentType(PDF);
         attachment(ctx, review, "pdf");

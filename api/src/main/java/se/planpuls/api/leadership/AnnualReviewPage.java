@@ -34,14 +34,14 @@ final class AnnualReviewPage {
     }
 
     /** {@code mapSource}: where the map picture is read from (a keyed link, or a data URI in the PDF); null leaves it out. */
-    static String render(AnnualReview review, String organisation, PageTexts t, Layout layout, String mapSource) {
+    static String render(AnnualReview review, PageTexts t, Layout layout, String mapSource) {
         StringBuilder s = new StringBuilder(32_000);
         String title = t.get("review.title", review.planName(), String.valueOf(review.year()));
         s.append("<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>").append(html(title))
                 .append("</title>\n<style>\n").append(style(t)).append("</style>\n</head>\n<body>\n");
         s.append("<div class=\"title\">\n<h1>").append(html(title)).append("</h1>\n");
-        if (organisation != null && !organisation.isBlank()) {
-            s.append("<p>").append(html(t.get("review.organisation", organisation))).append("</p>\n");
+        if (review.organisation() != null && !review.organisation().isBlank()) {
+            s.append("<p>").append(html(t.get("review.organisation", review.organisation()))).append("</p>\n");
         }
         s.append("<p class=\"asof\">").append(html(review.snapshot()
                         ? t.get("review.subtitle.snapshot", STAMP.format(review.takenAt()), review.asOf().toString())
