@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import se.planpuls.domain.AnnualReview;
 
-/** The annual review's summary for leadership channels: status counts per area and in total, and the map. */
+/** The annual review's summary for leadership channels: status counts per area and in total, the PDF and the map. */
 final class AnnualReviewCard {
     private AnnualReviewCard() {
     }
 
-    static Attachment of(AnnualReview review, Texts texts, String mapPageUrl) {
+    static Attachment of(AnnualReview review, Texts texts, String mapPageUrl, String pdfUrl) {
         ArrayNode body = Cards.array();
         body.add(Cards.heading(texts.get("review.card.title", review.planName(), String.valueOf(review.year())))
                 .put("size", "Large"));
@@ -32,9 +32,17 @@ final class AnnualReviewCard {
         set.set("facts", facts);
         body.add(set);
         ObjectNode card = Cards.card(body);
+        ArrayNode actions = Cards.array();
+        if (pdfUrl != null) {
+            actions.addObject().put("type", "Action.OpenUrl").put("title", texts.get("review.card.pdf"))
+                    .put("url", pdfUrl);
+        }
         if (mapPageUrl != null) {
-            card.putArray("actions").addObject().put("type", "Action.OpenUrl").put("title", texts.get("digest.map"))
+            actions.addObject().put("type", "Action.OpenUrl").put("title", texts.get("digest.map"))
                     .put("url", mapPageUrl);
+        }
+        if (!actions.isEmpty()) {
+            card.set("actions", actions);
         }
         return Cards.attachment(card);
     }

@@ -368,10 +368,11 @@ public final class TeamsBot implements ReminderSender {
 
     /** Posts the annual review's summary card to a leadership channel, in the subscription's language, as a new thread. */
     public CompletableFuture<Void> postAnnualReview(ChannelSubscription channel, AnnualReview review,
-                                                    String mapPageUrl) {
+                                                    String mapPageUrl, String pdfUrl) {
         CompletableFuture<Void> posting;
         try {
-            posting = channelPoster.post(channel, AnnualReviewCard.of(review, Texts.forLocale(channel.language()), mapPageUrl));
+            posting = channelPoster.post(channel, AnnualReviewCard.of(review, Texts.forLocale(channel.language()), mapPageUrl,
+                    pdfUrl));
         } catch (RuntimeException e) {
             posting = CompletableFuture.failedFuture(e);
         }

@@ -131,11 +131,11 @@ class LeadershipChannelTest {
         post(channelActivity("message", ADMIN_ID, CHANNEL + ";messageid=1", "hjälp"));
         var english = channels.subscribe(f.planId, TEAM, CHANNEL, null, "en", "admin");
         var digest = new DigestService(f.database, f.clock).digest(f.planId, Instant.parse("2026-11-15T07:00:00Z"));
-        var review = new se.planpuls.db.AnnualReviewService(f.database, f.clock).take(f.planId, 2023);
+        var review = new se.planpuls.db.AnnualReviewService(f.database, f.clock, se.planpuls.domain.calendar.WorkingCalendar.sweden()).take(f.planId, 2023);
         connector.clear();
 
         bot.postDigest(english, digest, null, null).join();
-        bot.postAnnualReview(english, review, null).join();
+        bot.postAnnualReview(english, review, null, null).join();
 
         var posts = connector.calls().stream().filter(c -> c.method().equals("POST")
                 && c.path().endsWith("/v3/conversations")).map(c -> c.body().toString()).toList();
@@ -148,17 +148,19 @@ class LeadershipChannelTest {
     @Test
     void the_annual_review_summary_is_posted_to_the_channel_with_counts_per_area() {
         post(channelActivity("message", ADMIN_ID, CHANNEL + ";messageid=1", "prenumerera"));
-        var review = new se.planpuls.db.AnnualReviewService(f.database, f.clock).take(f.planId, 2023);
+        var review = new se.planpuls.db.AnnualReviewService(f.database, f.clock, se.planpuls.domain.calendar.WorkingCalendar.sweden()).take(f.planId, 2023);
         connector.clear();
 
-        bot.postAnnualReview(channels.all().get(0), review, "https://planpuls.example/plans/1/map?key=k").join();
+        bot.postAnnualReview(channels.all().get(0), review, "https://planpuls.example/plans/1/map?key=k",
+                "https://planpuls.example/plans/1/annual-review.pdf?year=2023&key=k").join();
 
         var create = connector.calls().stream().filter(c -> c.method().equals("POST")
                 && c.path().endsWith("/v3/conversations")).findFirst().orElseThrow();
         assertThat(create.body().path("channelData").path("channel").path("id").asText()).isEqualTo(CHANNEL);
         String card = create.body().path("activity").path("attachments").get(0).path("content").toString();
         assertThat(card).contains("Årlig uppföljning 2023").contains("32 milstolpar").contains("Medarbetare")
-                .contains("Totalt").contains("⚪ 32");
+                .contains("Totalt").contains("⚪ 32").contains("Uppföljningen som PDF")
+                .contains("annual-review.pdf?year=2023&key=k");
     }
 
     private ObjectNode channelActivity(String type, String userId, String conversationId, String text) {

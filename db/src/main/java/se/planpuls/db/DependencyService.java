@@ -23,6 +23,11 @@ public final class DependencyService {
 
     /** Makes {@code milestoneId} depend on {@code dependsOnId}; adding an existing edge changes nothing. */
     public void add(long milestoneId, long dependsOnId, String source) {
+        add(milestoneId, dependsOnId, source, null);
+    }
+
+    /** As {@link #add(long, long, String)}, with the plan's sentence that makes it a precondition. */
+    public void add(long milestoneId, long dependsOnId, String source, String basis) {
         jdbi.useTransaction(handle -> {
             MilestoneDao milestones = handle.attach(MilestoneDao.class);
             Milestone milestone = milestones.milestone(milestoneId)
@@ -51,7 +56,7 @@ public final class DependencyService {
                         milestone.code() + " cannot depend on " + prerequisite.code() + ": that would make a cycle "
                                 + DependencyCycles.describe(codes));
             }
-            milestones.insertDependency(milestoneId, dependsOnId, source);
+            milestones.insertDependency(milestoneId, dependsOnId, source, basis);
             AuditLog.record(handle, clock, se.planpuls.domain.Actor.api("admin"), "create", "dependency", milestoneId,
                     milestone.planId(), null, null, java.util.Map.of("milestone", milestone.code(),
                             "dependsOn", prerequisite.code()));

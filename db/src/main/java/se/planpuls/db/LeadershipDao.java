@@ -25,7 +25,10 @@ interface LeadershipDao {
      * (about 0.4 s at a million reports); H2 has no LATERAL to say it otherwise.
      */
     default List<PlanItem> items(long planId) {
-        List<MilestoneRow> rows = milestoneRows(planId);
+        return withLatest(milestoneRows(planId));
+    }
+
+    default List<PlanItem> withLatest(List<MilestoneRow> rows) {
         List<Long> ids = rows.stream().map(MilestoneRow::latestId).filter(java.util.Objects::nonNull).toList();
         java.util.Map<Long, LatestRow> latest = new java.util.HashMap<>();
         for (int from = 0; from < ids.size(); from += 1000) {
@@ -41,6 +44,27 @@ interface LeadershipDao {
                     m.startsOn());
         }).toList();
     }
+
+    /**
+     * The same milestones with the latest report made before {@code before}: the history is
+     * append-only, so this is each milestone's status as it stood at that instant.
+     */
+    default List<PlanItem> itemsBefore(long planId, Instant before) {
+        return withLatest(milestoneRowsBefore(planId, before));
+    }
+
+    @SqlQuery("""
+            SELECT m.id, m.area_id, m.code, m.title, m.due_year, m.due_date, m.date_uncertain, m.owner_id,
+                   o.name AS owner_name, m.kind, m.frequency, m.starts_on,
+                   (SELECT MAX(r2.id) FROM status_reports r2
+                    WHERE r2.milestone_id = m.id AND r2.reported_at < :before) AS latest_id
+            FROM milestones m
+            JOIN areas a ON a.id = m.area_id
+            LEFT JOIN owners o ON o.id = m.owner_id
+            WHERE m.plan_id = :planId AND m.deleted_at IS NULL
+            ORDER BY a.position, m.position""")
+    @RegisterConstructorMapper(MilestoneRow.class)
+    List<MilestoneRow> milestoneRowsBefore(long planId, Instant before);
 
     @SqlQuery("""
             SELECT m.id, m.area_id, m.code, m.title, m.due_year, m.due_date, m.date_uncertain, m.owner_id,
@@ -70,7 +94,7 @@ interface LeadershipDao {
     }
 
     @SqlQuery("""
-            SELECT d.milestone_id, d.depends_on_id FROM milestone_dependencies d
+            SELECT d.milestone_id, d.depends_on_id, d.basis FROM milestone_dependencies d
             JOIN milestones m ON m.id = d.milestone_id
             JOIN milestones t ON t.id = d.depends_on_id
             WHERE m.plan_id = :planId AND m.deleted_at IS NULL AND t.deleted_at IS NULL
@@ -115,6 +139,17 @@ interface LeadershipDao {
             ORDER BY e.milestone_id, e.position""")
     @RegisterConstructorMapper(EffectSeen.class)
     List<EffectSeen> effectsSeen(long planId);
+
+    /** The effects reported as seen on the plan's reports made before {@code before}, in effect order. */
+    @SqlQuery("""
+            SELECT DISTINCT e.milestone_id, e.position, e.text FROM report_effects re
+            JOIN status_reports r ON r.id = re.report_id
+            JOIN milestone_effects e ON e.id = re.effect_id
+            JOIN milestones m ON m.id = e.milestone_id
+            WHERE m.plan_id = :planId AND m.deleted_at IS NULL AND r.reported_at < :before
+            ORDER BY e.milestone_id, e.position""")
+    @RegisterConstructorMapper(EffectSeen.class)
+    List<EffectSeen> effectsSeenBefore(long planId, Instant before);
 
     record EffectSeen(long milestoneId, int position, String text) {
     }
@@ -179,38 +214,40 @@ interface LeadershipDao {
 
     // --- annual review snapshots
 
-    @SqlUpdate("INSERT INTO annual_reviews (plan_id, review_year, taken_at) VALUES (:planId, :year, :takenAt)")
+    @SqlUpdate("""
+            INSERT INTO annual_reviews (plan_id, review_year, taken_at, as_of)
+            VALUES (:planId, :year, :takenAt, :asOf)""")
     @GetGeneratedKeys("id")
-    long insertReview(long planId, int year, Instant takenAt);
+    long insertReview(long planId, int year, Instant takenAt, java.time.LocalDate asOf);
 
     @SqlQuery("""
-            SELECT id, taken_at FROM annual_reviews WHERE plan_id = :planId AND review_year = :year
+            SELECT id, taken_at, as_of FROM annual_reviews WHERE plan_id = :planId AND review_year = :year
             ORDER BY id DESC LIMIT 1""")
     @RegisterConstructorMapper(ReviewHead.class)
     Optional<ReviewHead> latestReview(long planId, int year);
 
-    record ReviewHead(long id, Instant takenAt) {
+    record ReviewHead(long id, Instant takenAt, java.time.LocalDate asOf) {
     }
 
     @SqlUpdate("""
             INSERT INTO annual_review_items (review_id, position, group_name, area_code, area_name, milestone_code,
                                              title, due_year, date_uncertain, status, last_comment, reported_at,
-                                             effects_seen)
+                                             effects_seen, effects_expected)
             VALUES (:reviewId, :position, :groupName, :areaCode, :areaName, :milestoneCode, :title, :dueYear,
-                    :dateUncertain, :status, :lastComment, :reportedAt, :effectsSeen)""")
+                    :dateUncertain, :status, :lastComment, :reportedAt, :effectsSeen, :effectsExpected)""")
     void insertReviewItem(long reviewId, int position, String groupName, String areaCode, String areaName,
                           String milestoneCode, String title, int dueYear, boolean dateUncertain, Status status,
-                          String lastComment, Instant reportedAt, String effectsSeen);
+                          String lastComment, Instant reportedAt, String effectsSeen, String effectsExpected);
 
     @SqlQuery("""
             SELECT group_name, area_code, area_name, milestone_code, title, due_year, date_uncertain, status,
-                   last_comment, reported_at, effects_seen
+                   last_comment, reported_at, effects_seen, effects_expected
             FROM annual_review_items WHERE review_id = :reviewId ORDER BY position""")
     @RegisterConstructorMapper(ReviewItemRow.class)
     List<ReviewItemRow> reviewItems(long reviewId);
 
     record ReviewItemRow(String groupName, String areaCode, String areaName, String milestoneCode, String title,
                          int dueYear, boolean dateUncertain, Status status, String lastComment, Instant reportedAt,
-                         String effectsSeen) {
+                         String effectsSeen, String effectsExpected) {
     }
 }

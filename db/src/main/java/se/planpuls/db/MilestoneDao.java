@@ -76,9 +76,9 @@ interface MilestoneDao {
     void insertAudience(long effectId, String audience);
 
     @SqlUpdate("""
-            INSERT INTO milestone_dependencies (milestone_id, depends_on_id, source)
-            VALUES (:milestoneId, :dependsOnId, :source)""")
-    void insertDependency(long milestoneId, long dependsOnId, String source);
+            INSERT INTO milestone_dependencies (milestone_id, depends_on_id, source, basis)
+            VALUES (:milestoneId, :dependsOnId, :source, :basis)""")
+    void insertDependency(long milestoneId, long dependsOnId, String source, String basis);
 
     @SqlQuery("SELECT depends_on_id FROM milestone_dependencies WHERE milestone_id = :milestoneId ORDER BY depends_on_id")
     List<Long> dependsOn(long milestoneId);
@@ -164,7 +164,7 @@ interface MilestoneDao {
     List<String> dependsOnCodes(long milestoneId);
 
     @SqlQuery("""
-            SELECT f.code AS milestone, t.code AS depends_on, d.source
+            SELECT f.code AS milestone, t.code AS depends_on, d.source, d.basis
             FROM milestone_dependencies d
             JOIN milestones f ON f.id = d.milestone_id JOIN milestones t ON t.id = d.depends_on_id
             WHERE f.plan_id = :planId AND f.deleted_at IS NULL AND t.deleted_at IS NULL
@@ -172,6 +172,6 @@ interface MilestoneDao {
     @RegisterConstructorMapper(DependencyRow.class)
     List<DependencyRow> dependenciesOfPlan(long planId);
 
-    record DependencyRow(String milestone, String dependsOn, String source) {
+    record DependencyRow(String milestone, String dependsOn, String source, String basis) {
     }
 }

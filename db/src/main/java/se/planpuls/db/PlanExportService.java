@@ -49,7 +49,7 @@ public final class PlanExportService {
                 groups.add(new PlanDocument.Group(null, group.name(), groupAreas));
             }
             var dependencies = items.dependenciesOfPlan(planId).stream()
-                    .map(d -> new PlanDocument.Dependency(null, d.milestone(), d.dependsOn(), d.source())).toList();
+                    .map(d -> new PlanDocument.Dependency(null, d.milestone(), d.dependsOn(), d.source(), d.basis())).toList();
             return new PlanDocument(plan.slug(), plan.name(), plan.organisation(), plan.periodStart(), plan.periodEnd(),
                     plans.effectGoals(planId), groups, dependencies);
         });

@@ -176,7 +176,7 @@ final class PlanImportWriter {
                              Map<String, Long> itemIds) {
         items.deleteDependencies(itemId);
         for (var d : wanted) {
-            items.insertDependency(itemId, itemIds.get(d.dependsOn()), d.source());
+            items.insertDependency(itemId, itemIds.get(d.dependsOn()), d.source(), d.basis());
         }
         audit("update-dependencies", "milestone", itemId, planId, null, before,
                 wanted.stream().map(PlanDocument.Dependency::dependsOn).sorted().toList());

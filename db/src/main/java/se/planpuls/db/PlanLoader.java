@@ -89,7 +89,7 @@ public final class PlanLoader {
                     throw new IllegalStateException("dependency " + d.milestone() + " -> " + d.dependsOn()
                             + " names a milestone that is not in the plan");
                 }
-                milestones.insertDependency(from, to, d.source());
+                milestones.insertDependency(from, to, d.source(), d.basis());
             }
             LOG.info("Loaded plan '{}' ({} milestones, {} dependencies)", file.name(), idByCode.size(),
                     file.dependencies().size());
@@ -114,6 +114,6 @@ public final class PlanLoader {
     record EffectFile(String text, List<String> audiences) {
     }
 
-    record DependencyFile(String milestone, String dependsOn, String source, String reason) {
+    record DependencyFile(String milestone, String dependsOn, String source, String basis) {
     }
 }

@@ -35,12 +35,12 @@ class DependencyServiceTest {
             var deps = new DependencyService(f.database, f.clock);
             int before = f.database.jdbi().withExtension(MilestoneDao.class, d -> d.dependencyCount(f.planId));
 
-            // The default plan has MED-4 → MED-3 → MED-2 → MED-1.
-            assertThatThrownBy(() -> deps.add(l.id("MED-1"), l.id("MED-4"), "test"))
+            // The default plan has MED-3 → MED-2 → MED-1.
+            assertThatThrownBy(() -> deps.add(l.id("MED-1"), l.id("MED-3"), "test"))
                     .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                         assertThat(e.field()).isEqualTo("dependsOnId");
                         assertThat(e.code()).isEqualTo("dependency.cycle");
-                        assertThat(e.getMessage()).contains("MED-1 → MED-4 → MED-3 → MED-2 → MED-1");
+                        assertThat(e.getMessage()).contains("MED-1 → MED-3 → MED-2 → MED-1");
                     });
             assertThatThrownBy(() -> deps.add(l.id("MED-1"), l.id("MED-1"), "test"))
                     .isInstanceOf(InvalidInputException.class);

@@ -54,7 +54,7 @@ public final class LeadershipBenchmark {
         System.out.printf("%s: %,d milestones, %,d reports loaded in %.1f s%n", db.product(), count(db, "milestones"),
                 count(db, "status_reports"), (System.nanoTime() - started) / 1e9);
         var digests = new DigestService(db, clock);
-        var reviews = new AnnualReviewService(db, clock);
+        var reviews = new AnnualReviewService(db, clock, WorkingCalendar.sweden());
         var plans = new PlanService(db);
         var milestones = new MilestoneService(db, clock);
         Instant weekAgo = NOW.minus(Duration.ofDays(7));

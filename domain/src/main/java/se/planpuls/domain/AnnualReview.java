@@ -1,18 +1,51 @@
 package se.planpuls.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
  * The annual review (årlig uppföljning) of a plan for a year: per area, the milestones of each
- * year up to it with their status colour, last comment and the short-term effects reported as
- * seen. Either computed now ({@code snapshot} false) or read back as it was taken.
+ * year up to it with their status colour, last comment, the short-term effects the plan expects
+ * and those reported as seen, each as it stood at the end of {@code asOf} (the review date unless
+ * asked otherwise); beside them the region's own words ({@link ReviewNotes}) and each area's
+ * målbild. Either computed from the append-only history ({@code snapshot} false) or read back as it
+ * was taken.
  */
-public record AnnualReview(long planId, String planName, int year, boolean snapshot, Long snapshotId,
-                           Instant takenAt, List<Entry> entries) {
+public record AnnualReview(long planId, String planName, String organisation, int year, boolean snapshot, Long snapshotId,
+                           Instant takenAt, LocalDate asOf, ReviewNotes notes, List<AreaPart> areas,
+                           List<Entry> entries, Changes changes) {
+
+    /**
+     * The plan's own history between the review before and this one ({@code from} exclusive,
+     * {@code to} inclusive, both review days): its items added, removed or moved, and the revisions
+     * a board adopted.
+     */
+    public record Changes(LocalDate from, LocalDate to, List<Change> items, List<PlanRevision> revisions) {
+        public static final Changes NONE = new Changes(null, null, List.of(), List.of());
+    }
+
+    /** {@code kind}: added, removed or moved; {@code before} and {@code after} the due dates of a move. */
+    public record Change(String kind, String code, String title, String before, String after, String reason,
+                         Instant at) {
+    }
+
+    /** A priority area as the review shows it once: its målbild and the region's assessment of it. */
+    public record AreaPart(String groupName, String code, String name, String goalImage, String note) {
+    }
 
     public record Entry(String groupName, String areaCode, String areaName, String milestoneCode, String title,
                         int dueYear, boolean dateUncertain, Status status, String lastComment, Instant reportedAt,
-                        List<String> effectsSeen) {
+                        List<String> effectsSeen, List<String> effectsExpected) {
+    }
+
+    /** A report made in the period the review covers, for the workbook's sheet of reports. */
+    public record Report(String areaCode, String milestoneCode, String title, Status status, String comment,
+                         String reporterName, Instant reportedAt) {
+    }
+
+    /** The entries of one area, in the review's order. */
+    public List<Entry> entriesOf(String areaCode) {
+        return entries.stream().filter(e -> e.areaCode().equals(areaCode)).toList();
     }
 }

@@ -48,7 +48,11 @@ public record PlanDocument(String slug, String name, String organisation, int pe
         }
     }
 
-    public record Dependency(String where, String milestone, String dependsOn, String source) {
+    /** {@code basis}: the plan's own sentence that makes the one a precondition of the other. */
+    public record Dependency(String where, String milestone, String dependsOn, String source, String basis) {
+        public Dependency(String where, String milestone, String dependsOn, String source) {
+            this(where, milestone, dependsOn, source, null);
+        }
     }
 
     /** Every item, in file order. */

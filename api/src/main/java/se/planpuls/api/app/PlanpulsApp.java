@@ -37,6 +37,7 @@ import se.planpuls.domain.calendar.WorkingCalendar;
 import se.planpuls.db.AnnualReviewService;
 import se.planpuls.db.AuditService;
 import se.planpuls.db.ChannelService;
+import se.planpuls.db.RevisionService;
 import se.planpuls.db.ConversationService;
 import se.planpuls.db.Database;
 import se.planpuls.domain.rules.DependencyRiskRule;
@@ -132,7 +133,8 @@ public final class PlanpulsApp implements AutoCloseable {
             var server = new AtomicReference<Javalin>();
             var map = new MapRoutes(plans, dependencies, token, auth, () -> config.baseUrl(server.get().port()), clock);
             var reminderRoutes = new ReminderRoutes(reminders, milestones, owners, bot);
-            var leadership = new LeadershipRoutes(channels, digests, new AnnualReviewService(database, clock),
+            var leadership = new LeadershipRoutes(channels, digests,
+                    new AnnualReviewService(database, clock, reminders.calendar()), new RevisionService(database, clock),
                     reminders, bot, map, clock);
 
             var ownerRoutes = new OwnerRoutes(owners, reminders, reach, bot);

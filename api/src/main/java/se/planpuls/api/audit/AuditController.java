@@ -17,7 +17,7 @@ import se.planpuls.db.AuditService;
  * {@code since} an instant (2026-01-01T00:00:00Z) or a date, taken as the start of that day in the region.
  */
 final class AuditController {
-    private static final List<String> ENTITIES = List.of("plan", "area", "milestone", "owner");
+    private static final List<String> ENTITIES = List.of("plan", "area", "milestone", "owner", "annual_review_notes");
     private static final String SINCE = "since must be a date (2026-01-31) or an instant (2026-01-31T08:00:00Z)";
 
     private final AuditService audit;

@@ -143,6 +143,12 @@ final class OpenApi {
             type(schemas, node.putObject("items"), parameterized.getActualTypeArguments()[0]);
             return;
         }
+        if (type instanceof java.lang.reflect.ParameterizedType parameterized
+                && java.util.Map.class.isAssignableFrom((Class<?>) parameterized.getRawType())) {
+            node.put("type", "object");
+            type(schemas, node.putObject("additionalProperties"), parameterized.getActualTypeArguments()[1]);
+            return;
+        }
         Class<?> raw = (Class<?>) type;
         if (raw.isRecord()) {
             node.put("$ref", ref(schemas, raw));

@@ -1,47 +1,66 @@
 package se.planpuls.api.leadership;
 
-import static se.planpuls.api.http.PageTexts.html;
-
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Map;
+import se.planpuls.api.http.AdminAuth;
+import se.planpuls.api.http.BadRequest;
+import se.planpuls.api.http.ETags;
 import se.planpuls.api.http.PageTexts;
 import se.planpuls.api.http.Params;
-import se.planpuls.api.http.SpreadsheetCells;
-import se.planpuls.domain.calendar.WorkingCalendar;
+import se.planpuls.api.map.MapRoutes;
 import se.planpuls.db.AnnualReviewService;
 import se.planpuls.domain.AnnualReview;
+import se.planpuls.domain.ReviewNotes;
+import se.planpuls.domain.calendar.WorkingCalendar;
 
 /**
- * {@code GET /api/v1/plans/{id}/annual-review?year=}: JSON by default, an HTML page for
- * {@code Accept: text/html}, CSV for {@code Accept: text/csv}. {@code POST} with the same path takes
- * the review now and keeps it (later reads of that year return the snapshot).
+ * {@code GET /api/v1/plans/{id}/annual-review?year=&asOf=&layout=&format=}: JSON by default; an HTML
+ * page, CSV, PDF or an Excel workbook by {@code Accept} or {@code format}. {@code POST} with the same
+ * path takes the review (later reads of that year return the snapshot). {@code GET/PUT
+ * .../annual-review/{year}/notes}: the region's summary and assessments, with ETag and If-Match.
  */
 final class AnnualReviewController {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(WorkingCalendar.ZONE);
+    static final String PDF = "application/pdf";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String YEAR = "year must be a year such as 2023";
+    private static final String AS_OF = "asOf must be a date such as 2024-01-31, between 2000 and 2100";
+
+    /** The region's words for a year: the summary and an assessment per area code. */
+    record NotesBody(String summary, Map<String, String> areas) {
+    }
 
     private final AnnualReviewService reviews;
     private final AnnualReviewPoster poster;
+    private final MapRoutes map;
     private final Clock clock;
 
-    AnnualReviewController(AnnualReviewService reviews, AnnualReviewPoster poster, Clock clock) {
+    AnnualReviewController(AnnualReviewService reviews, AnnualReviewPoster poster, MapRoutes map, Clock clock) {
         this.reviews = reviews;
         this.poster = poster;
+        this.map = map;
         this.clock = clock;
     }
 
     void get(Context ctx) {
-        write(ctx, reviews.review(Params.id(ctx, "id"), year(ctx)));
+        write(ctx, reviews.review(Params.id(ctx, "id"), year(ctx), asOf(ctx)));
+    }
+
+    /** The PDF by the plan's read-only key, for the link in the channel's review card. */
+    void keyedPdf(Context ctx) {
+        long planId = Params.id(ctx, "id");
+        map.authorise(ctx, planId);
+        var review = reviews.review(planId, year(ctx), asOf(ctx));
+        sendPdf(ctx, review);
     }
 
     /**
-     * Takes the review and posts its summary card to the plan's leadership channels (the review
-     * date is the day it is taken). Answers once every post was tried; a failed post is logged and
-     * counted in the {@code X-Planpuls-Channels-Failed} header, the review is kept either way.
+     * Takes the review and posts its summary card to the plan's leadership channels. Answers once
+     * every post was tried; a failed post is logged and counted in the {@code X-Planpuls-Channels-Failed}
+     * header, the review is kept either way.
      */
     void take(Context ctx) {
         long planId = Params.id(ctx, "id");
@@ -52,6 +71,25 @@ final class AnnualReviewController {
             ctx.status(201);
             write(ctx, review);
         }));
+    }
+
+    void notes(Context ctx) {
+        long planId = Params.id(ctx, "id");
+        int year = pathYear(ctx);
+        ReviewNotes notes = reviews.notes(planId, year);
+        ETags.set(ctx, notes.version());
+        ctx.json(AnnualReviewJson.NotesJson.of(planId, year, notes));
+    }
+
+    void saveNotes(Context ctx) {
+        long planId = Params.id(ctx, "id");
+        int year = pathYear(ctx);
+        NotesBody body = ctx.bodyValidator(NotesBody.class).get();
+        Integer expected = ETags.expected(ctx, "annual_review_notes", year);
+        ReviewNotes saved = reviews.saveNotes(planId, year,
+                new ReviewNotes(body.summary(), body.areas(), 0), expected, AdminAuth.actor(ctx));
+        ETags.set(ctx, saved.version());
+        ctx.json(AnnualReviewJson.NotesJson.of(planId, year, saved));
     }
 
     /** {@code ?year=}, or this year in the region when it is left out. */
@@ -66,83 +104,97 @@ final class AnnualReviewController {
                 .getOrThrow(Params.refusal("year", YEAR));
     }
 
-    private static void write(Context ctx, AnnualReview review) {
+    private static int pathYear(Context ctx) {
+        return ctx.pathParamAsClass("year", Integer.class)
+                .check(year -> year >= 2000 && year <= 2100, "year must be between 2000 and 2100")
+                .getOrThrow(Params.refusal("year", YEAR));
+    }
+
+    /** {@code ?asOf=YYYY-MM-DD}: the day whose end the statuses stand at; null for the review date. */
+    private static LocalDate asOf(Context ctx) {
+        String value = ctx.queryParam("asOf");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            LocalDate day = LocalDate.parse(value.strip());
+            if (day.getYear() < 2000 || day.getYear() > 2100) {
+                throw new BadRequest("asOf", AS_OF);
+            }
+            return day;
+        } catch (DateTimeParseException e) {
+            throw new BadRequest("asOf", AS_OF);
+        }
+    }
+
+    private static AnnualReviewPage.Layout layout(Context ctx) {
+        String value = ctx.queryParam("layout");
+        if (value == null || value.isBlank()) {
+            return AnnualReviewPage.Layout.LIST;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "list" -> AnnualReviewPage.Layout.LIST;
+            case "matrix" -> AnnualReviewPage.Layout.MATRIX;
+            default -> throw new BadRequest("layout", "layout must be list or matrix");
+        };
+    }
+
+    /** {@code ?format=} wins over {@code Accept}, so a plain link can ask for a document. */
+    private static String format(Context ctx) {
+        String format = ctx.queryParam("format");
+        if (format != null && !format.isBlank()) {
+            return switch (format.strip().toLowerCase(Locale.ROOT)) {
+                case "json", "html", "csv", "pdf", "xlsx" -> format.strip().toLowerCase(Locale.ROOT);
+                default -> throw new BadRequest("format", "format must be json, html, csv, pdf or xlsx");
+            };
+        }
         String accept = ctx.header("Accept") == null ? "" : ctx.header("Accept").toLowerCase(Locale.ROOT);
-        if (accept.contains("text/csv")) {
-            ctx.contentType("text/csv; charset=utf-8");
-            ctx.header("Content-Disposition", "attachment; filename=\"arlig-uppfoljning-" + review.year() + ".csv\"");
-            ctx.result(csv(review));
+        if (accept.contains(PDF)) {
+            return "pdf";
+        } else if (accept.contains(XLSX)) {
+            return "xlsx";
+        } else if (accept.contains("text/csv")) {
+            return "csv";
         } else if (accept.contains("text/html")) {
-            ctx.html(page(review, PageTexts.swedish()));
-        } else {
-            ctx.json(AnnualReviewJson.of(review));
+            return "html";
         }
+        return "json";
     }
 
-    static String csv(AnnualReview review) {
-        StringBuilder out = new StringBuilder();
-        out.append("group,area_code,area,milestone,title,year,date_uncertain,status,colour,last_comment,reported_at,"
-                + "effects_seen\r\n");
-        for (AnnualReview.Entry e : review.entries()) {
-            out.append(String.join(",", cell(e.groupName()), cell(e.areaCode()), cell(e.areaName()),
-                    cell(e.milestoneCode()), cell(e.title()), String.valueOf(e.dueYear()),
-                    String.valueOf(e.dateUncertain()), e.status() == null ? "" : e.status().apiName(),
-                    AnnualReviewJson.colour(e.status()), cell(e.lastComment()),
-                    e.reportedAt() == null ? "" : e.reportedAt().toString(),
-                    cell(String.join(" | ", e.effectsSeen())))).append("\r\n");
-        }
-        return out.toString();
-    }
-
-    /** RFC 4180 quoting, defused so a spreadsheet never runs a comment as a formula. */
-    static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        return "\"" + SpreadsheetCells.defuse(value).replace("\"", "\"\"") + "\"";
-    }
-
-    static String page(AnnualReview review, PageTexts t) {
-        StringBuilder s = new StringBuilder();
-        String title = t.get("review.title", review.planName(), String.valueOf(review.year()));
-        s.append("<!doctype html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(html(title))
-                .append("</title>\n<style>\n")
-                .append("body { font-family: DejaVu Sans, Segoe UI, Arial, sans-serif; margin: 24px; color: #1f2328; }\n")
-                .append("table { border-collapse: collapse; width: 100%; font-size: 14px; }\n")
-                .append("th, td { border: 1px solid #d0d7de; padding: 6px 8px; text-align: left; vertical-align: top; }\n")
-                .append("th { background: #24405e; color: #fff; } tr.group th { background: #4b6a88; }\n")
-                .append("td.status { font-weight: bold; white-space: nowrap; }\n")
-                .append(".green { background: #2e9e4f; color: #fff; } .yellow { background: #f4c430; }\n")
-                .append(".red { background: #d9413b; color: #fff; } .grey { background: #c9ccd1; }\n")
-                .append("</style>\n</head>\n<body>\n<h1>").append(html(title)).append("</h1>\n<p>")
-                .append(html(review.snapshot() ? t.get("review.subtitle.snapshot", STAMP.format(review.takenAt()))
-                        : t.get("review.subtitle.live", STAMP.format(review.takenAt()))))
-                .append("</p>\n<p>").append(html(t.get("review.legend"))).append("</p>\n<table>\n<thead><tr><th>")
-                .append(html(t.get("review.area"))).append("</th><th>").append(html(t.get("review.milestone")))
-                .append("</th><th>").append(html(t.get("review.year"))).append("</th><th>")
-                .append(html(t.get("review.status"))).append("</th><th>").append(html(t.get("review.comment")))
-                .append("</th><th>").append(html(t.get("review.effects"))).append("</th></tr></thead>\n<tbody>\n");
-        String group = null;
-        for (AnnualReview.Entry e : review.entries()) {
-            if (!e.groupName().equals(group)) {
-                group = e.groupName();
-                s.append("<tr class=\"group\"><th colspan=\"6\">").append(html(group)).append("</th></tr>\n");
+    private void write(Context ctx, AnnualReview review) {
+        AnnualReviewPage.Layout layout = layout(ctx);
+        switch (format(ctx)) {
+            case "csv" -> {
+                ctx.contentType("text/csv; charset=utf-8");
+                attachment(ctx, review, "csv");
+                ctx.result(AnnualReviewCsv.of(review));
             }
-            String colour = AnnualReviewJson.colour(e.status());
-            s.append("<tr data-code=\"").append(html(e.milestoneCode())).append("\"><td>").append(html(e.areaName()))
-                    .append("</td><td><strong>").append(html(e.milestoneCode())).append("</strong> ")
-                    .append(html(e.title())).append(e.dateUncertain() ? "*" : "").append("</td><td>")
-                    .append(e.dueYear()).append("</td><td class=\"status ").append(colour).append("\">")
-                    .append(html(t.status("review.status.", e.status()))).append("</td><td>")
-                    .append(html(e.lastComment())).append("</td><td>");
-            if (!e.effectsSeen().isEmpty()) {
-                s.append("<ul>");
-                e.effectsSeen().forEach(effect -> s.append("<li>").append(html(effect)).append("</li>"));
-                s.append("</ul>");
+            case "html" -> ctx.html(AnnualReviewPage.render(review, PageTexts.swedish(), layout,
+                    map.pictureLink(review.planId())));
+            case "pdf" -> sendPdf(ctx, review, layout);
+            case "xlsx" -> {
+                ctx.contentType(XLSX);
+                attachment(ctx, review, "xlsx");
+                ctx.result(AnnualReviewWorkbook.of(review, reviews.reportsBetween(review), PageTexts.swedish()));
             }
-            s.append("</td></tr>\n");
+            default -> ctx.json(AnnualReviewJson.of(review));
         }
-        s.append("</tbody>\n</table>\n</body>\n</html>\n");
-        return s.toString();
+    }
+
+    private void sendPdf(Context ctx, AnnualReview review) {
+        sendPdf(ctx, review, layout(ctx));
+    }
+
+    private void sendPdf(Context ctx, AnnualReview review, AnnualReviewPage.Layout layout) {
+        String html = AnnualReviewPage.render(review, PageTexts.swedish(), layout,
+                AnnualReviewPdf.dataUri(map.picture(review.planId())));
+        ctx.contentType(PDF);
+        attachment(ctx, review, "pdf");
+        ctx.result(AnnualReviewPdf.render(html));
+    }
+
+    private static void attachment(Context ctx, AnnualReview review, String extension) {
+        ctx.header("Content-Disposition", "attachment; filename=\"arlig-uppfoljning-" + review.year() + "."
+                + extension + "\"");
     }
 }

@@ -1,29 +1,49 @@
 package se.planpuls.api.leadership;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import se.planpuls.domain.AnnualReview;
+import se.planpuls.domain.ReviewNotes;
 import se.planpuls.domain.Status;
 
 /**
- * The annual review as JSON: the review's own fields, each entry with its status colour ({@code green},
- * {@code yellow}, {@code red}, or {@code grey} without a report), as the HTML page and the CSV show it.
+ * The annual review as JSON: the review's own fields, the region's summary, each area once (målbild
+ * and assessment), and each entry with its status colour ({@code green}, {@code yellow}, {@code red},
+ * or {@code grey} without a report) and its effects expected and seen, as the page, PDF, workbook and
+ * CSV show them.
  */
-record AnnualReviewJson(long planId, String planName, int year, boolean snapshot, Long snapshotId, Instant takenAt,
-                        List<Entry> entries) {
+record AnnualReviewJson(long planId, String planName, String organisation, int year, boolean snapshot,
+                        Long snapshotId, Instant takenAt, LocalDate asOf, String summary, List<Area> areas,
+                        List<Entry> entries, AnnualReview.Changes changes) {
+
+    record Area(String groupName, String code, String name, String goalImage, String assessment) {
+    }
 
     record Entry(String groupName, String areaCode, String areaName, String milestoneCode, String title, int dueYear,
                  boolean dateUncertain, Status status, String colour, String lastComment, Instant reportedAt,
-                 List<String> effectsSeen) {
+                 List<String> effectsSeen, List<String> effectsExpected) {
+    }
+
+    /** The notes on their own ({@code GET/PUT .../annual-review/{year}/notes}). */
+    record NotesJson(long planId, int year, String summary, Map<String, String> areas, int version) {
+        static NotesJson of(long planId, int year, ReviewNotes notes) {
+            return new NotesJson(planId, year, notes.summary(), notes.areas(), notes.version());
+        }
     }
 
     static AnnualReviewJson of(AnnualReview review) {
-        return new AnnualReviewJson(review.planId(), review.planName(), review.year(), review.snapshot(),
-                review.snapshotId(), review.takenAt(), review.entries().stream()
+        return new AnnualReviewJson(review.planId(), review.planName(), review.organisation(), review.year(),
+                review.snapshot(), review.snapshotId(), review.takenAt(), review.asOf(), review.notes().summary(),
+                review.areas().stream()
+                        .map(a -> new Area(a.groupName(), a.code(), a.name(), a.goalImage(), a.note())).toList(),
+                review.entries().stream()
                         .map(e -> new Entry(e.groupName(), e.areaCode(), e.areaName(), e.milestoneCode(), e.title(),
                                 e.dueYear(), e.dateUncertain(), e.status(), colour(e.status()), e.lastComment(),
-                                e.reportedAt(), e.effectsSeen()))
-                        .toList());
+                                e.reportedAt(), e.effectsSeen(), e.effectsExpected()))
+                        .toList(),
+                review.changes());
     }
 
     static String colour(Status status) {

@@ -21,6 +21,12 @@ final class AnnualReviewPoster {
     CompletableFuture<ChannelPosts.Counts> post(AnnualReview review) {
         var ofPlan = channels.all().stream().filter(c -> c.planId() == review.planId()).toList();
         return ChannelPosts.each(ofPlan, "Annual review",
-                channel -> bot.postAnnualReview(channel, review, map.pageLink(review.planId())));
+                channel -> bot.postAnnualReview(channel, review, map.pageLink(review.planId()), pdfLink(review)));
+    }
+
+    /** The review's PDF by the plan's read-only key: a snapshot is read back, a live review at its as-of day. */
+    String pdfLink(AnnualReview review) {
+        return map.keyedLink(review.planId(), "/plans/" + review.planId() + "/annual-review.pdf?year=" + review.year()
+                + (review.snapshot() ? "" : "&asOf=" + review.asOf()));
     }
 }

@@ -1,13 +1,13 @@
 package se.planpuls.api.leadership;
 
 import java.time.LocalDate;
-import java.time.Month;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import se.planpuls.domain.calendar.WorkingCalendar;
 import se.planpuls.db.AnnualReviewService;
 import se.planpuls.db.ReminderService;
+import se.planpuls.domain.reminder.ReminderPolicy;
 import se.planpuls.scheduler.ScheduledTask;
 
 /**
@@ -39,10 +39,6 @@ final class AnnualReviewTask implements ScheduledTask {
         return "0 0 8 ? * MON-FRI";
     }
 
-    static int yearReviewed(LocalDate reviewDate) {
-        return reviewDate.getMonthValue() <= Month.JUNE.getValue() ? reviewDate.getYear() - 1 : reviewDate.getYear();
-    }
-
     @Override
     public CompletableFuture<String> run() {
         LocalDate today = reminders.today();
@@ -53,7 +49,7 @@ final class AnnualReviewTask implements ScheduledTask {
             if (!today.equals(reviewDate)) {
                 continue;
             }
-            int year = yearReviewed(reviewDate);
+            int year = ReminderPolicy.yearReviewed(reviewDate);
             var existing = reviews.review(planId, year);
             if (existing.snapshot() && existing.takenAt().atZone(WorkingCalendar.ZONE).toLocalDate().equals(today)) {
                 done.add("plan " + planId + ": review of " + year + " already taken today");

@@ -12,6 +12,7 @@ import se.planpuls.db.AnnualReviewService;
 import se.planpuls.db.ChannelService;
 import se.planpuls.db.DigestService;
 import se.planpuls.db.ReminderService;
+import se.planpuls.db.RevisionService;
 import se.planpuls.scheduler.ScheduledTask;
 
 /**
@@ -22,14 +23,17 @@ public final class LeadershipRoutes extends RouteGroup {
     private final List<ScheduledTask> tasks;
 
     public LeadershipRoutes(ChannelService channels, DigestService digests, AnnualReviewService reviews,
-                            ReminderService reminders, TeamsBot bot, MapRoutes map, Clock clock) {
-        this(channels, digests, reviews, reminders, bot, map, new AnnualReviewPoster(channels, bot, map), clock);
+                            RevisionService revisions, ReminderService reminders, TeamsBot bot, MapRoutes map,
+                            Clock clock) {
+        this(channels, digests, reviews, revisions, reminders, bot, map, new AnnualReviewPoster(channels, bot, map),
+                clock);
     }
 
     private LeadershipRoutes(ChannelService channels, DigestService digests, AnnualReviewService reviews,
-                             ReminderService reminders, TeamsBot bot, MapRoutes map, AnnualReviewPoster poster,
-                             Clock clock) {
-        super(routes(new ChannelController(channels), new AnnualReviewController(reviews, poster, clock)));
+                             RevisionService revisions, ReminderService reminders, TeamsBot bot, MapRoutes map,
+                             AnnualReviewPoster poster, Clock clock) {
+        super(routes(new ChannelController(channels), new AnnualReviewController(reviews, poster, map, clock),
+                new RevisionController(revisions)));
         this.tasks = List.of(DigestTask.now(channels, digests, bot, map, clock),
                 DigestTask.onSchedule(channels, digests, bot, map, clock),
                 new AnnualReviewTask(reminders, reviews, poster));
@@ -40,7 +44,8 @@ public final class LeadershipRoutes extends RouteGroup {
         return tasks;
     }
 
-    private static List<Route> routes(ChannelController channels, AnnualReviewController reviews) {
+    private static List<Route> routes(ChannelController channels, AnnualReviewController reviews,
+                                      RevisionController revisions) {
         return List.of(
                 Route.get("/api/v1/channels", channels::list).doc("leaders", "Leadership channels subscribed to a "
                         + "plan's digest"),
@@ -51,8 +56,22 @@ public final class LeadershipRoutes extends RouteGroup {
                 Route.delete("/api/v1/channels/{id}", channels::delete).doc("leaders", "Remove a channel subscription")
                         .answers(204, 401, 403, 404),
                 Route.get("/api/v1/plans/{id}/annual-review", reviews::get).doc("leaders", "The annual review (årlig "
-                        + "uppföljning) of a year: JSON, or HTML/CSV by Accept").query("year"),
+                        + "uppföljning) of a year as of its review date (or asOf): JSON, or HTML, CSV, PDF or XLSX by Accept "
+                        + "or format").query("year", "asOf", "layout", "format"),
                 Route.post("/api/v1/plans/{id}/annual-review", reviews::take).doc("leaders", "Take (snapshot) the "
-                        + "annual review of a year").query("year").answers(WRITE));
+                        + "annual review of a year").query("year").answers(WRITE),
+                Route.get("/api/v1/plans/{id}/annual-review/{year}/notes", reviews::notes).doc("leaders", "The "
+                        + "region's summary and assessment per area for a year's review (ETag)"),
+                Route.put("/api/v1/plans/{id}/annual-review/{year}/notes", reviews::saveNotes).doc("leaders",
+                        "Write the summary and the assessment per area (areas by code) of a year's review; "
+                                + "If-Match").body(AnnualReviewController.NotesBody.class).answers(WRITE),
+                Route.get("/api/v1/plans/{id}/revisions", revisions::list).doc("leaders", "The revisions of a plan "
+                        + "that a board adopted"),
+                Route.put("/api/v1/plans/{id}/revisions", revisions::replace).doc("leaders", "Replace the list of "
+                        + "adopted revisions (adoptedOn, board, note)").body(RevisionController.RevisionsBody.class)
+                        .answers(WRITE),
+                Route.get("/plans/{id}/annual-review.pdf", reviews::keyedPdf).doc("leaders", "The annual review as "
+                        + "PDF, opened with the plan's read-only key").query("year", "asOf", "layout", "key")
+                        .answers(200, 400, 401, 404));
     }
 }

@@ -47,7 +47,11 @@ final class MapController {
         long id = authorised(ctx);
         ctx.header("Cache-Control", "no-store");
         ctx.contentType("image/png");
-        ctx.result(MapPng.render(map(id), PageTexts.swedish()));
+        ctx.result(picture(id));
+    }
+
+    byte[] picture(long planId) {
+        return MapPng.render(map(planId), PageTexts.swedish());
     }
 
     /** {@code GET /api/v1/plans/{id}/map-links} (admin): the shareable read-only links to the map. */
@@ -65,7 +69,10 @@ final class MapController {
     }
 
     private long authorised(Context ctx) {
-        long id = Params.id(ctx, "id");
+        return authorised(ctx, Params.id(ctx, "id"));
+    }
+
+    long authorised(Context ctx, long id) {
         if (!keys.valid(id, ctx.queryParam("key"))) {
             auth.check(ctx);
         }

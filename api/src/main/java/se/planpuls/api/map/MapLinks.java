@@ -21,6 +21,11 @@ final class MapLinks {
         return baseUrl.get() + "/plans/" + planId + "/map?key=" + keys.key(planId);
     }
 
+    /** {@code path} may carry a query already; the key is added to it. */
+    String keyed(long planId, String path) {
+        return baseUrl.get() + path + (path.contains("?") ? "&" : "?") + "key=" + keys.key(planId);
+    }
+
     String png(long planId) {
         return baseUrl.get() + "/plans/" + planId + "/map.png?key=" + keys.key(planId);
     }

@@ -16,6 +16,7 @@ import se.planpuls.db.PlanService;
  */
 public final class MapRoutes extends RouteGroup {
     private final MapLinks links;
+    private final MapController controller;
 
     /** {@code baseUrl}: where Teams and leaders' browsers reach this service, without a trailing slash. */
     public MapRoutes(PlanService plans, DependencyService dependencies, AdminToken token, AdminAuth auth,
@@ -24,8 +25,31 @@ public final class MapRoutes extends RouteGroup {
     }
 
     private MapRoutes(MapLinks links, PlanService plans, DependencyService dependencies, AdminAuth auth, Clock clock) {
-        super(routes(new MapController(plans, dependencies, links, auth, clock)));
+        this(links, new MapController(plans, dependencies, links, auth, clock));
+    }
+
+    private MapRoutes(MapLinks links, MapController controller) {
+        super(routes(controller));
         this.links = links;
+        this.controller = controller;
+    }
+
+    /** The map as a PNG, for a document that carries the picture (the annual review's PDF). */
+    public byte[] picture(long planId) {
+        return controller.picture(planId);
+    }
+
+    /**
+     * Lets a request through with the plan's read-only key ({@code ?key=}) or an admin token, as the
+     * map pages do: the same key opens what a leader is sent about the plan.
+     */
+    public long authorise(io.javalin.http.Context ctx, long planId) {
+        return controller.authorised(ctx, planId);
+    }
+
+    /** An absolute link to {@code path} (with its query) carrying the plan's read-only key. */
+    public String keyedLink(long planId, String path) {
+        return links.keyed(planId, path);
     }
 
     /** The keyed link to a plan's map page, for a card that a leader opens without a token. */

@@ -104,7 +104,10 @@ final class MapSvg {
                     .append(a.c1x()).append(',').append(a.c1y()).append(' ').append(a.c2x()).append(',')
                     .append(a.c2y()).append(' ').append(a.x2()).append(',').append(a.y2())
                     .append("\" fill=\"none\" stroke=\"#3d4451\" stroke-width=\"1.6\" stroke-opacity=\"0.85\" "
-                            + "marker-end=\"url(#arrowhead)\"/>\n");
+                            + "marker-end=\"url(#arrowhead)\">");
+            // The plan's own sentence behind the arrow, shown when a reader hovers over it.
+            s.append("<title>").append(html(a.from() + " → " + a.to()))
+                    .append(a.basis() == null ? "" : ": " + html(a.basis())).append("</title></path>\n");
         }
         legend(s, map, texts);
         s.append("</svg>");

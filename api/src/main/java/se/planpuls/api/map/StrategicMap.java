@@ -49,7 +49,9 @@ record StrategicMap(String title, String subtitle, int width, int height, List<C
     }
 
     /** A cubic curve from the prerequisite's box to the box of the milestone that depends on it. */
-    record Arrow(String from, String to, int x1, int y1, int c1x, int c1y, int c2x, int c2y, int x2, int y2) {
+    /** {@code basis}: the plan's sentence behind the arrow, its tooltip; null when none was recorded. */
+    record Arrow(String from, String to, int x1, int y1, int c1x, int c1y, int c2x, int c2y, int x2, int y2,
+                 String basis) {
     }
 
     static StrategicMap of(PlanDetail plan, List<DependencyEdge> edges, String title, String subtitle) {
@@ -100,26 +102,26 @@ record StrategicMap(String title, String subtitle, int width, int height, List<C
             Box from = byId.get(edge.dependsOnId());
             Box to = byId.get(edge.milestoneId());
             if (from != null && to != null) {
-                arrows.add(arrow(from, to));
+                arrows.add(arrow(from, to, edge.basis()));
             }
         }
         return new StrategicMap(title, subtitle, WIDTH, y + LEGEND, columns, bands, rows, boxes, arrows, y + 18);
     }
 
-    private static Arrow arrow(Box from, Box to) {
+    private static Arrow arrow(Box from, Box to, String basis) {
         if (Math.abs(to.centreX() - from.centreX()) > from.width() / 2) {
             boolean right = to.centreX() > from.centreX();
             int x1 = right ? from.x() + from.width() : from.x();
             int x2 = right ? to.x() : to.x() + to.width();
             int bend = Math.max(30, Math.abs(x2 - x1) / 2) * (right ? 1 : -1);
             return new Arrow(from.code(), to.code(), x1, from.centreY(), x1 + bend, from.centreY(), x2 - bend,
-                    to.centreY(), x2, to.centreY());
+                    to.centreY(), x2, to.centreY(), basis);
         }
         // Same column: a bracket on the right-hand side, so the curve does not run through the boxes between.
         int side = Math.max(from.x() + from.width(), to.x() + to.width());
         int bow = side + 14 + Math.min(30, Math.abs(to.centreY() - from.centreY()) / 6);
         return new Arrow(from.code(), to.code(), side, from.centreY(), bow, from.centreY(), bow, to.centreY(), side,
-                to.centreY());
+                to.centreY(), basis);
     }
 
     /** Greedy word wrap; a last line that does not fit ends with an ellipsis. */

@@ -12,7 +12,7 @@ import se.planpuls.db.MilestoneService;
  */
 final class DependencyController {
     /** The prerequisite, and where the edge comes from (a figure of the plan, say). */
-    record DependencyBody(Long dependsOnId, String source) {
+    record DependencyBody(Long dependsOnId, String source, String basis) {
     }
 
     private final DependencyService dependencies;
@@ -31,8 +31,10 @@ final class DependencyController {
                         "dependsOnId must be a positive integer id")
                 .check("source", b -> b.source() == null || b.source().length() <= 200,
                         "source must be at most 200 characters")
+                .check("basis", b -> b.basis() == null || b.basis().length() <= 2000,
+                        "basis must be at most 2000 characters")
                 .get();
-        dependencies.add(id, body.dependsOnId(), body.source() == null ? "admin API" : body.source());
+        dependencies.add(id, body.dependsOnId(), body.source() == null ? "admin API" : body.source(), body.basis());
         ctx.status(201).json(MilestoneDetailJson.of(milestones.detail(id)));
     }
 

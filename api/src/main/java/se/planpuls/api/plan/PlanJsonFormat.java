@@ -51,7 +51,7 @@ final class PlanJsonFormat {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record DependencyJ(String milestone, String dependsOn, String source, String reason) {
+    record DependencyJ(String milestone, String dependsOn, String source, String reason, String basis) {
     }
 
     PlanDocument read(String body) {
@@ -112,7 +112,7 @@ final class PlanJsonFormat {
                 continue;
             }
             dependencies.add(new PlanDocument.Dependency("dependencies[" + d + "].", dep.milestone(), dep.dependsOn(),
-                    dep.source()));
+                    dep.source(), dep.basis()));
         }
         if (plan.periodStart() == null) {
             problems.add(new Problem("periodStart", "periodStart is required"));
@@ -173,7 +173,7 @@ final class PlanJsonFormat {
                 .map(a -> new AreaJ(a.code(), a.name(), a.goalImage(), a.items().stream().map(PlanJsonFormat::itemJ)
                         .toList())).toList())).toList();
         var deps = doc.dependencies().stream()
-                .map(d -> new DependencyJ(d.milestone(), d.dependsOn(), d.source(), null)).toList();
+                .map(d -> new DependencyJ(d.milestone(), d.dependsOn(), d.source(), null, d.basis())).toList();
         try {
             return mapper.writeValueAsString(new PlanJ(doc.slug(), doc.name(), doc.organisation(), doc.periodStart(),
                     doc.periodEnd(), doc.effectGoals(), groups, deps));

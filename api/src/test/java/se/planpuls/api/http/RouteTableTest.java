@@ -67,7 +67,10 @@ class RouteTableTest {
         assertThat(bodyFields(paths, "/api/v1/channels", "post"))
                 .containsExactlyInAnyOrder("planId", "teamId", "channelId", "schedule", "language");
         assertThat(bodyFields(paths, "/api/v1/milestones/{id}/dependencies", "post"))
-                .containsExactlyInAnyOrder("dependsOnId", "source");
+                .containsExactlyInAnyOrder("dependsOnId", "source", "basis");
+        assertThat(bodyFields(paths, "/api/v1/plans/{id}/annual-review/{year}/notes", "put"))
+                .containsExactlyInAnyOrder("summary", "areas");
+        assertThat(bodyFields(paths, "/api/v1/plans/{id}/revisions", "put")).containsExactly("revisions");
         Set<String> policy = new TreeSet<>();
         api.get("/api/v1/plans/1/reminder-policy").json().fieldNames().forEachRemaining(policy::add);
         assertThat(bodyFields(paths, "/api/v1/plans/{id}/reminder-policy", "put")).isEqualTo(policy);

@@ -12,6 +12,7 @@ import se.planpuls.api.ApiClient;
 import se.planpuls.api.app.PlanpulsApp;
 import se.planpuls.api.TestConfigs;
 import se.planpuls.domain.calendar.WorkingCalendar;
+import se.planpuls.domain.reminder.ReminderPolicy;
 
 /** The annual review is taken by the schedule on the plan's review date, once. */
 class AnnualReviewTaskTest {
@@ -69,7 +70,7 @@ class AnnualReviewTaskTest {
 
     @Test
     void a_review_date_in_the_first_half_year_reviews_the_year_before() {
-        assertThat(AnnualReviewTask.yearReviewed(LocalDate.of(2027, 1, 29))).isEqualTo(2026);
-        assertThat(AnnualReviewTask.yearReviewed(LocalDate.of(2026, 8, 28))).isEqualTo(2026);
+        assertThat(ReminderPolicy.yearReviewed(LocalDate.of(2027, 1, 29))).isEqualTo(2026);
+        assertThat(ReminderPolicy.yearReviewed(LocalDate.of(2026, 8, 28))).isEqualTo(2026);
     }
 }

@@ -85,22 +85,35 @@ class LeadershipApiTest {
         api.post("/api/v1/owners", "{\"name\":\"Anna Berg\",\"email\":\"anna@example.com\"}");
         TestDatabases.execute(running.app().database(), """
                 INSERT INTO status_reports (milestone_id, status, comment, reporter_name, source, reported_at)
-                VALUES (?, 'REACHED', 'Klart, "äntligen"', 'Anna Berg', 'api', CURRENT_TIMESTAMP)""", med1);
+                VALUES (?, 'REACHED', 'Klart, "äntligen"', 'Anna Berg', 'api',
+                        TIMESTAMP WITH TIME ZONE '2023-06-01 08:00:00+00')""", med1);
+        TestDatabases.execute(running.app().database(), """
+                INSERT INTO status_reports (milestone_id, status, comment, reporter_name, source, reported_at)
+                VALUES (?, 'REACHED', 'Klart långt senare', 'Anna Berg', 'api', CURRENT_TIMESTAMP)""",
+                milestone("MED-2"));
 
         JsonNode json = api.get("/api/v1/plans/" + planId + "/annual-review?year=2023").json();
         assertThat(json.path("year").asInt()).isEqualTo(2023);
         assertThat(json.path("snapshot").asBoolean()).isFalse();
+        assertThat(json.path("asOf").asText()).isEqualTo("2024-01-31");
         assertThat(json.path("entries")).hasSize(32);
         assertThat(json.path("entries")).filteredOn(e -> e.path("milestoneCode").asText().equals("MED-1"))
                 .singleElement().satisfies(e -> assertThat(e.path("colour").asText()).isEqualTo("green"));
         assertThat(json.path("entries")).filteredOn(e -> !e.path("milestoneCode").asText().equals("MED-1"))
                 .allSatisfy(e -> assertThat(e.path("colour").asText()).isEqualTo("grey"));
+        JsonNode later = api.get("/api/v1/plans/" + planId + "/annual-review?year=2023&asOf=2100-01-01").json();
+        assertThat(later.path("entries")).filteredOn(e -> e.path("milestoneCode").asText().equals("MED-2"))
+                .singleElement().satisfies(e -> assertThat(e.path("colour").asText()).isEqualTo("green"));
+        JsonNode before = api.get("/api/v1/plans/" + planId + "/annual-review?year=2023&asOf=2023-05-31").json();
+        assertThat(before.path("asOf").asText()).isEqualTo("2023-05-31");
+        assertThat(before.path("entries")).allSatisfy(e -> assertThat(e.path("colour").asText()).isEqualTo("grey"));
+        assertProblem(api.get("/api/v1/plans/" + planId + "/annual-review?year=2023&asOf=31/01/2024"), 400, "asOf");
 
         var html = get("/api/v1/plans/" + planId + "/annual-review?year=2023", "text/html");
         assertThat(html.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(html.body()).contains("Årlig uppföljning 2023").contains("Ledarskapsakademi är inrättad")
                 .contains("class=\"status green\"").contains("Klart, &quot;äntligen&quot;")
-                .contains("Aktuell status per ").contains("Uppnådda effekter på kort sikt");
+                .contains("Status per 2024-01-31 vid dagens slut").contains("Uppnådda effekter på kort sikt");
 
         var csv = get("/api/v1/plans/" + planId + "/annual-review?year=2023", "text/csv");
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");

@@ -9,9 +9,9 @@ class LeadershipPagesTest {
 
     @Test
     void a_csv_cell_is_quoted_and_a_formula_is_defused() {
-        assertThat(AnnualReviewController.cell("Klart, \"äntligen\"")).isEqualTo("\"Klart, \"\"äntligen\"\"\"");
-        assertThat(AnnualReviewController.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-        assertThat(AnnualReviewController.cell("-5 dagar")).startsWith("\"'-");
-        assertThat(AnnualReviewController.cell(null)).isEmpty();
+        assertThat(AnnualReviewCsv.cell("Klart, \"äntligen\"")).isEqualTo("\"Klart, \"\"äntligen\"\"\"");
+        assertThat(AnnualReviewCsv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(AnnualReviewCsv.cell("-5 dagar")).startsWith("\"'-");
+        assertThat(AnnualReviewCsv.cell(null)).isEmpty();
     }
 }

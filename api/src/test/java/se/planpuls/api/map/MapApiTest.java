@@ -33,9 +33,11 @@ class MapApiTest {
 
         var page = send("/plans/" + planId + "/map?key=" + key, null);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<svg").contains("Strategisk karta").contains("Nära vård")
+        assertThat(page.body()).contains("<svg").contains("Strategisk karta").contains("Nära Vård")
                 .contains("data-code=\"DIG-4\"").contains("SDV infört*").contains("class=\"dependency\"")
-                .contains("Inväntar tidplan");
+                .contains("Inväntar tidplan")
+                .contains("<title>MED-1 → MED-2: MED-2, effekt på kort sikt: ”Ledarskapsakademien har strategin som "
+                        + "utgångspunkt vid planering, genomförande och utvärdering av insatser”</title>");
         assertThat(page.body().split("class=\"milestone\"", -1)).hasSize(35);
 
         var png = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(

@@ -188,6 +188,20 @@ class PlanImportApiTest {
     }
 
     @Test
+    void the_default_plans_export_gives_each_dependency_the_sentence_of_the_plan_it_rests_on() {
+        var dependencies = running.api.get("/api/v1/plans/1/export?format=json").json().path("dependencies");
+
+        assertThat(dependencies).hasSize(10).allSatisfy(d -> {
+            assertThat(d.path("basis").asText()).contains("”");
+            assertThat(d.path("source").isNull() || d.path("source").isMissingNode()).isTrue();
+        });
+        assertThat(dependencies).anySatisfy(d -> {
+            assertThat(d.path("milestone").asText()).isEqualTo("MED-3");
+            assertThat(d.path("dependsOn").asText()).isEqualTo("MED-5");
+        });
+    }
+
+    @Test
     void an_unknown_content_type_or_format_is_refused() {
         var xml = running.send("POST", "/api/v1/plans/import", "<plan/>", java.util.Map.of("Content-Type", "application/xml"));
         assertThat(xml.status()).isEqualTo(400);

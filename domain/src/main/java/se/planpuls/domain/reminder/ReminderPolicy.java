@@ -83,6 +83,20 @@ public record ReminderPolicy(List<Integer> deadlineDays, boolean overdue, MonthD
         return new InvalidInputException(field, field + ".invalid", message);
     }
 
+    /**
+     * The year a review held on this date reviews: one in the first half of the year reviews the
+     * year before (January 2027 reviews 2026), a later one its own year.
+     */
+    public static int yearReviewed(LocalDate reviewDate) {
+        return reviewDate.getMonthValue() <= Month.JUNE.getValue() ? reviewDate.getYear() - 1 : reviewDate.getYear();
+    }
+
+    /** The date the review of {@code reviewedYear} is held, the one {@link #yearReviewed} maps back to it. */
+    public LocalDate reviewDateOf(int reviewedYear, WorkingCalendar calendar) {
+        LocalDate next = reviewDate(reviewedYear + 1, calendar);
+        return yearReviewed(next) == reviewedYear ? next : reviewDate(reviewedYear, calendar);
+    }
+
     /** The review date in {@code year}: the configured day moved back to a working day, or January's last. */
     public LocalDate reviewDate(int year, WorkingCalendar calendar) {
         if (reviewDate == null) {

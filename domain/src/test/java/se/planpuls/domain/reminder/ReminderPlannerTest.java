@@ -163,6 +163,16 @@ class ReminderPlannerTest {
     }
 
     @Test
+    void the_review_of_a_year_is_held_on_the_next_januarys_review_date_or_that_years_own_when_it_falls_late() {
+        // 29 January 2027 is a Friday, the last working day of that January.
+        assertThat(ReminderPolicy.DEFAULT.reviewDateOf(2026, SE)).isEqualTo(d("2027-01-29"));
+        var august = new ReminderPolicy(List.of(), true, java.time.MonthDay.of(8, 31), List.of(5), 0, 14, 5, 10, null);
+        // 31 August 2026 is a Monday: a review in the second half reviews its own year.
+        assertThat(august.reviewDateOf(2026, SE)).isEqualTo(d("2026-08-31"));
+        assertThat(ReminderPolicy.yearReviewed(august.reviewDateOf(2026, SE))).isEqualTo(2026);
+    }
+
+    @Test
     void the_monthly_check_in_goes_out_on_the_first_working_day_unless_reported_in_the_last_14_days() {
         var m = milestone(d("2027-09-30"), 2027, false);
         var checkIn = new ReminderKey(1, ReminderKind.CHECK_IN, d("2026-05-01"), 0);

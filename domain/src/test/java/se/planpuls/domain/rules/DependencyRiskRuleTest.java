@@ -27,7 +27,7 @@ class DependencyRiskRuleTest {
     }
 
     static DependencyEdge dependsOn(long milestone, long prerequisite) {
-        return new DependencyEdge(milestone, prerequisite);
+        return new DependencyEdge(milestone, prerequisite, null);
     }
 
     @Test

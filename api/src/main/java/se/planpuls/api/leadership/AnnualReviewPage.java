@@ -1,0 +1,258 @@
+package se.planpuls.api.leadership;
+
+import static se.planpuls.api.http.PageTexts.html;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import se.planpuls.api.http.PageTexts;
+import se.planpuls.domain.AnnualReview;
+import se.planpuls.domain.calendar.WorkingCalendar;
+
+/**
+ * The annual review as the board reads it, one HTML page that the browser shows and the PDF is
+ * rendered from: title, summary, the strategic map, the status table (as a list, each area named
+ * once, or as {@code 003}'s matrix of years), the assessment, målbild and effects per area, and
+ * the footnote for uncertain dates. Written as well-formed XHTML, which the PDF renderer needs.
+ */
+final class AnnualReviewPage {
+    /** The two layouts of the status table: one row per milestone, or areas by the plan's years. */
+    enum Layout { LIST, MATRIX }
+
+    static final String DOT = "\u25CF";
+    /** The PDF's embedded face first; a browser falls through to a font of its own. */
+    private static final String FONTS = "'Planpuls Sans', 'DejaVu Sans', 'Segoe UI', Arial, sans-serif";
+    /** Each status colour's fill, as the page, the PDF and the workbook paint it. */
+    static final Map<String, String> FILL = Map.of("green", "2E9E4F", "yellow", "F4C430", "red", "D9413B",
+            "grey", "C9CCD1");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(WorkingCalendar.ZONE);
+
+    private AnnualReviewPage() {
+    }
+
+    /** {@code mapSource}: where the map picture is read from (a keyed link, or a data URI in the PDF); null leaves it out. */
+    static String render(AnnualReview review, PageTexts t, Layout layout, String mapSource) {
+        StringBuilder s = new StringBuilder(32_000);
+        String title = t.get("review.title", review.planName(), String.valueOf(review.year()));
+        s.append("<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>").append(html(title))
+                .append("</title>\n<style>\n").append(style(t)).append("</style>\n</head>\n<body>\n");
+        s.append("<div class=\"title\">\n<h1>").append(html(title)).append("</h1>\n");
+        if (review.organisation() != null && !review.organisation().isBlank()) {
+            s.append("<p>").append(html(t.get("review.organisation", review.organisation()))).append("</p>\n");
+        }
+        s.append("<p class=\"asof\">").append(html(review.snapshot()
+                        ? t.get("review.subtitle.snapshot", STAMP.format(review.takenAt()), review.asOf().toString())
+                        : t.get("review.subtitle.live", review.asOf().toString())))
+                .append("</p>\n</div>\n");
+        if (review.notes().summary() != null) {
+            s.append("<h2>").append(html(t.get("review.summary"))).append("</h2>\n");
+            paragraphs(s, "summary", review.notes().summary());
+        }
+        if (mapSource != null) {
+            s.append("<h2 class=\"break\">").append(html(t.get("review.map"))).append("</h2>\n<img class=\"map\" src=\"")
+                    .append(html(mapSource)).append("\" alt=\"").append(html(t.get("review.map"))).append("\"/>\n");
+        }
+        s.append("<h2 class=\"break\">").append(html(t.get("review.table"))).append("</h2>\n<p>")
+                .append(html(t.get("review.legend"))).append("</p>\n");
+        if (layout == Layout.MATRIX) {
+            matrix(s, review, t);
+        } else {
+            list(s, review, t);
+        }
+        if (review.entries().stream().anyMatch(AnnualReview.Entry::dateUncertain)) {
+            s.append("<p class=\"footnote\">").append(html(t.get("review.uncertain"))).append("</p>\n");
+        }
+        areas(s, review, t);
+        changes(s, review.changes(), t);
+        s.append("</body>\n</html>\n");
+        return s.toString();
+    }
+
+    private static String style(PageTexts t) {
+        String page = t.get("review.page", "\" counter(page) \"", "\" counter(pages) \"");
+        return "@page { size: A4 landscape; margin: 14mm 12mm 16mm 12mm;\n"
+                + "  @bottom-center { content: \"" + page + "\"; font-family: " + FONTS + "; font-size: 9pt;"
+                + " color: #57606a; } }\n"
+                + "body { font-family: " + FONTS + "; margin: 0; color: #1f2328; font-size: 11pt; }\n"
+                + "@media screen { body { margin: 24px; } }\n"
+                + "h1 { font-size: 20pt; } h2 { font-size: 14pt; margin-top: 18px; } h3 { font-size: 12pt; }\n"
+                + ".break { page-break-before: always; }\n"
+                + "img.map { max-width: 100%; max-height: 150mm; }\n"
+                + "table { border-collapse: collapse; width: 99.5%; font-size: 9.5pt; table-layout: fixed; }\n"
+                + "table.list col.area { width: 15%; } table.list col.milestone { width: 33%; }"
+                + " table.list col.year { width: 5%; } table.list col.status { width: 11%; }"
+                + " table.list col.comment { width: 18%; } table.list col.effects { width: 18%; }\n"
+                + "table.matrix th.area { width: 14%; }\n"
+                + "th, td { border: 1px solid #d0d7de; padding: 4px 6px; text-align: left; vertical-align: top; }\n"
+                + "thead th { background: #24405e; color: #fff; } tr.group th { background: #4b6a88; color: #fff; }\n"
+                + "tr { page-break-inside: avoid; } thead { display: table-header-group; }\n"
+                + "td.status { font-weight: bold; }\n"
+                + "td.matrix div { min-height: 1.3em; padding: 1px 0; }\n"
+                + ".green { background: #" + FILL.get("green") + "; color: #fff; } .yellow { background: #"
+                + FILL.get("yellow") + "; }\n.red { background: #" + FILL.get("red") + "; color: #fff; } .grey { background: #"
+                + FILL.get("grey") + "; }\n"
+                + ".footnote { font-size: 9pt; color: #57606a; }\n"
+                + "li.seen { font-weight: bold; } .area { page-break-inside: avoid; }\n";
+    }
+
+    private static void list(StringBuilder s, AnnualReview review, PageTexts t) {
+        s.append("<table class=\"list\">\n<colgroup><col class=\"area\"/><col class=\"milestone\"/>"
+                + "<col class=\"year\"/><col class=\"status\"/><col class=\"comment\"/><col class=\"effects\"/>"
+                + "</colgroup>\n<thead><tr><th>").append(html(t.get("review.area"))).append("</th><th>")
+                .append(html(t.get("review.milestone"))).append("</th><th>").append(html(t.get("review.year")))
+                .append("</th><th>").append(html(t.get("review.status"))).append("</th><th>")
+                .append(html(t.get("review.comment"))).append("</th><th>").append(html(t.get("review.effects")))
+                .append("</th></tr></thead>\n<tbody>\n");
+        String group = null;
+        for (AnnualReview.AreaPart area : review.areas()) {
+            List<AnnualReview.Entry> entries = review.entriesOf(area.code());
+            if (entries.isEmpty()) {
+                continue;
+            }
+            if (!area.groupName().equals(group)) {
+                group = area.groupName();
+                s.append("<tr class=\"group\"><th colspan=\"6\">").append(html(group)).append("</th></tr>\n");
+            }
+            boolean first = true;
+            for (AnnualReview.Entry e : entries) {
+                s.append("<tr data-code=\"").append(html(e.milestoneCode())).append("\">");
+                if (first) {
+                    s.append("<td class=\"area\" rowspan=\"").append(entries.size()).append("\">")
+                            .append(html(area.name())).append("</td>");
+                    first = false;
+                }
+                s.append("<td><strong>").append(html(e.milestoneCode())).append("</strong> ").append(html(e.title()))
+                        .append(e.dateUncertain() ? "*" : "").append("</td><td>").append(e.dueYear()).append("</td>");
+                status(s, e, t);
+                s.append("<td>").append(html(e.lastComment())).append("</td><td>");
+                if (!e.effectsSeen().isEmpty()) {
+                    s.append("<ul>");
+                    e.effectsSeen().forEach(effect -> s.append("<li>").append(html(effect)).append("</li>"));
+                    s.append("</ul>");
+                }
+                s.append("</td></tr>\n");
+            }
+        }
+        s.append("</tbody>\n</table>\n");
+    }
+
+    /** {@code 003}'s figure: areas as rows, each year of the plan up to the review as "Milstolpar år | Status". */
+    private static void matrix(StringBuilder s, AnnualReview review, PageTexts t) {
+        Set<Integer> years = new TreeSet<>();
+        review.entries().forEach(e -> years.add(e.dueYear()));
+        s.append("<table class=\"matrix\">\n<thead><tr><th class=\"area\">").append(html(t.get("review.area")))
+                .append("</th>");
+        for (int year : years) {
+            s.append("<th>").append(html(t.get("review.matrix.milestones", String.valueOf(year)))).append("</th><th>")
+                    .append(html(t.get("review.status"))).append("</th>");
+        }
+        s.append("</tr></thead>\n<tbody>\n");
+        for (AnnualReview.AreaPart area : review.areas()) {
+            List<AnnualReview.Entry> entries = review.entriesOf(area.code());
+            if (entries.isEmpty()) {
+                continue;
+            }
+            s.append("<tr data-area=\"").append(html(area.code())).append("\"><th>").append(html(area.name()))
+                    .append("</th>");
+            for (int year : years) {
+                List<AnnualReview.Entry> ofYear = entries.stream().filter(e -> e.dueYear() == year).toList();
+                s.append("<td class=\"matrix\">");
+                ofYear.forEach(e -> s.append("<div data-code=\"").append(html(e.milestoneCode())).append("\">")
+                        .append(html(e.title())).append(e.dateUncertain() ? "*" : "").append("</div>"));
+                s.append("</td><td class=\"matrix\">");
+                ofYear.forEach(e -> s.append("<div class=\"status ").append(AnnualReviewJson.colour(e.status()))
+                        .append("\">").append(DOT).append(' ').append(html(t.status("review.status.", e.status())))
+                        .append("</div>"));
+                s.append("</td>");
+            }
+            s.append("</tr>\n");
+        }
+        s.append("</tbody>\n</table>\n");
+    }
+
+    private static void status(StringBuilder s, AnnualReview.Entry e, PageTexts t) {
+        s.append("<td class=\"status ").append(AnnualReviewJson.colour(e.status())).append("\">").append(DOT)
+                .append(' ').append(html(t.status("review.status.", e.status()))).append("</td>");
+    }
+
+    /** Per area: its målbild, the region's assessment, and the effects the plan expects, those seen marked. */
+    private static void areas(StringBuilder s, AnnualReview review, PageTexts t) {
+        s.append("<h2 class=\"break\">").append(html(t.get("review.assessments"))).append("</h2>\n");
+        for (AnnualReview.AreaPart area : review.areas()) {
+            List<AnnualReview.Entry> entries = review.entriesOf(area.code());
+            s.append("<div class=\"area\" id=\"area-").append(html(area.code())).append("\">\n<h3>")
+                    .append(html(area.name())).append("</h3>\n");
+            if (area.goalImage() != null && !area.goalImage().isBlank()) {
+                s.append("<p><strong>").append(html(t.get("review.goalImage"))).append(":</strong> ")
+                        .append(html(area.goalImage())).append("</p>\n");
+            }
+            s.append("<p><strong>").append(html(t.get("review.assessment"))).append(":</strong></p>\n");
+            if (area.note() == null) {
+                s.append("<p class=\"footnote\">").append(html(t.get("review.noAssessment"))).append("</p>\n");
+            } else {
+                paragraphs(s, "note", area.note());
+            }
+            if (entries.stream().anyMatch(e -> !e.effectsExpected().isEmpty())) {
+                s.append("<p><strong>").append(html(t.get("review.expected"))).append(":</strong></p>\n<ul>\n");
+                for (AnnualReview.Entry e : entries) {
+                    for (String effect : e.effectsExpected()) {
+                        boolean seen = e.effectsSeen().contains(effect);
+                        s.append("<li").append(seen ? " class=\"seen\"" : "").append(">")
+                                .append(html(e.milestoneCode())).append(": ").append(html(effect));
+                        if (seen) {
+                            s.append(" (").append(html(t.get("review.effect.seen"))).append(")");
+                        }
+                        s.append("</li>\n");
+                    }
+                }
+                s.append("</ul>\n");
+            }
+            s.append("</div>\n");
+        }
+    }
+
+    /** The plan's own history in the period: the revisions boards adopted and each item added, removed or moved. */
+    private static void changes(StringBuilder s, AnnualReview.Changes changes, PageTexts t) {
+        if (changes.from() == null) {
+            return;
+        }
+        s.append("<h2 class=\"break\">").append(html(t.get("review.changes", changes.from().toString(),
+                changes.to().toString()))).append("</h2>\n");
+        if (!changes.revisions().isEmpty()) {
+            s.append("<ul class=\"revisions\">\n");
+            changes.revisions().forEach(r -> s.append("<li>").append(html(t.get("review.revision",
+                    r.adoptedOn().toString(), r.board()))).append(r.note() == null ? "" : ": " + html(r.note()))
+                    .append("</li>\n"));
+            s.append("</ul>\n");
+        }
+        if (changes.items().isEmpty()) {
+            s.append("<p>").append(html(t.get("review.changes.none"))).append("</p>\n");
+            return;
+        }
+        s.append("<table class=\"changes\">\n<thead><tr><th>").append(html(t.get("review.changes.when")))
+                .append("</th><th>").append(html(t.get("review.milestone"))).append("</th><th>")
+                .append(html(t.get("review.changes.what"))).append("</th><th>")
+                .append(html(t.get("review.changes.reason"))).append("</th></tr></thead>\n<tbody>\n");
+        for (AnnualReview.Change c : changes.items()) {
+            String what = switch (c.kind()) {
+                case "added" -> t.get("review.changes.added", c.after());
+                case "removed" -> t.get("review.changes.removed");
+                default -> t.get("review.changes.moved", c.before(), c.after());
+            };
+            s.append("<tr><td>").append(STAMP.format(c.at())).append("</td><td><strong>").append(html(c.code()))
+                    .append("</strong> ").append(html(c.title())).append("</td><td>").append(html(what))
+                    .append("</td><td>").append(html(c.reason())).append("</td></tr>\n");
+        }
+        s.append("</tbody>\n</table>\n");
+    }
+
+    private static void paragraphs(StringBuilder s, String css, String text) {
+        for (String paragraph : text.split("\\R\\s*\\R")) {
+            s.append("<p class=\"").append(css).append("\">").append(html(paragraph.strip()).replaceAll("\\R", "<br/>"))
+                    .append("</p>\n");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package se.planpuls.api.leadership;
+
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.util.List;
+import se.planpuls.api.http.AdminAuth;
+import se.planpuls.api.http.Params;
+import se.planpuls.db.RevisionService;
+import se.planpuls.domain.PlanRevision;
+
+/**
+ * {@code GET/PUT /api/v1/plans/{id}/revisions}: the revisions of a plan that a board adopted, which
+ * the annual review lists beside the plan's own changes. {@code PUT} replaces the list.
+ */
+final class RevisionController {
+    /** The plan's revisions, each the day it was adopted, the board and what it said. */
+    record RevisionsBody(List<RevisionBody> revisions) {
+    }
+
+    record RevisionBody(LocalDate adoptedOn, String board, String note) {
+    }
+
+    private final RevisionService revisions;
+
+    RevisionController(RevisionService revisions) {
+        this.revisions = revisions;
+    }
+
+    void list(Context ctx) {
+        ctx.json(new RevisionsJson(revisions.revisions(Params.id(ctx, "id"))));
+    }
+
+    void replace(Context ctx) {
+        long planId = Params.id(ctx, "id");
+        RevisionsBody body = ctx.bodyValidator(RevisionsBody.class)
+                .check("revisions", b -> b.revisions() != null, "revisions is required (a list, empty to clear it)")
+                .get();
+        List<PlanRevision> wanted = body.revisions().stream()
+                .map(r -> r == null ? null : new PlanRevision(r.adoptedOn(), r.board(), r.note()))
+                .toList();
+        ctx.json(new RevisionsJson(revisions.replace(planId, wanted, AdminAuth.actor(ctx))));
+    }
+
+    record RevisionsJson(List<PlanRevision> revisions) {
+    }
+}

@@ -1,0 +1,237 @@
+package se.planpuls.api.leadership;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.planpuls.api.Problems.assertProblem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import se.planpuls.api.ApiClient;
+import se.planpuls.api.RunningApp;
+import se.planpuls.db.TestDatabases;
+import se.planpuls.domain.calendar.WorkingCalendar;
+
+/** The annual review as the board files it: the region's notes, the page, the PDF and the workbook, read back. */
+class AnnualReviewDocumentsTest {
+    @RegisterExtension
+    final RunningApp running = new RunningApp();
+    private final ApiClient api = running.api;
+    private long planId;
+
+    @BeforeEach
+    void reportOnTheYear() {
+        planId = api.get("/api/v1/plans").json().get(0).path("id").asLong();
+        report("MED-1", "REACHED", "Akademin är igång för chefer i hela regionen", "2023-05-02 08:00:00+00");
+        report("PCA-1", "IN_PROGRESS", "Modellen prövas på två sjukhus", "2023-09-14 08:00:00+00");
+        TestDatabases.execute(running.app().database(), """
+                INSERT INTO report_effects (report_id, effect_id)
+                SELECT MAX(r.id), (SELECT MIN(e.id) FROM milestone_effects e WHERE e.milestone_id = ?)
+                FROM status_reports r""", milestone("PCA-1"));
+        report("NV-1", "REACHED", "Klart långt efter uppföljningen", "2025-03-01 08:00:00+00");
+    }
+
+    @Test
+    void the_notes_are_written_with_if_match_and_read_in_the_review_each_area_named_once() throws Exception {
+        String path = "/api/v1/plans/" + planId + "/annual-review/2023/notes";
+        var first = api.send("PUT", path, """
+                {"summary":"Arbetet går framåt i alla sju insatsområden.","areas":{"MED":"Akademin är på plats."}}""",
+                RunningApp.TOKEN, Map.of("If-Match", "\"0\""));
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.header("ETag")).isEqualTo("\"1\"");
+        assertThat(first.json().path("areas").path("MED").asText()).isEqualTo("Akademin är på plats.");
+        assertThat(api.send("PUT", path, "{\"summary\":\"Sent\"}", RunningApp.TOKEN, Map.of("If-Match", "\"0\""))
+                .status()).isEqualTo(412);
+        assertProblem(api.send("PUT", path, "{\"areas\":{\"XYZ\":\"?\"}}", RunningApp.TOKEN), 400, "areas.XYZ");
+        assertProblem(api.send("PUT", path, "{\"summary\":\"" + "x".repeat(8001) + "\"}", RunningApp.TOKEN), 400,
+                "summary");
+        assertThat(api.get(path).header("ETag")).isEqualTo("\"1\"");
+        assertThat(api.get("/api/v1/audit?entity=annual_review_notes").body()).contains("Akademin är på plats.");
+
+        JsonNode review = api.get("/api/v1/plans/" + planId + "/annual-review?year=2023").json();
+        assertThat(review.path("summary").asText()).isEqualTo("Arbetet går framåt i alla sju insatsområden.");
+        assertThat(review.path("areas")).filteredOn(a -> a.path("code").asText().equals("MED")).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.path("assessment").asText()).isEqualTo("Akademin är på plats.");
+                    assertThat(a.path("goalImage").asText()).isNotBlank();
+                });
+        String page = text(get("/api/v1/plans/" + planId + "/annual-review?year=2023&format=html"));
+        assertThat(page).contains("Arbetet går framåt i alla sju insatsområden.").contains("Målbild")
+                .contains("Förväntade effekter på kort sikt").contains("rapporterad som uppnådd");
+        assertThat(page.split("<td class=\"area\" rowspan=", -1)).hasSize(7 + 1);
+        assertThat(text(get("/api/v1/plans/" + planId + "/annual-review?year=2024&format=html")))
+                .contains("SDV infört*").contains("* Inväntar tidplan");
+    }
+
+    @Test
+    void the_review_lists_the_plans_changes_since_the_review_before_and_the_revisions_a_board_adopted()
+            throws Exception {
+        LocalDate today = LocalDate.now(WorkingCalendar.ZONE);
+        // A year whose review period holds today: from the review date before it (late January) on.
+        int year = today.getMonthValue() == 1 ? today.getYear() - 1 : today.getYear();
+        api.patch("/api/v1/milestones/" + milestone("MED-3"), "{\"dueDate\":\"2026-06-30\",\"reason\":\"Ny tidplan\"}");
+        api.send("DELETE", "/api/v1/milestones/" + milestone("FYS-2") + "?reason=Utg%C3%A5r", null, RunningApp.TOKEN);
+        var put = api.send("PUT", "/api/v1/plans/" + planId + "/revisions", "{\"revisions\":["
+                + "{\"adoptedOn\":\"" + today + "\",\"board\":\"Hälso- och sjukvårdsnämnden\",\"note\":\"Planen reviderad\"},"
+                + "{\"adoptedOn\":\"2000-08-24\",\"board\":\"Regionstyrelsen\"}]}", RunningApp.TOKEN);
+        assertThat(put.status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/plans/" + planId + "/revisions").json().path("revisions")).hasSize(2);
+        assertProblem(api.send("PUT", "/api/v1/plans/" + planId + "/revisions",
+                "{\"revisions\":[{\"adoptedOn\":\"2023-08-24\"}]}", RunningApp.TOKEN), 400, "revisions[0].board");
+
+        String path = "/api/v1/plans/" + planId + "/annual-review?year=" + year + "&asOf=" + today;
+        JsonNode changes = api.get(path).json().path("changes");
+
+        assertThat(changes.path("to").asText()).isEqualTo(today.toString());
+        assertThat(changes.path("items")).anySatisfy(c -> {
+            assertThat(c.path("kind").asText()).isEqualTo("moved");
+            assertThat(c.path("code").asText()).isEqualTo("MED-3");
+            assertThat(c.path("before").asText()).isEqualTo("2023");
+            assertThat(c.path("after").asText()).isEqualTo("2026-06-30");
+            assertThat(c.path("reason").asText()).isEqualTo("Ny tidplan");
+        }).anySatisfy(c -> {
+            assertThat(c.path("kind").asText()).isEqualTo("removed");
+            assertThat(c.path("code").asText()).isEqualTo("FYS-2");
+            assertThat(c.path("reason").asText()).isEqualTo("Utgår");
+        });
+        assertThat(changes.path("revisions")).singleElement()
+                .satisfies(r -> assertThat(r.path("board").asText()).isEqualTo("Hälso- och sjukvårdsnämnden"));
+        assertThat(text(get(path + "&format=html"))).contains("Reviderad och antagen " + today
+                + " av Hälso- och sjukvårdsnämnden: Planen reviderad").contains("Flyttad från 2023 till 2026-06-30");
+        assertThat(api.get("/api/v1/plans/" + planId + "/annual-review?year=2023").json().path("changes")
+                .path("items")).isEmpty();
+    }
+
+    @Test
+    void the_matrix_layout_puts_areas_in_rows_and_each_year_in_a_pair_of_columns() throws Exception {
+        String page = text(get("/api/v1/plans/" + planId + "/annual-review?year=2023&layout=matrix&format=html"));
+
+        assertThat(page).contains("<th>Milstolpar 2022</th><th>Status</th><th>Milstolpar 2023</th><th>Status</th>");
+        assertThat(page.split("<tr data-area=", -1)).hasSize(7 + 1);
+        assertProblem(api.get("/api/v1/plans/" + planId + "/annual-review?year=2023&layout=grid"), 400, "layout");
+        assertProblem(api.get("/api/v1/plans/" + planId + "/annual-review?year=2023&format=docx"), 400, "format");
+    }
+
+    @Test
+    void the_pdf_is_a4_landscape_with_the_milestones_in_swedish_embedded_fonts_and_page_numbers() throws Exception {
+        var response = get("/api/v1/plans/" + planId + "/annual-review?year=2023", "application/pdf");
+
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        try (PDDocument pdf = Loader.loadPDF(response.body())) {
+            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(text).contains("Årlig uppföljning 2023").contains("Status per 2024-01-31")
+                    .contains("Ledarskapsakademi är inrättad").contains("Hälso- och vårdutbudskarta")
+                    .contains("Akademin är igång för chefer i hela regionen").contains("● Uppnådd")
+                    .contains("Sida 1 av " + pdf.getNumberOfPages()).doesNotContain("Klart långt efter");
+            var box = pdf.getPage(0).getMediaBox();
+            assertThat(box.getWidth()).isCloseTo(842f, org.assertj.core.data.Offset.offset(2f));
+            assertThat(box.getHeight()).isCloseTo(595f, org.assertj.core.data.Offset.offset(2f));
+            for (var name : pdf.getPage(0).getResources().getFontNames()) {
+                PDFont font = pdf.getPage(0).getResources().getFont(name);
+                assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+            }
+            assertThat(pdf.getPages()).anySatisfy(p -> assertThat(p.getResources().getXObjectNames()).isNotEmpty());
+        }
+    }
+
+    @Test
+    void the_workbook_holds_the_figures_of_the_json_with_colours_as_fills_a_frozen_header_and_filters() throws Exception {
+        JsonNode json = api.get("/api/v1/plans/" + planId + "/annual-review?year=2023").json();
+        var response = get("/api/v1/plans/" + planId + "/annual-review?year=2023&format=xlsx", "*/*");
+
+        assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                .startsWith(AnnualReviewController.XLSX);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
+            XSSFSheet status = book.getSheet("Status");
+            assertThat(status.getLastRowNum()).isEqualTo(json.path("entries").size());
+            assertThat(status.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(status.getCTWorksheet().isSetAutoFilter()).isTrue();
+            Map<String, Row> rows = new HashMap<>();
+            for (int r = 1; r <= status.getLastRowNum(); r++) {
+                rows.put(status.getRow(r).getCell(2).getStringCellValue(), status.getRow(r));
+            }
+            for (JsonNode entry : json.path("entries")) {
+                Row row = rows.get(entry.path("milestoneCode").asText());
+                assertThat(row.getCell(3).getStringCellValue()).isEqualTo(entry.path("title").asText());
+                assertThat(row.getCell(7).getStringCellValue()).isEqualTo(entry.path("colour").asText());
+                XSSFCellStyle fill = (XSSFCellStyle) row.getCell(6).getCellStyle();
+                assertThat(fill.getFillForegroundXSSFColor().getARGBHex())
+                        .endsWith(AnnualReviewPage.FILL.get(entry.path("colour").asText()));
+            }
+            assertThat(rows.get("MED-1").getCell(6).getStringCellValue()).isEqualTo("Uppnådd");
+
+            XSSFSheet reports = book.getSheet("Rapporter");
+            assertThat(reports.getLastRowNum()).isEqualTo(2);
+            assertThat(reports.getRow(1).getCell(1).getStringCellValue()).isEqualTo("MED-1");
+            XSSFSheet effects = book.getSheet("Effekter");
+            long seen = 0;
+            for (int r = 1; r <= effects.getLastRowNum(); r++) {
+                seen += effects.getRow(r).getCell(3).getStringCellValue().equals("Ja") ? 1 : 0;
+            }
+            assertThat(seen).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void the_pdf_opens_with_the_plans_read_only_key_as_the_card_links_it_and_not_without() throws Exception {
+        String mapLink = api.get("/api/v1/plans/" + planId + "/map-links").json().path("page").asText();
+        String key = mapLink.substring(mapLink.indexOf("key=") + 4);
+        String url = "/plans/" + planId + "/annual-review.pdf?year=2023&key=" + key;
+
+        var opened = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api.baseUrl() + url)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        var refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api.baseUrl()
+                + "/plans/" + planId + "/annual-review.pdf?year=2023&key=wrong")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(opened.statusCode()).isEqualTo(200);
+        assertThat(new String(opened.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(refused.statusCode()).isEqualTo(401);
+    }
+
+    private HttpResponse<byte[]> get(String path) throws Exception {
+        return get(path, "*/*");
+    }
+
+    private HttpResponse<byte[]> get(String path, String accept) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api.baseUrl() + path))
+                .header("Authorization", "Bearer " + RunningApp.TOKEN).header("Accept", accept).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String text(HttpResponse<byte[]> response) {
+        return new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private void report(String code, String status, String comment, String at) {
+        TestDatabases.execute(running.app().database(), """
+                INSERT INTO status_reports (milestone_id, status, comment, reporter_name, source, reported_at)
+                VALUES (?, ?, ?, 'Anna Berg', 'api', CAST(? AS TIMESTAMP WITH TIME ZONE))""",
+                milestone(code), status, comment, at);
+    }
+
+    private long milestone(String code) {
+        for (JsonNode m : api.get("/api/v1/milestones?q=" + code).json()) {
+            if (m.path("code").asText().equals(code)) {
+                return m.path("id").asLong();
+            }
+        }
+        throw new AssertionError("no milestone " + code);
+    }
+}
