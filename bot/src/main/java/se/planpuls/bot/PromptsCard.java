@@ -104,8 +104,12 @@ final class PromptsCard {
             items.add(Cards.text(row.asked() == null ? MyMilestonesCommand.line(row.view(), reader, texts)
                     : ReminderCard.header(row.asked(), m, m.code() + " " + m.title(), texts)));
             if (row.state() == State.REPORTED && row.view().latest() != null) {
-                items.add(Cards.text("✔ " + texts.get("prompts.reported",
-                        StatusCard.lastReport(row.view().latest(), texts))).put("color", "Good").put("spacing", "None"));
+                StatusReport receipt = row.view().latest();
+                items.add(Cards.text("✔ " + texts.get("prompts.reported", StatusCard.lastReport(receipt, texts)))
+                        .put("color", "Good").put("spacing", "None"));
+                if (receipt.comment() != null) {
+                    items.add(Cards.subtle(texts.get("card.receipt.comment") + ": " + receipt.comment()));
+                }
                 continue;
             }
             if (row.asked() != null) {
