@@ -57,7 +57,7 @@ final class CheckInSender {
             }
             var conversation = services.conversations().personalOf(owner.id());
             if (conversation.isEmpty()) {
-                chain = chain.thenApply(s -> new CheckInSummary(s.ownersPrompted(), s.cardsSent(),
+                chain = chain.thenApply(s -> new CheckInSummary(s.ownersPrompted(), s.milestonesAsked(),
                         s.ownersUnreachable() + 1, s.failures()));
                 continue;
             }
@@ -79,10 +79,10 @@ final class CheckInSender {
                         .handle((done, error) -> {
                             if (error != null) {
                                 LOG.warn("Check-in to owner {} failed: {}", owner.id(), error.toString());
-                                return new CheckInSummary(s.ownersPrompted(), s.cardsSent(), s.ownersUnreachable(),
+                                return new CheckInSummary(s.ownersPrompted(), s.milestonesAsked(), s.ownersUnreachable(),
                                         s.failures() + 1);
                             }
-                            return new CheckInSummary(s.ownersPrompted() + 1, s.cardsSent() + open.size(),
+                            return new CheckInSummary(s.ownersPrompted() + 1, s.milestonesAsked() + open.size(),
                                     s.ownersUnreachable(), s.failures());
                         });
             });
