@@ -28,8 +28,13 @@ import se.planpuls.domain.reminder.ReminderKind;
  * and the database alone after a submit.
  */
 final class PromptsCard {
-    /** Rows with a form; beyond them a row only names the milestone (Teams caps a message's size). */
+    /** Rows with a form; beyond them a row only names the milestone and how to open it. */
     static final int MAX_FORMS = 12;
+    /**
+     * Teams refuses a message over about 28 KB; the card stays under this many bytes of JSON, with
+     * room for the activity around it, by giving fewer rows a form.
+     */
+    static final int MAX_BYTES = 24_000;
     static final String ROWS = "rows";
     static final String TITLE = "title";
     static final String INTRO = "intro";
@@ -83,12 +88,33 @@ final class PromptsCard {
      * @param intro    the text under it (already in the reader's language)
      */
     static Attachment of(String titleKey, String intro, List<Row> rows, Owner reader, Texts texts, LocalDate today) {
+        ObjectNode card = card(titleKey, intro, rows, reader, texts, MAX_FORMS);
+        for (int forms = MAX_FORMS - 1; forms > 0 && size(card) > MAX_BYTES; forms--) {
+            card = card(titleKey, intro, rows, reader, texts, forms);
+        }
+        return Cards.attachment(card);
+    }
+
+    private static int size(ObjectNode card) {
+        return card.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    private static ObjectNode card(String titleKey, String intro, List<Row> rows, Owner reader, Texts texts,
+                                   int maxForms) {
         ArrayNode body = Cards.array();
         body.add(Cards.subtle(texts.get(titleKey)));
         body.add(Cards.text(intro).put("weight", "Bolder"));
         int forms = 0;
         boolean open = false;
+        List<String> overflow = new ArrayList<>();
         for (Row row : rows) {
+            boolean wantsForm = !row.notice() && row.state() != State.REPORTED
+                    && !(row.view().reached() && row.asked() == null);
+            if (wantsForm && forms >= maxForms) {
+                // Named in one line at the end: a row each would not fit in one message.
+                overflow.add(row.view().milestone().code());
+                continue;
+            }
             ObjectNode container = body.addObject();
             container.put("type", "Container");
             container.put("separator", true);
@@ -120,16 +146,16 @@ final class PromptsCard {
             if (row.view().reached() && row.asked() == null) {
                 continue;
             }
-            if (forms >= MAX_FORMS) {
-                items.add(Cards.subtle(texts.get("prompts.showOne", m.code())));
-                continue;
-            }
             forms++;
             open = true;
             if (row.problem() != null) {
                 items.add(Cards.text(row.problem()).put("color", "Attention"));
             }
             form(items, row, texts);
+        }
+        if (!overflow.isEmpty()) {
+            body.add(Cards.text(texts.get("prompts.overflow", overflow.size(), String.join(", ", overflow),
+                    overflow.get(0))).put("separator", true));
         }
         ObjectNode card = Cards.card(body);
         if (open) {
@@ -142,7 +168,7 @@ final class PromptsCard {
             submit.put("style", "positive");
             submit.set("data", data);
         }
-        return Cards.attachment(card);
+        return card;
     }
 
     /** The compact status choice, and the rest of the form behind a toggle. */

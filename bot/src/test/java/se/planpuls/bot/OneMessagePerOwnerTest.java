@@ -179,4 +179,40 @@ class OneMessagePerOwnerTest extends BotTestBase {
         assertThat(body).contains("Reminder from Planpuls").contains("2 milestones need your report today")
                 .contains("Choose a status");
     }
+
+    @Test
+    void an_escalation_to_a_lead_who_also_owns_a_milestone_is_a_notice_row_in_the_same_card() {
+        bot.send(List.of(
+                new DueReminder(new ReminderKey(id("NIV-3"), ReminderKind.ESCALATION, LocalDate.parse("2026-11-09"), 10),
+                        anna.id(), MONDAY),
+                new DueReminder(new ReminderKey(dig4, ReminderKind.CHECK_IN, LocalDate.parse("2026-11-01"), 0),
+                        anna.id(), MONDAY)), () -> { }).join();
+
+        assertThat(connector.sent()).hasSize(1);
+        JsonNode card = lastCard();
+        assertThat(card.path("body").toString()).contains("NIV-3").contains("har inte rapporterats sedan påminnelsen")
+                .doesNotContain("\"status." + id("NIV-3") + "\"").contains("\"status." + dig4 + "\"");
+    }
+
+    @Test
+    void the_card_of_an_owner_of_every_milestone_of_the_plan_stays_under_the_size_teams_accepts() {
+        List<DueReminder> due = new java.util.ArrayList<>();
+        for (var view : f.milestones.search(new se.planpuls.domain.MilestoneFilter(null, null, null, null))) {
+            f.assign(view.milestone().code(), anna);
+            due.add(new DueReminder(new ReminderKey(view.milestone().id(), ReminderKind.REVIEW,
+                    LocalDate.parse("2027-01-29"), 5), anna.id(), MONDAY));
+        }
+
+        bot.send(due, () -> { }).join();
+
+        JsonNode card = lastCard();
+        assertThat(due).hasSizeGreaterThan(30);
+        assertThat(connector.sent()).hasSize(1);
+        // Teams refuses a message over about 28 KB.
+        assertThat(connector.sent().get(0).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .isLessThan(28_000);
+        assertThat(card.path("body").toString().split("Input.ChoiceSet\",\"id\":\"status\\.", -1).length - 1)
+                .as("rows with a form").isBetween(5, PromptsCard.MAX_FORMS);
+        assertThat(card.path("body").toString()).contains("milstolpar till behöver din rapport").contains("**visa ");
+    }
 }
