@@ -280,10 +280,19 @@ public final class TeamsBot implements ReminderSender {
      */
     public CompletableFuture<Void> postDigest(ChannelSubscription channel, Digest digest, String mapPageUrl,
                                               String mapImageUrl) {
+        return postDigest(channel, digest, mapPageUrl, mapImageUrl, null);
+    }
+
+    /**
+     * As {@link #postDigest(ChannelSubscription, Digest, String, String)}, with the picture of the status per
+     * area ({@code statusImageUrl}, may be null) above its table.
+     */
+    public CompletableFuture<Void> postDigest(ChannelSubscription channel, Digest digest, String mapPageUrl,
+                                              String mapImageUrl, String statusImageUrl) {
         CompletableFuture<Void> posting;
         try {
             posting = channelPoster.post(channel, DigestCard.of(digest, Texts.forLocale(channel.language()), mapPageUrl,
-                    mapImageUrl));
+                    mapImageUrl, statusImageUrl));
         } catch (RuntimeException e) {
             posting = CompletableFuture.failedFuture(e);
         }
