@@ -22,7 +22,7 @@ import se.planpuls.domain.reminder.ReminderPolicy;
 import se.planpuls.domain.rules.DependencyRiskRule;
 import se.planpuls.domain.rules.ExpectedDatePassedRule;
 import se.planpuls.domain.rules.NotStartedNearDueRule;
-import se.planpuls.domain.rules.QualityFlag;
+import se.planpuls.domain.QualityFlag;
 import se.planpuls.domain.rules.ReopenedRule;
 import se.planpuls.domain.rules.StaleReportRule;
 import se.planpuls.domain.rules.MissingReportRule;

@@ -100,7 +100,7 @@ class DigestServiceTest {
 
             assertThat(quality).extracting(q -> q.code() + " " + q.kind()).containsExactlyInAnyOrder(
                     "NV-1 STALE", "NV-1 NOT_STARTED_NEAR_DUE", "NV-1 REOPENED", "NIV-3 EXPECTED_DATE_PASSED");
-            assertThat(quality).filteredOn(q -> q.kind() == se.planpuls.domain.rules.QualityFlag.Kind.STALE)
+            assertThat(quality).filteredOn(q -> q.kind() == se.planpuls.domain.QualityFlag.Kind.STALE)
                     .singleElement().satisfies(q -> {
                         assertThat(q.date()).isEqualTo(LocalDate.of(2023, 6, 1));
                         assertThat(q.ownerName()).isEqualTo("Bo Ek");

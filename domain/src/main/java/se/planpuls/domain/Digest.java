@@ -19,7 +19,7 @@ public record Digest(long planId, String planName, LocalDate date, Instant since
                      List<Change> changes, List<Item> overdue, List<Item> atRisk,
                      List<DependencyRisk> dependencyRisks, List<Item> reportsMissing,
                      List<String> unreachableOwners, List<Item> dueSoon,
-                     List<se.planpuls.domain.rules.QualityFlag> quality, List<Item> withoutOwner) {
+                     List<se.planpuls.domain.QualityFlag> quality, List<Item> withoutOwner) {
 
     public record AreaCounts(String code, String name, int reached, int inProgress, int notStarted,
                              int unreported, int reportsMissing) {

@@ -3,6 +3,7 @@ package se.planpuls.domain.rules;
 import java.time.LocalDate;
 import java.util.Optional;
 import se.planpuls.domain.PlanItem;
+import se.planpuls.domain.QualityFlag;
 
 /** Reported at risk with an expected date that has passed while the milestone is not reached: a new date is needed. */
 public final class ExpectedDatePassedRule {

@@ -3,6 +3,7 @@ package se.planpuls.domain.rules;
 import java.time.LocalDate;
 import java.util.Optional;
 import se.planpuls.domain.PlanItem;
+import se.planpuls.domain.QualityFlag;
 import se.planpuls.domain.Status;
 
 /** Reported not started while the due date is within {@code withinDays} days or already past. */

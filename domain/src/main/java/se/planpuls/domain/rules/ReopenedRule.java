@@ -3,6 +3,7 @@ package se.planpuls.domain.rules;
 import java.util.Optional;
 import java.util.Set;
 import se.planpuls.domain.PlanItem;
+import se.planpuls.domain.QualityFlag;
 import se.planpuls.domain.Status;
 
 /**

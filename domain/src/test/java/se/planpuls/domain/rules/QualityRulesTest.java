@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import se.planpuls.domain.PlanItem;
+import se.planpuls.domain.QualityFlag;
 import se.planpuls.domain.Status;
 import se.planpuls.domain.calendar.WorkingCalendar;
 

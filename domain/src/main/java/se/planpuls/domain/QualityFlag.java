@@ -1,11 +1,11 @@
-package se.planpuls.domain.rules;
+package se.planpuls.domain;
 
 import java.time.LocalDate;
-import se.planpuls.domain.PlanItem;
 
 /**
  * A reason leaders should not take a milestone's colour at face value, found by one of the
- * report-quality rules.
+ * report-quality rules (in {@code se.planpuls.domain.rules}). It lives beside {@link Digest}, which
+ * carries it, so that the domain's packages form no cycle.
  *
  * @param date what the flag is about: the stale report's date, the passed expected date, or the due date
  */
@@ -22,7 +22,7 @@ public record QualityFlag(long milestoneId, String code, String title, String ow
         REOPENED
     }
 
-    static QualityFlag of(PlanItem item, Kind kind, LocalDate date) {
+    public static QualityFlag of(PlanItem item, Kind kind, LocalDate date) {
         return new QualityFlag(item.id(), item.code(), item.title(), item.ownerName(), kind, date);
     }
 }
