@@ -64,8 +64,10 @@ final class CheckInSender {
             var reference = recorder.reference(conversation.get());
             Texts texts = Texts.forLocale(services.owners().proactiveLocale(owner.id()));
             // One message per owner: a row per open milestone, one submit for them all.
+            var today = java.time.LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
             List<PromptsCard.Row> rows = open.stream().map(v -> new PromptsCard.Row(v, null,
-                    services.milestones().effects(v.milestone().id()), PromptsCard.State.OPEN, null)).toList();
+                    services.milestones().effects(v.milestone().id()), PromptsCard.State.OPEN, null,
+                    services.milestones().ownerFlags(v, today))).toList();
             Activity card = MessageFactory.attachment(PromptsCard.of("checkin.title",
                     texts.get("checkin.intro", String.valueOf(open.size())), rows, owner, texts,
                     java.time.LocalDate.now(clock.withZone(WorkingCalendar.ZONE))));

@@ -37,14 +37,15 @@ final class MyMilestonesCommand implements Command {
             return turn.reply("my.none");
         }
         Texts texts = turn.texts();
-        List<PromptsCard.Row> rows = mine.stream().map(v -> new PromptsCard.Row(v, null,
-                v.reached() ? List.of() : milestones.effects(v.milestone().id()), PromptsCard.State.OPEN, null))
-                .toList();
+        var today = java.time.LocalDate.now(clock.withZone(se.planpuls.domain.calendar.WorkingCalendar.ZONE));
+        List<PromptsCard.Row> rows = mine.stream().map(v -> v.reached()
+                ? new PromptsCard.Row(v, null, List.of(), PromptsCard.State.OPEN, null)
+                : new PromptsCard.Row(v, null, milestones.effects(v.milestone().id()), PromptsCard.State.OPEN, null,
+                        milestones.ownerFlags(v, today))).toList();
         boolean allReached = mine.stream().allMatch(MilestoneView::reached);
         String intro = texts.get("my.header", String.valueOf(mine.size())) + " "
                 + (allReached ? texts.get("my.allReached") : texts.get("my.cards"));
-        Activity card = MessageFactory.attachment(PromptsCard.of("my.title", intro, rows, owner, texts,
-                java.time.LocalDate.now(clock.withZone(se.planpuls.domain.calendar.WorkingCalendar.ZONE))));
+        Activity card = MessageFactory.attachment(PromptsCard.of("my.title", intro, rows, owner, texts, today));
         return turn.send(card);
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import se.planpuls.domain.Effect;
 import se.planpuls.domain.MilestoneView;
 import se.planpuls.domain.Owner;
+import se.planpuls.domain.QualityFlag;
 import se.planpuls.domain.Status;
 import se.planpuls.domain.StatusReport;
 import se.planpuls.domain.reminder.ReminderKey;
@@ -57,8 +58,14 @@ final class PromptsCard {
      *
      * @param asked   the reminder the row answers, or null for a row of a list (check-in, my milestones)
      * @param problem why the row's last submit was refused, shown on it; null when none
+     * @param flags   what the owner should put right in the last report (stale, expected date passed, ...)
      */
-    record Row(MilestoneView view, ReminderKey asked, List<Effect> effects, State state, String problem) {
+    record Row(MilestoneView view, ReminderKey asked, List<Effect> effects, State state, String problem,
+               List<QualityFlag> flags) {
+        Row(MilestoneView view, ReminderKey asked, List<Effect> effects, State state, String problem) {
+            this(view, asked, effects, state, problem, List.of());
+        }
+
         long milestoneId() {
             return view.milestone().id();
         }
@@ -148,6 +155,7 @@ final class PromptsCard {
             }
             forms++;
             open = true;
+            row.flags().forEach(flag -> items.add(flag(flag, texts)));
             if (row.problem() != null) {
                 items.add(Cards.text(row.problem()).put("color", "Attention"));
             }
@@ -196,8 +204,10 @@ final class PromptsCard {
         ObjectNode details = items.addObject();
         details.put("type", "Container");
         details.put("id", more);
-        // A row whose submit was refused opens with its form, so the owner sees what to change.
-        details.put("isVisible", row.problem() != null);
+        // A row whose submit was refused, or whose expected date has passed, opens with its form, so the
+        // owner sees what to change.
+        details.put("isVisible", row.problem() != null || row.flags().stream()
+                .anyMatch(f -> f.kind() == QualityFlag.Kind.EXPECTED_DATE_PASSED));
         ArrayNode fields = details.putArray("items");
         ObjectNode risk = fields.addObject();
         risk.put("type", "Input.Toggle");
@@ -205,7 +215,7 @@ final class PromptsCard {
         risk.put("title", texts.get("card.atRisk"));
         risk.put("valueOn", "true");
         risk.put("valueOff", "false");
-        risk.put("value", latest != null && latest.atRisk() ? "true" : "false");
+        risk.put("value", "false");
         ObjectNode expected = fields.addObject();
         expected.put("type", "Input.Date");
         expected.put("id", CardSubmission.rowInput(CardSubmission.EXPECTED, id));
@@ -229,6 +239,12 @@ final class PromptsCard {
                 options.addObject().put("title", effect.text()).put("value", String.valueOf(effect.id()));
             }
         }
+    }
+
+    /** A report-quality flag as the owner reads it in a prompt. */
+    static ObjectNode flag(QualityFlag flag, Texts texts) {
+        return Cards.text("⚠ " + texts.get("prompt.flag." + flag.kind().name(),
+                flag.date() == null ? "" : texts.date(flag.date()))).put("color", "Warning");
     }
 
     /** The rows a submit carries, in the card's order; a row that cannot be read is left out. */

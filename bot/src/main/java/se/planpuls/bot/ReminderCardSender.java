@@ -52,10 +52,15 @@ final class ReminderCardSender {
         Owner owner = services.owners().byId(ownerId);
         Texts texts = Texts.forLocale(services.owners().proactiveLocale(owner.id()));
         var today = java.time.LocalDate.now(clock.withZone(se.planpuls.domain.calendar.WorkingCalendar.ZONE));
-        var card = MessageFactory.attachment(due.size() == 1
-                ? ReminderCard.of(due.get(0).key(), services.milestones().view(due.get(0).key().milestoneId()), texts,
-                        today)
-                : several(due, owner, texts, today));
+        com.microsoft.bot.schema.Attachment attachment;
+        if (due.size() == 1) {
+            var key = due.get(0).key();
+            var view = services.milestones().view(key.milestoneId());
+            attachment = ReminderCard.of(key, view, flags(key, view, today), texts, today);
+        } else {
+            attachment = several(due, owner, texts, today);
+        }
+        var card = MessageFactory.attachment(attachment);
         var reference = recorder.reference(conversation.get());
         // The send's outcome is taken inside the callback: an error escaping it would go to the
         // adapter's turn-error handler, which swallows it and writes to the user, i.e. sends again.
@@ -81,14 +86,23 @@ final class ReminderCardSender {
         for (DueReminder reminder : due) {
             long id = reminder.key().milestoneId();
             if (!rows.containsKey(id)) {
-                rows.put(id, new PromptsCard.Row(services.milestones().view(id), reminder.key(),
-                        services.milestones().effects(id), PromptsCard.State.OPEN, null));
+                var view = services.milestones().view(id);
+                rows.put(id, new PromptsCard.Row(view, reminder.key(), services.milestones().effects(id),
+                        PromptsCard.State.OPEN, null, flags(reminder.key(), view, today)));
             }
         }
         long prompts = rows.values().stream().filter(r -> !r.notice()).count();
         String intro = prompts == 0 ? texts.get("prompts.intro.escalations", rows.size())
                 : texts.get("prompts.intro", prompts);
         return PromptsCard.of("reminder.title", intro, java.util.List.copyOf(rows.values()), owner, texts, today);
+    }
+
+    /** What the owner should put right in the last report; an escalation to a lead points out nothing. */
+    private java.util.List<se.planpuls.domain.QualityFlag> flags(se.planpuls.domain.reminder.ReminderKey key,
+                                                                 se.planpuls.domain.MilestoneView view,
+                                                                 java.time.LocalDate today) {
+        return key.kind() == se.planpuls.domain.reminder.ReminderKind.ESCALATION ? java.util.List.of()
+                : services.milestones().ownerFlags(view, today);
     }
 
     private static void complete(CompletableFuture<Void> outcome, Throwable error) {

@@ -89,6 +89,7 @@ final class ReportFlow {
         }
         Activity activity = turn.context().getActivity();
         String cardId = activity.getReplyToId();
+        var today = java.time.LocalDate.now(clock.withZone(se.planpuls.domain.calendar.WorkingCalendar.ZONE));
         List<PromptsCard.Row> rows = new java.util.ArrayList<>();
         int given = 0;
         for (PromptsCard.RowRef ref : refs) {
@@ -117,7 +118,8 @@ final class ReportFlow {
                 continue;
             }
             if (submission.status() == null) {
-                rows.add(new PromptsCard.Row(view, ref.asked(), effects, ref.state(), null));
+                rows.add(new PromptsCard.Row(view, ref.asked(), effects, ref.state(), null,
+                        milestones.ownerFlags(view, today)));
                 continue;
             }
             given++;
@@ -132,8 +134,7 @@ final class ReportFlow {
                 && !(r.asked() == null && r.view().reached())).count();
         String intro = texts.get("prompts.progress", reported, reported + open);
         String titleKey = value.get(PromptsCard.TITLE) instanceof String t && TITLES.contains(t) ? t : "reminder.title";
-        Attachment redrawn = PromptsCard.of(titleKey, intro, rows, reporter, texts,
-                java.time.LocalDate.now(clock.withZone(se.planpuls.domain.calendar.WorkingCalendar.ZONE)));
+        Attachment redrawn = PromptsCard.of(titleKey, intro, rows, reporter, texts, today);
         return updateCard(turn, cardId, redrawn);
     }
 

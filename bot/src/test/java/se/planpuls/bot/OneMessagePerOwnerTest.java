@@ -215,4 +215,57 @@ class OneMessagePerOwnerTest extends BotTestBase {
                 .as("rows with a form").isBetween(5, PromptsCard.MAX_FORMS);
         assertThat(card.path("body").toString()).contains("milstolpar till behöver din rapport").contains("**visa ");
     }
+
+    /** A report made on {@code day} at 09:00, as the service then saw it. */
+    private void reportedOn(String day, long milestoneId, Status status, boolean atRisk, LocalDate expected) {
+        var then = java.time.Clock.fixed(LocalDate.parse(day).atTime(9, 0)
+                .atZone(se.planpuls.domain.calendar.WorkingCalendar.ZONE).toInstant(),
+                se.planpuls.domain.calendar.WorkingCalendar.ZONE);
+        new se.planpuls.db.ReportService(f.database, then).report(new se.planpuls.domain.NewReport(milestoneId, status,
+                "Läget", new se.planpuls.domain.Reporter(anna.id(), "Anna Berg"), "teams", null, atRisk, expected,
+                List.of()));
+    }
+
+    @Test
+    void the_next_prompt_asks_for_a_new_date_when_the_expected_one_has_passed_and_opens_that_rows_form() {
+        reportedOn("2026-06-01", med1, Status.IN_PROGRESS, true, LocalDate.parse("2026-09-30"));
+
+        JsonNode card = remindersCard();
+
+        String body = card.path("body").toString();
+        assertThat(body).contains("⚠ Det beräknade klardatumet 30 sep 2026 har passerat. Ange ett nytt beräknat klardatum")
+                .contains("⚠ Den senaste rapporten är från 1 jun 2026 och räknas som inaktuell")
+                .contains("\"id\":\"more." + med1 + "\",\"isVisible\":true")
+                .contains("\"id\":\"more." + dig4 + "\",\"isVisible\":false");
+        assertThat(body.split("⚠", -1)).as("DIG-4 has no report to point at").hasSize(3);
+    }
+
+    @Test
+    void a_single_reminder_points_out_not_started_near_the_due_date_under_its_header() {
+        reportedOn("2026-11-20", dig4, Status.NOT_STARTED, false, null);
+        f.moveDue(dig4, LocalDate.parse("2027-01-29"));
+
+        bot.send(List.of(new DueReminder(new ReminderKey(dig4, ReminderKind.DEADLINE, LocalDate.parse("2027-01-29"), 20),
+                anna.id(), MONDAY)), () -> { }).join();
+
+        JsonNode body = lastCard().path("body");
+        assertThat(body.get(1).path("text").asText()).contains("DIG-4");
+        assertThat(body.get(2).path("text").asText()).isEqualTo("⚠ Milstolpen är rapporterad som ej påbörjad men ska"
+                + " vara uppnådd 29 jan 2027. Stämmer det fortfarande? Rapportera läget och skriv gärna vad som behövs"
+                + " för att komma i gång.");
+        assertThat(body.get(2).path("color").asText()).isEqualTo("Warning");
+    }
+
+    @Test
+    void the_check_in_and_my_milestones_point_out_a_stale_report_too() {
+        reportedOn("2026-08-03", med1, Status.IN_PROGRESS, false, null);
+
+        bot.sendWeeklyCheckIns().join();
+        String checkIn = lastCard().toString();
+        connector.clear();
+        post(teams.message(ANNA, "mina milstolpar"));
+
+        assertThat(checkIn).contains("Den senaste rapporten är från 3 aug 2026 och räknas som inaktuell");
+        assertThat(lastCard().toString()).contains("Den senaste rapporten är från 3 aug 2026 och räknas som inaktuell");
+    }
 }
