@@ -28,15 +28,13 @@ final class ReportFlow {
 
     private final ReportService reports;
     private final PendingAnswerService pending;
-    private final se.planpuls.db.MilestoneService milestones;
-    private final java.time.Clock clock;
+    private final PromptsCardFlow rows;
 
     ReportFlow(ReportService reports, PendingAnswerService pending, se.planpuls.db.MilestoneService milestones,
                java.time.Clock clock) {
         this.reports = reports;
         this.pending = pending;
-        this.milestones = milestones;
-        this.clock = clock;
+        this.rows = new PromptsCardFlow(reports, milestones, clock);
     }
 
     /**
@@ -48,7 +46,7 @@ final class ReportFlow {
             return turn.reply("report.notOwner");
         }
         if (value instanceof java.util.Map<?, ?> map && CardSubmission.ROWS.equals(map.get(CardSubmission.ACTION))) {
-            return rowsSubmitted(turn, map);
+            return rows.submitted(turn, map);
         }
         CardSubmission submission;
         try {
@@ -69,117 +67,6 @@ final class ReportFlow {
         String questionId = judged ? activity.getReplyToId() : null;
         return report(turn, submission, key(activity, statusCardId, questionId, submission.milestoneId()),
                 statusCardId, questionId);
-    }
-
-    /**
-     * A card of several milestones: each row given a status is checked and stored as a report of its
-     * own, once (keyed by the card and the milestone), and the card is redrawn in place: a receipt on
-     * each reported row, the reason on each refused one, the rest still open. A row reported reached
-     * without a comment is asked on the card what shows it reached; sent again, it is stored as is.
-     * Nothing else is sent, so the owner's chat holds one message.
-     */
-    private CompletableFuture<Void> rowsSubmitted(Turn turn, java.util.Map<?, ?> value) {
-        Owner reporter = turn.owner().orElseThrow();
-        Texts texts = turn.texts();
-        List<PromptsCard.RowRef> refs;
-        try {
-            refs = PromptsCard.rows(value);
-        } catch (CardSubmission.Invalid e) {
-            return turn.reply("report.invalid.card", e.getMessage());
-        }
-        Activity activity = turn.context().getActivity();
-        String cardId = activity.getReplyToId();
-        var today = java.time.LocalDate.now(clock.withZone(se.planpuls.domain.calendar.WorkingCalendar.ZONE));
-        List<PromptsCard.Row> rows = new java.util.ArrayList<>();
-        int given = 0;
-        for (PromptsCard.RowRef ref : refs) {
-            ReportService.Reportable target;
-            try {
-                target = reports.reportable(reporter.id(), ref.milestoneId());
-            } catch (NotFoundException e) {
-                continue;
-            }
-            MilestoneView view = target.view();
-            List<se.planpuls.domain.Effect> effects = milestones.effects(ref.milestoneId());
-            boolean notice = ref.asked() != null
-                    && ref.asked().kind() == se.planpuls.domain.reminder.ReminderKind.ESCALATION;
-            if (notice || ref.state() == PromptsCard.State.REPORTED) {
-                rows.add(new PromptsCard.Row(view, ref.asked(), effects, ref.state(), null));
-                continue;
-            }
-            CardSubmission submission;
-            try {
-                submission = CardSubmission.row(value, ref.milestoneId(),
-                        ref.state() == PromptsCard.State.JUDGED_ASKED);
-            } catch (CardSubmission.Invalid e) {
-                given++;
-                rows.add(new PromptsCard.Row(view, ref.asked(), effects, PromptsCard.State.OPEN,
-                        invalidText(e, texts)));
-                continue;
-            }
-            if (submission.status() == null) {
-                rows.add(new PromptsCard.Row(view, ref.asked(), effects, ref.state(), null,
-                        milestones.ownerFlags(view, today)));
-                continue;
-            }
-            given++;
-            rows.add(storeRow(turn, reporter, target, submission, ref, effects,
-                    key(activity, cardId, null, ref.milestoneId())));
-        }
-        if (given == 0) {
-            return turn.reply("prompts.none");
-        }
-        long reported = rows.stream().filter(r -> r.state() == PromptsCard.State.REPORTED).count();
-        long open = rows.stream().filter(r -> !r.notice() && r.state() != PromptsCard.State.REPORTED
-                && !(r.asked() == null && r.view().reached())).count();
-        String intro = texts.get("prompts.progress", reported, reported + open);
-        String titleKey = value.get(PromptsCard.TITLE) instanceof String t && TITLES.contains(t) ? t : "reminder.title";
-        Attachment redrawn = PromptsCard.of(titleKey, intro, rows, reporter, texts, today);
-        return updateCard(turn, cardId, redrawn);
-    }
-
-    /** The titles a card of several milestones may carry back. */
-    static final java.util.Set<String> TITLES = java.util.Set.of("reminder.title", "checkin.title", "my.title");
-
-    /** Stores one row's report; the row as it is to be drawn after. */
-    private PromptsCard.Row storeRow(Turn turn, Owner reporter, ReportService.Reportable target,
-                                     CardSubmission submission, PromptsCard.RowRef ref,
-                                     List<se.planpuls.domain.Effect> effects, String key) {
-        MilestoneView view = target.view();
-        Texts texts = turn.texts();
-        if (!target.allowed()) {
-            return new PromptsCard.Row(view, ref.asked(), effects, PromptsCard.State.OPEN,
-                    texts.get("report.forbidden", view.milestone().code()));
-        }
-        boolean noComment = submission.comment() == null || submission.comment().isBlank();
-        if (submission.status() == Status.REACHED && noComment && !submission.skip()) {
-            return new PromptsCard.Row(view, ref.asked(), effects, PromptsCard.State.JUDGED_ASKED,
-                    texts.get("prompts.judged", view.milestone().code(), view.milestone().title()));
-        }
-        try {
-            var result = reports.report(new NewReport(submission.milestoneId(), submission.status(),
-                    submission.comment(), new Reporter(reporter.id(), reporter.name()), "teams", key,
-                    submission.atRisk(), submission.expectedDate(), submission.effects()),
-                    turn.context().getActivity().getConversation().getId());
-            return new PromptsCard.Row(result.view(), ref.asked(), effects, PromptsCard.State.REPORTED, null);
-        } catch (NotFoundException e) {
-            return new PromptsCard.Row(view, ref.asked(), effects, PromptsCard.State.OPEN,
-                    texts.get("report.invalid.milestone"));
-        } catch (ForbiddenException e) {
-            return new PromptsCard.Row(view, ref.asked(), effects, PromptsCard.State.OPEN,
-                    texts.get("report.forbidden", view.milestone().code()));
-        } catch (InvalidInputException e) {
-            return new PromptsCard.Row(view, ref.asked(), effects, PromptsCard.State.OPEN,
-                    refusalText(e, submission, texts));
-        }
-    }
-
-    private static String invalidText(CardSubmission.Invalid e, Texts texts) {
-        return switch (e.field()) {
-            case CardSubmission.STATUS -> texts.get("report.invalid.status");
-            case CardSubmission.EXPECTED -> texts.get("report.invalid.expectedFormat");
-            default -> texts.get("report.invalid.card", e.getMessage());
-        };
     }
 
     /**
@@ -205,7 +92,7 @@ final class ReportFlow {
     static final java.util.Set<String> SKIP_WORDS = java.util.Set.of("hoppa över", "hoppa over", "skip");
 
     /** One submission's key, the same whether the card or a typed answer completes it. */
-    private static String key(Activity activity, String statusCardId, String questionId, long milestoneId) {
+    static String key(Activity activity, String statusCardId, String questionId, long milestoneId) {
         String card = statusCardId != null ? statusCardId : questionId == null ? null : "judged:" + questionId;
         return card == null ? null : "teams:" + activity.getConversation().getId() + ":" + card + ":" + milestoneId
                 + ":" + activity.getFrom().getId();
@@ -296,7 +183,7 @@ final class ReportFlow {
         return turn.send(Turn.message(refusalText(e, submission, turn.texts())));
     }
 
-    private static String refusalText(InvalidInputException e, CardSubmission submission, Texts texts) {
+    static String refusalText(InvalidInputException e, CardSubmission submission, Texts texts) {
         return switch (e.code()) {
             case "comment.tooLong" -> texts.get("report.invalid.comment",
                     String.valueOf(submission.comment().strip().length()));
@@ -309,7 +196,7 @@ final class ReportFlow {
     }
 
     /** Replaces a card with the receipt; the report stands even if Teams refuses the update. */
-    private static CompletableFuture<Void> updateCard(Turn turn, String cardId, Attachment receipt) {
+    static CompletableFuture<Void> updateCard(Turn turn, String cardId, Attachment receipt) {
         if (cardId == null) {
             return CompletableFuture.completedFuture(null);
         }
