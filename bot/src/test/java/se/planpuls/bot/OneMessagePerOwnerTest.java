@@ -190,7 +190,8 @@ class OneMessagePerOwnerTest extends BotTestBase {
 
         assertThat(connector.sent()).hasSize(1);
         JsonNode card = lastCard();
-        assertThat(card.path("body").toString()).contains("NIV-3").contains("har inte rapporterats sedan påminnelsen")
+        assertThat(card.path("body").toString()).contains("En milstolpe behöver din rapport i dag")
+                .contains("NIV-3").contains("har inte rapporterats sedan påminnelsen")
                 .doesNotContain("\"status." + id("NIV-3") + "\"").contains("\"status." + dig4 + "\"");
     }
 
