@@ -69,8 +69,7 @@ final class CheckInSender {
                     services.milestones().effects(v.milestone().id()), PromptsCard.State.OPEN, null,
                     services.milestones().ownerFlags(v, today))).toList();
             Activity card = MessageFactory.attachment(PromptsCard.of("checkin.title",
-                    texts.get("checkin.intro", String.valueOf(open.size())), rows, owner, texts,
-                    java.time.LocalDate.now(clock.withZone(WorkingCalendar.ZONE))));
+                    texts.get("checkin.intro", String.valueOf(open.size())), rows, owner, texts));
             chain = chain.thenCompose(s -> {
                 if (stopping.getAsBoolean()) {
                     // Shutting down: owners not yet prompted are left for the next check-in.

@@ -45,7 +45,7 @@ final class MyMilestonesCommand implements Command {
         boolean allReached = mine.stream().allMatch(MilestoneView::reached);
         String intro = texts.get("my.header", String.valueOf(mine.size())) + " "
                 + (allReached ? texts.get("my.allReached") : texts.get("my.cards"));
-        Activity card = MessageFactory.attachment(PromptsCard.of("my.title", intro, rows, owner, texts, today));
+        Activity card = MessageFactory.attachment(PromptsCard.of("my.title", intro, rows, owner, texts));
         return turn.send(card);
     }
 

@@ -38,7 +38,6 @@ final class PromptsCard {
     static final int MAX_BYTES = 24_000;
     static final String ROWS = "rows";
     static final String TITLE = "title";
-    static final String INTRO = "intro";
 
     private PromptsCard() {
     }
@@ -94,7 +93,7 @@ final class PromptsCard {
      * @param titleKey the bundle key of the small title line
      * @param intro    the text under it (already in the reader's language)
      */
-    static Attachment of(String titleKey, String intro, List<Row> rows, Owner reader, Texts texts, LocalDate today) {
+    static Attachment of(String titleKey, String intro, List<Row> rows, Owner reader, Texts texts) {
         ObjectNode card = card(titleKey, intro, rows, reader, texts, MAX_FORMS);
         for (int forms = MAX_FORMS - 1; forms > 0 && size(card) > MAX_BYTES; forms--) {
             card = card(titleKey, intro, rows, reader, texts, forms);

@@ -101,7 +101,7 @@ final class PromptsCardFlow {
                 && !(r.asked() == null && r.view().reached())).count();
         String intro = texts.get("prompts.progress", reported, reported + open);
         String titleKey = value.get(PromptsCard.TITLE) instanceof String t && TITLES.contains(t) ? t : "reminder.title";
-        Attachment redrawn = PromptsCard.of(titleKey, intro, rows, reporter, texts, today);
+        Attachment redrawn = PromptsCard.of(titleKey, intro, rows, reporter, texts);
         return ReportFlow.updateCard(turn, cardId, redrawn);
     }
 

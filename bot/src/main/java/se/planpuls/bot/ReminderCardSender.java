@@ -94,7 +94,7 @@ final class ReminderCardSender {
         long prompts = rows.values().stream().filter(r -> !r.notice()).count();
         String intro = prompts == 0 ? texts.get("prompts.intro.escalations", rows.size())
                 : texts.get("prompts.intro", prompts);
-        return PromptsCard.of("reminder.title", intro, java.util.List.copyOf(rows.values()), owner, texts, today);
+        return PromptsCard.of("reminder.title", intro, java.util.List.copyOf(rows.values()), owner, texts);
     }
 
     /** What the owner should put right in the last report; an escalation to a lead points out nothing. */
