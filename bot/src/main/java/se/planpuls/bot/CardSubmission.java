@@ -21,6 +21,8 @@ record CardSubmission(String action, long milestoneId, Status status, String com
     static final String ACTION = "planpuls";
     static final String REPORT = "report";
     static final String JUDGED = "judged";
+    /** The card of several milestones ({@link PromptsCard}): a status input per row. */
+    static final String ROWS = "reports";
     static final String MILESTONE = "milestoneId";
     static final String STATUS = "status";
     static final String COMMENT = "comment";
@@ -31,7 +33,8 @@ record CardSubmission(String action, long milestoneId, Status status, String com
     static final String SKIP = "skip";
 
     static boolean isOurs(Object value) {
-        return value instanceof Map<?, ?> map && (REPORT.equals(map.get(ACTION)) || JUDGED.equals(map.get(ACTION)));
+        return value instanceof Map<?, ?> map && (REPORT.equals(map.get(ACTION)) || JUDGED.equals(map.get(ACTION))
+                || ROWS.equals(map.get(ACTION)));
     }
 
     /** Reads the submission; a bad field is reported as an {@link Invalid} naming it. */
@@ -43,27 +46,46 @@ record CardSubmission(String action, long milestoneId, Status status, String com
         if (!REPORT.equals(action) && !JUDGED.equals(action)) {
             throw new Invalid("card", "the card is not a Planpuls report card");
         }
-        Object rawStatus = map.get(STATUS);
+        Object rawCard = map.get(CARD);
+        if (rawCard != null && !(rawCard instanceof String)) {
+            throw new Invalid(CARD, "the card id is not text");
+        }
+        return fields(map, (String) action, milestoneId(map.get(MILESTONE)), "", (String) rawCard,
+                bool(map.get(SKIP), SKIP));
+    }
+
+    /**
+     * One row of a card of several milestones: its inputs carry the milestone's id as a suffix
+     * ({@code status.12}); a row left without a status has a null status.
+     */
+    static CardSubmission row(Map<?, ?> map, long milestoneId, boolean skip) {
+        return fields(map, REPORT, milestoneId, "." + milestoneId, null, skip);
+    }
+
+    /** The name of a row's input on a card of several milestones. */
+    static String rowInput(String field, long milestoneId) {
+        return field + "." + milestoneId;
+    }
+
+    private static CardSubmission fields(Map<?, ?> map, String action, long milestoneId, String suffix,
+                                         String cardId, boolean skip) {
+        Object rawStatus = map.get(STATUS + suffix);
         Status status = null;
         if (rawStatus instanceof String s && !s.isBlank()) {
             status = Status.parse(s).orElseThrow(() -> new Invalid(STATUS, "unknown status '" + s + "'"));
         } else if (rawStatus != null && !(rawStatus instanceof String)) {
             throw new Invalid(STATUS, "the status is not text");
         }
-        Object rawComment = map.get(COMMENT);
+        Object rawComment = map.get(COMMENT + suffix);
         if (rawComment != null && !(rawComment instanceof String)) {
             throw new Invalid(COMMENT, "the comment is not text");
         }
-        Object rawCard = map.get(CARD);
-        if (rawCard != null && !(rawCard instanceof String)) {
-            throw new Invalid(CARD, "the card id is not text");
-        }
-        return new CardSubmission((String) action, milestoneId(map.get(MILESTONE)), status, (String) rawComment,
-                bool(map.get(AT_RISK), AT_RISK), date(map.get(EXPECTED)), effects(map.get(EFFECTS)),
-                (String) rawCard, bool(map.get(SKIP), SKIP));
+        return new CardSubmission(action, milestoneId, status, (String) rawComment,
+                bool(map.get(AT_RISK + suffix), AT_RISK), date(map.get(EXPECTED + suffix)),
+                effects(map.get(EFFECTS + suffix)), cardId, skip);
     }
 
-    private static long milestoneId(Object raw) {
+    static long milestoneId(Object raw) {
         if (raw == null) {
             throw new Invalid(MILESTONE, "the card names no milestone");
         } else if (raw instanceof Number n && n.doubleValue() == n.longValue() && n.longValue() > 0) {

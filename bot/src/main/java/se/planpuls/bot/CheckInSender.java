@@ -3,7 +3,6 @@ package se.planpuls.bot;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Activity;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -13,7 +12,8 @@ import se.planpuls.domain.Owner;
 import se.planpuls.domain.calendar.WorkingCalendar;
 
 /**
- * Proactive check-ins through {@code continueConversation} with each owner's stored personal chat.
+ * Proactive check-ins through {@code continueConversation} with each owner's stored personal chat, one
+ * card per owner with a row for each milestone not yet reached.
  * Owners are prompted one after another, so a run never floods Teams' per-bot limits; owners who
  * snoozed check-ins or are on leave are skipped.
  */
@@ -57,31 +57,33 @@ final class CheckInSender {
             }
             var conversation = services.conversations().personalOf(owner.id());
             if (conversation.isEmpty()) {
-                chain = chain.thenApply(s -> new CheckInSummary(s.ownersPrompted(), s.cardsSent(),
+                chain = chain.thenApply(s -> new CheckInSummary(s.ownersPrompted(), s.milestonesAsked(),
                         s.ownersUnreachable() + 1, s.failures()));
                 continue;
             }
             var reference = recorder.reference(conversation.get());
             Texts texts = Texts.forLocale(services.owners().proactiveLocale(owner.id()));
-            List<Activity> activities = new ArrayList<>();
-            activities.add(Turn.message(texts.get("checkin.intro", String.valueOf(open.size()))));
-            open.forEach(v -> activities.add(MessageFactory.attachment(
-                    StatusCard.of(v, services.milestones().effects(v.milestone().id()), texts,
-                            java.time.LocalDate.now(clock.withZone(WorkingCalendar.ZONE))))));
+            // One message per owner: a row per open milestone, one submit for them all.
+            var today = java.time.LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
+            List<PromptsCard.Row> rows = open.stream().map(v -> new PromptsCard.Row(v, null,
+                    services.milestones().effects(v.milestone().id()), PromptsCard.State.OPEN, null,
+                    services.milestones().ownerFlags(v, today))).toList();
+            Activity card = MessageFactory.attachment(PromptsCard.of("checkin.title",
+                    texts.get("checkin.intro", String.valueOf(open.size())), rows, owner, texts));
             chain = chain.thenCompose(s -> {
                 if (stopping.getAsBoolean()) {
                     // Shutting down: owners not yet prompted are left for the next check-in.
                     return CompletableFuture.completedFuture(s);
                 }
                 return adapter.continueConversation(appId, reference,
-                                context -> context.sendActivities(activities).thenApply(r -> null))
+                                context -> context.sendActivity(card).thenApply(r -> null))
                         .handle((done, error) -> {
                             if (error != null) {
                                 LOG.warn("Check-in to owner {} failed: {}", owner.id(), error.toString());
-                                return new CheckInSummary(s.ownersPrompted(), s.cardsSent(), s.ownersUnreachable(),
+                                return new CheckInSummary(s.ownersPrompted(), s.milestonesAsked(), s.ownersUnreachable(),
                                         s.failures() + 1);
                             }
-                            return new CheckInSummary(s.ownersPrompted() + 1, s.cardsSent() + open.size(),
+                            return new CheckInSummary(s.ownersPrompted() + 1, s.milestonesAsked() + open.size(),
                                     s.ownersUnreachable(), s.failures());
                         });
             });

@@ -1,5 +1,5 @@
 package se.planpuls.bot;
 
-/** What a check-in run did: owners prompted, cards sent, owners without a stored chat, sends that failed. */
-public record CheckInSummary(int ownersPrompted, int cardsSent, int ownersUnreachable, int failures) {
+/** What a check-in run did: owners prompted (one card each), milestones asked about, owners without a stored chat, sends that failed. */
+public record CheckInSummary(int ownersPrompted, int milestonesAsked, int ownersUnreachable, int failures) {
 }

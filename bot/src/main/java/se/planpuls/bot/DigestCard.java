@@ -3,55 +3,78 @@ package se.planpuls.bot;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.schema.Attachment;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import se.planpuls.domain.Digest;
 import se.planpuls.domain.DependencyRisk;
 
 /**
- * The weekly digest as one Adaptive Card: per-area counts, what changed, overdue, at risk, at risk
- * through dependencies, reports missing, owners the bot cannot reach, due soon, and the strategic
- * map (picture and link). Long lists are cut with "… and N more" to keep the card within Teams' size.
+ * The weekly digest as one Adaptive Card a leader takes in at a glance: a headline of the counts
+ * first, the status per area as a table, then what changed, overdue, at risk, at risk through
+ * dependencies (one line per milestone at risk with its late prerequisites), reports missing,
+ * milestones without an owner, reports to check, owners the bot cannot reach, due soon, and the
+ * strategic map. A long list shows its counts per area, with the lines behind "Visa alla"; the
+ * lines are cut with "… and N more" to keep the card within Teams' size.
  */
 final class DigestCard {
     static final int MAX_LINES = 12;
+    /** A list longer than this shows its counts and keeps its lines behind "Visa alla". */
+    static final int SHORT_LIST = 5;
 
     private DigestCard() {
     }
 
     static Attachment of(Digest digest, Texts texts, String mapPageUrl, String mapImageUrl) {
+        return of(digest, texts, mapPageUrl, mapImageUrl, null);
+    }
+
+    /** As above; {@code statusImageUrl}, when not null, is the picture of the status per area (stacked bars). */
+    static Attachment of(Digest digest, Texts texts, String mapPageUrl, String mapImageUrl, String statusImageUrl) {
         ArrayNode body = Cards.array();
         body.add(Cards.heading(texts.get("digest.title", digest.planName())).put("size", "Large"));
         body.add(Cards.subtle(texts.get("digest.subtitle", texts.date(digest.date()), texts.dateTime(digest.since()))));
+        List<Digest.DependencyGroup> dependencies = digest.dependencyGroups();
+        body.add(Cards.text(headline(digest, dependencies.size(), texts)).put("weight", "Bolder").put("size", "Medium"));
 
         section(body, texts.get("digest.areas"));
-        ArrayNode facts = Cards.array();
-        for (Digest.AreaCounts a : digest.areas()) {
-            facts.addObject().put("title", a.name()).put("value", texts.get("digest.area.counts",
-                    String.valueOf(a.reached()), String.valueOf(a.inProgress()), String.valueOf(a.notStarted()),
-                    String.valueOf(a.unreported()), String.valueOf(a.reportsMissing())));
+        if (statusImageUrl != null) {
+            body.addObject().put("type", "Image").put("url", statusImageUrl).put("size", "Stretch")
+                    .put("altText", statusAltText(digest, texts));
         }
-        ObjectNode factSet = Cards.object().put("type", "FactSet");
-        factSet.set("facts", facts);
-        body.add(factSet);
+        body.add(areaTable(digest, texts));
 
-        list(body, texts, "digest.changes", "digest.changes.none", digest.changes(), c -> {
+        list(body, texts, "digest.changes", "digest.changes.none", digest.changes(), null, c -> {
             String line = texts.get("digest.change", c.code(), c.title(), texts.status(c.from()), texts.status(c.to()),
                     c.reporterName(), texts.dateTime(c.reportedAt()));
             return c.comment() == null ? line : line + " " + texts.get("digest.change.comment", c.comment());
         });
-        list(body, texts, "digest.overdue", "digest.overdue.none", digest.overdue(),
+        // A milestone nobody owns is listed once, in its own section, not as "no owner" among the overdue.
+        List<Digest.Item> overdueOwned = digest.overdue().stream().filter(i -> i.ownerName() != null).toList();
+        list(body, texts, "digest.overdue", "digest.overdue.none", overdueOwned, Digest.Item::area,
                 i -> texts.get("digest.overdue.item", i.code(), i.title(), due(texts, i), owner(texts, i)));
-        list(body, texts, "digest.atRisk", "digest.atRisk.none", digest.atRisk(),
+        int overdueUnowned = digest.overdue().size() - overdueOwned.size();
+        if (overdueUnowned > 0) {
+            body.add(Cards.text(texts.get("digest.overdue.unowned", overdueUnowned)).put("isSubtle", true));
+        }
+        list(body, texts, "digest.atRisk", "digest.atRisk.none", digest.atRisk(), Digest.Item::area,
                 i -> texts.get("digest.atRisk.item", i.code(), i.title(),
                         i.expectedDate() == null ? texts.get("digest.atRisk.noDate") : texts.date(i.expectedDate()),
                         owner(texts, i)));
-        list(body, texts, "digest.dependencies", "digest.dependencies.none", digest.dependencyRisks(),
-                r -> texts.get("digest.dependencies.item", String.join(" ← ", r.chain()), r.title(),
-                        texts.date(r.due()), reason(texts, r)));
-        list(body, texts, "digest.missing", "digest.missing.none", digest.reportsMissing(),
+        list(body, texts, "digest.dependencies", "digest.dependencies.none", dependencies, null,
+                g -> texts.get("digest.dependencies.item", g.code(), g.title(), texts.date(g.due()),
+                        prerequisites(g, texts)));
+        list(body, texts, "digest.missing", "digest.missing.none", digest.reportsMissing(), Digest.Item::area,
                 i -> texts.get("digest.missing.item", i.code(), i.title(), owner(texts, i)));
+        list(body, texts, "digest.withoutOwner", "digest.withoutOwner.none", digest.withoutOwner(), Digest.Item::area,
+                i -> texts.get(i.due().isBefore(digest.date()) ? "digest.withoutOwner.overdue" : "digest.withoutOwner.item",
+                        i.code(), i.title(), due(texts, i)));
         list(body, texts, "digest.quality", "digest.quality.none", digest.quality(),
+                q -> texts.get("digest.quality.kind." + q.kind().name()),
                 q -> texts.get("digest.quality." + q.kind().name(), q.code(), q.title(),
                         q.date() == null ? "" : texts.date(q.date()),
                         q.ownerName() == null ? texts.get("digest.noOwner") : q.ownerName()));
@@ -59,7 +82,7 @@ final class DigestCard {
             section(body, texts.get("digest.unreachable"));
             body.add(Cards.text(texts.get("digest.unreachable.text", String.join(", ", digest.unreachableOwners()))));
         }
-        list(body, texts, "digest.dueSoon", "digest.dueSoon.none", digest.dueSoon(),
+        list(body, texts, "digest.dueSoon", "digest.dueSoon.none", digest.dueSoon(), Digest.Item::area,
                 i -> texts.get("digest.dueSoon.item", i.code(), i.title(), due(texts, i), owner(texts, i)));
 
         ObjectNode card = Cards.card(body);
@@ -75,8 +98,74 @@ final class DigestCard {
         return Cards.attachment(card);
     }
 
+    /** The state in one line: what changed, what is late or at risk, and the gaps. */
+    static String headline(Digest digest, int atRiskThroughDependencies, Texts texts) {
+        return texts.get("digest.headline", digest.changes().size(), digest.overdue().size(), digest.atRisk().size(),
+                atRiskThroughDependencies, digest.reportsMissing().size(), digest.withoutOwner().size());
+    }
+
+    /** The counts per area in words, for the picture's alt text. */
+    static String statusAltText(Digest digest, Texts texts) {
+        List<String> areas = new ArrayList<>();
+        for (Digest.AreaCounts a : digest.areas()) {
+            areas.add(texts.get("digest.areas.alt.area", a.name(), a.reached(), a.inProgress(), a.notStarted(),
+                    a.unreported()));
+        }
+        return texts.get("digest.areas.alt", String.join("; ", areas));
+    }
+
+    /** The status per area as a real table: a header row and a row per area, numbers in their own columns. */
+    private static ObjectNode areaTable(Digest digest, Texts texts) {
+        ObjectNode table = Cards.object().put("type", "Container");
+        ArrayNode rows = table.putArray("items");
+        rows.add(row(true, texts.get("digest.areas.area"), "🟢 " + texts.get("digest.areas.reached"),
+                "🟡 " + texts.get("digest.areas.inProgress"), "🔴 " + texts.get("digest.areas.notStarted"),
+                "⚪ " + texts.get("digest.areas.unreported"), texts.get("digest.areas.missing")));
+        for (Digest.AreaCounts a : digest.areas()) {
+            rows.add(row(false, a.name(), String.valueOf(a.reached()), String.valueOf(a.inProgress()),
+                    String.valueOf(a.notStarted()), String.valueOf(a.unreported()), String.valueOf(a.reportsMissing())));
+        }
+        return table;
+    }
+
+    private static ObjectNode row(boolean header, String... cells) {
+        ObjectNode set = Cards.object().put("type", "ColumnSet").put("spacing", header ? "Small" : "None");
+        if (header) {
+            set.put("separator", true);
+        }
+        ArrayNode columns = set.putArray("columns");
+        for (int i = 0; i < cells.length; i++) {
+            ObjectNode column = columns.addObject().put("type", "Column").put("width", i == 0 ? "stretch" : "60px");
+            ObjectNode text = Cards.text(cells[i]).put("size", "Small");
+            if (header) {
+                text.put("weight", "Bolder").put("isSubtle", true);
+            }
+            if (i > 0) {
+                text.put("horizontalAlignment", "Right");
+            }
+            column.putArray("items").add(text);
+        }
+        return set;
+    }
+
+    /** "7 förutsättningar försenade: PCA-5, HFI-2, …; 1 med risk för försening: …" */
+    private static String prerequisites(Digest.DependencyGroup group, Texts texts) {
+        Map<DependencyRisk.Reason, List<Digest.Prerequisite>> byReason = new EnumMap<>(DependencyRisk.Reason.class);
+        group.prerequisites().forEach(p -> byReason.computeIfAbsent(p.reason(), r -> new ArrayList<>()).add(p));
+        List<String> parts = new ArrayList<>();
+        byReason.forEach((reason, list) -> parts.add(texts.get("digest.prerequisites." + reason.name(), list.size(),
+                list.stream().map(p -> reason == DependencyRisk.Reason.AT_RISK && p.expected() != null
+                        ? texts.get("digest.prerequisite.expected", p.code(), texts.date(p.expected()))
+                        : p.code()).collect(Collectors.joining(", ")))));
+        return String.join("; ", parts);
+    }
+
+    /**
+     * A section: a short list as lines; a long one as its counts (per area, or per kind) with the lines
+     * behind "Visa alla", cut after {@link #MAX_LINES}.
+     */
     private static <T> void list(ArrayNode body, Texts texts, String heading, String none, List<T> items,
-                                 Function<T, String> line) {
+                                 Function<T, String> groupOf, Function<T, String> line) {
         section(body, texts.get(heading));
         if (items.isEmpty()) {
             body.add(Cards.text(texts.get(none)).put("isSubtle", true));
@@ -87,7 +176,25 @@ final class DigestCard {
         if (items.size() > MAX_LINES) {
             text.append(texts.get("digest.more", String.valueOf(items.size() - MAX_LINES)));
         }
-        body.add(Cards.text(text.toString().strip()));
+        ObjectNode lines = Cards.text(text.toString().strip());
+        if (items.size() <= SHORT_LIST) {
+            body.add(lines);
+            return;
+        }
+        if (groupOf != null) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            items.forEach(item -> counts.merge(String.valueOf(groupOf.apply(item)), 1, Integer::sum));
+            body.add(Cards.text(counts.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .map(e -> texts.get("digest.group", e.getKey(), e.getValue()))
+                    .collect(Collectors.joining(" · "))));
+        }
+        String id = "all." + heading;
+        ObjectNode toggle = body.addObject().put("type", "ActionSet");
+        toggle.putArray("actions").addObject().put("type", "Action.ToggleVisibility")
+                .put("title", texts.get("digest.showAll", items.size())).putArray("targetElements").add(id);
+        ObjectNode detail = body.addObject().put("type", "Container").put("id", id).put("isVisible", false);
+        detail.putArray("items").add(lines);
     }
 
     private static void section(ArrayNode body, String title) {
@@ -101,15 +208,5 @@ final class DigestCard {
 
     private static String owner(Texts texts, Digest.Item item) {
         return item.ownerName() == null ? texts.get("digest.noOwner") : item.ownerName();
-    }
-
-    private static String reason(Texts texts, DependencyRisk risk) {
-        String expected = risk.prerequisiteExpected() == null ? texts.get("digest.atRisk.noDate")
-                : texts.date(risk.prerequisiteExpected());
-        return switch (risk.reason()) {
-            case OVERDUE -> texts.get("digest.reason.OVERDUE", risk.prerequisite(), texts.date(risk.prerequisiteDue()));
-            case AT_RISK -> texts.get("digest.reason.AT_RISK", risk.prerequisite(), expected);
-            case NOT_STARTED -> texts.get("digest.reason.NOT_STARTED", risk.prerequisite());
-        };
     }
 }

@@ -2,19 +2,17 @@ package se.planpuls.bot;
 
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Activity;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 import se.planpuls.db.MilestoneService;
 import se.planpuls.domain.MilestoneView;
 import se.planpuls.domain.Owner;
 
 /**
  * {@code mina milstolpar} / {@code my milestones}: the milestones the user may report on (their own
- * and, as a substitute, their principals') with area, due and status, then one status card for each
- * milestone not yet reached.
+ * and, as a substitute, their principals') with area, due and status, as one card: each milestone not
+ * yet reached has its status choice on its row, and one submit reports them all.
  */
 final class MyMilestonesCommand implements Command {
     static final List<String> WORDS = List.of("mina milstolpar", "my milestones", "milstolpar", "milestones");
@@ -39,16 +37,16 @@ final class MyMilestonesCommand implements Command {
             return turn.reply("my.none");
         }
         Texts texts = turn.texts();
-        String list = mine.stream().map(v -> "- " + line(v, owner, texts)).collect(Collectors.joining("\n"));
-        List<MilestoneView> open = mine.stream().filter(v -> !v.reached()).toList();
-        String footer = open.isEmpty() ? texts.get("my.allReached") : texts.get("my.cards");
-        List<Activity> activities = new ArrayList<>();
-        activities.add(Turn.message(texts.get("my.header", String.valueOf(mine.size())) + "\n\n" + list
-                + "\n\n" + footer));
-        open.forEach(v -> activities.add(MessageFactory.attachment(
-                StatusCard.of(v, milestones.effects(v.milestone().id()), texts,
-                        java.time.LocalDate.now(clock.withZone(se.planpuls.domain.calendar.WorkingCalendar.ZONE))))));
-        return turn.context().sendActivities(activities).thenApply(responses -> null);
+        var today = java.time.LocalDate.now(clock.withZone(se.planpuls.domain.calendar.WorkingCalendar.ZONE));
+        List<PromptsCard.Row> rows = mine.stream().map(v -> v.reached()
+                ? new PromptsCard.Row(v, null, List.of(), PromptsCard.State.OPEN, null)
+                : new PromptsCard.Row(v, null, milestones.effects(v.milestone().id()), PromptsCard.State.OPEN, null,
+                        milestones.ownerFlags(v, today))).toList();
+        boolean allReached = mine.stream().allMatch(MilestoneView::reached);
+        String intro = texts.get("my.header", String.valueOf(mine.size())) + " "
+                + (allReached ? texts.get("my.allReached") : texts.get("my.cards"));
+        Activity card = MessageFactory.attachment(PromptsCard.of("my.title", intro, rows, owner, texts));
+        return turn.send(card);
     }
 
     static String line(MilestoneView v, Owner reader, Texts texts) {

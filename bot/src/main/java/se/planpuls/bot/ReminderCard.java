@@ -19,6 +19,12 @@ final class ReminderCard {
     }
 
     static Attachment of(ReminderKey key, MilestoneView view, Texts texts, LocalDate today) {
+        return of(key, view, java.util.List.of(), texts, today);
+    }
+
+    /** As above, pointing out under the header what the owner should put right in the last report. */
+    static Attachment of(ReminderKey key, MilestoneView view, java.util.List<se.planpuls.domain.QualityFlag> flags,
+                         Texts texts, LocalDate today) {
         var m = view.milestone();
         String name = m.code() + " " + m.title();
         if (key.kind() == se.planpuls.domain.reminder.ReminderKind.ESCALATION) {
@@ -35,6 +41,7 @@ final class ReminderCard {
         ArrayNode body = Cards.array();
         body.add(Cards.subtle(texts.get("reminder.title")));
         body.add(Cards.text(header(key, m, name, texts)).put("weight", "Bolder"));
+        flags.forEach(flag -> body.add(PromptsCard.flag(flag, texts)));
         body.addAll(original);
         card.set("body", body);
         return status;

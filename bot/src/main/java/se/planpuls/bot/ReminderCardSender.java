@@ -13,7 +13,9 @@ import se.planpuls.domain.reminder.DueReminder;
 import se.planpuls.domain.reminder.ReminderSendException;
 
 /**
- * Sends one reminder card to its recipient's stored personal chat with {@code continueConversation}.
+ * Sends the reminders due to one recipient as one card to their stored personal chat with
+ * {@code continueConversation}: a single reminder as the milestone's full status card, several as
+ * one {@link PromptsCard} with a row per milestone.
  * Failures come back as {@link ReminderSendException}s with the connector's status and Retry-After,
  * so the scheduler can pace and retry (the SDK never retries a 429 itself).
  */
@@ -34,11 +36,14 @@ final class ReminderCardSender {
     }
 
     /** Reads what the card needs, then runs {@code pace} (a rate limiter's wait) and sends. */
-    CompletableFuture<Void> send(DueReminder reminder, Runnable pace) {
-        if (reminder.recipientOwnerId() == null) {
+    CompletableFuture<Void> send(java.util.List<DueReminder> due, Runnable pace) {
+        if (due.isEmpty() || due.stream().anyMatch(r -> r.recipientOwnerId() == null)) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("a reminder without a recipient is not sent"));
         }
-        long ownerId = reminder.recipientOwnerId();
+        long ownerId = due.get(0).recipientOwnerId();
+        if (due.stream().anyMatch(r -> r.recipientOwnerId() != ownerId)) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("one message goes to one recipient"));
+        }
         var conversation = services.conversations().personalOf(ownerId);
         if (conversation.isEmpty()) {
             return CompletableFuture.failedFuture(ReminderSendException.unreachable(
@@ -46,9 +51,16 @@ final class ReminderCardSender {
         }
         Owner owner = services.owners().byId(ownerId);
         Texts texts = Texts.forLocale(services.owners().proactiveLocale(owner.id()));
-        var view = services.milestones().view(reminder.key().milestoneId());
-        var card = MessageFactory.attachment(ReminderCard.of(reminder.key(), view, texts,
-                java.time.LocalDate.now(clock.withZone(se.planpuls.domain.calendar.WorkingCalendar.ZONE))));
+        var today = java.time.LocalDate.now(clock.withZone(se.planpuls.domain.calendar.WorkingCalendar.ZONE));
+        com.microsoft.bot.schema.Attachment attachment;
+        if (due.size() == 1) {
+            var key = due.get(0).key();
+            var view = services.milestones().view(key.milestoneId());
+            attachment = ReminderCard.of(key, view, flags(key, view, today), texts, today);
+        } else {
+            attachment = several(due, owner, texts, today);
+        }
+        var card = MessageFactory.attachment(attachment);
         var reference = recorder.reference(conversation.get());
         // The send's outcome is taken inside the callback: an error escaping it would go to the
         // adapter's turn-error handler, which swallows it and writes to the user, i.e. sends again.
@@ -65,6 +77,32 @@ final class ReminderCardSender {
             complete(outcome, e);
         }
         return outcome;
+    }
+
+    /** One row per milestone; a milestone reminded twice on one day (a prompt and a follow-up) once. */
+    private com.microsoft.bot.schema.Attachment several(java.util.List<DueReminder> due, Owner owner, Texts texts,
+                                                        java.time.LocalDate today) {
+        var rows = new java.util.LinkedHashMap<Long, PromptsCard.Row>();
+        for (DueReminder reminder : due) {
+            long id = reminder.key().milestoneId();
+            if (!rows.containsKey(id)) {
+                var view = services.milestones().view(id);
+                rows.put(id, new PromptsCard.Row(view, reminder.key(), services.milestones().effects(id),
+                        PromptsCard.State.OPEN, null, flags(reminder.key(), view, today)));
+            }
+        }
+        long prompts = rows.values().stream().filter(r -> !r.notice()).count();
+        String intro = prompts == 0 ? texts.get("prompts.intro.escalations", rows.size())
+                : texts.get("prompts.intro", prompts);
+        return PromptsCard.of("reminder.title", intro, java.util.List.copyOf(rows.values()), owner, texts);
+    }
+
+    /** What the owner should put right in the last report; an escalation to a lead points out nothing. */
+    private java.util.List<se.planpuls.domain.QualityFlag> flags(se.planpuls.domain.reminder.ReminderKey key,
+                                                                 se.planpuls.domain.MilestoneView view,
+                                                                 java.time.LocalDate today) {
+        return key.kind() == se.planpuls.domain.reminder.ReminderKind.ESCALATION ? java.util.List.of()
+                : services.milestones().ownerFlags(view, today);
     }
 
     private static void complete(CompletableFuture<Void> outcome, Throwable error) {

@@ -28,16 +28,25 @@ final class ReportFlow {
 
     private final ReportService reports;
     private final PendingAnswerService pending;
+    private final PromptsCardFlow rows;
 
-    ReportFlow(ReportService reports, PendingAnswerService pending) {
+    ReportFlow(ReportService reports, PendingAnswerService pending, se.planpuls.db.MilestoneService milestones,
+               java.time.Clock clock) {
         this.reports = reports;
         this.pending = pending;
+        this.rows = new PromptsCardFlow(reports, milestones, clock);
     }
 
-    /** A card's Action.Submit: the status card ({@code report}) or the judged question ({@code judged}). */
+    /**
+     * A card's Action.Submit: the status card ({@code report}), the judged question ({@code judged})
+     * or a card of several milestones ({@code reports}).
+     */
     CompletableFuture<Void> submitted(Turn turn, Object value) {
         if (turn.owner().isEmpty()) {
             return turn.reply("report.notOwner");
+        }
+        if (value instanceof java.util.Map<?, ?> map && CardSubmission.ROWS.equals(map.get(CardSubmission.ACTION))) {
+            return rows.submitted(turn, map);
         }
         CardSubmission submission;
         try {
@@ -83,7 +92,7 @@ final class ReportFlow {
     static final java.util.Set<String> SKIP_WORDS = java.util.Set.of("hoppa över", "hoppa over", "skip");
 
     /** One submission's key, the same whether the card or a typed answer completes it. */
-    private static String key(Activity activity, String statusCardId, String questionId, long milestoneId) {
+    static String key(Activity activity, String statusCardId, String questionId, long milestoneId) {
         String card = statusCardId != null ? statusCardId : questionId == null ? null : "judged:" + questionId;
         return card == null ? null : "teams:" + activity.getConversation().getId() + ":" + card + ":" + milestoneId
                 + ":" + activity.getFrom().getId();
@@ -171,20 +180,23 @@ final class ReportFlow {
     }
 
     private static CompletableFuture<Void> refuse(Turn turn, InvalidInputException e, CardSubmission submission) {
+        return turn.send(Turn.message(refusalText(e, submission, turn.texts())));
+    }
+
+    static String refusalText(InvalidInputException e, CardSubmission submission, Texts texts) {
         return switch (e.code()) {
-            case "comment.tooLong" -> turn.reply("report.invalid.comment",
+            case "comment.tooLong" -> texts.get("report.invalid.comment",
                     String.valueOf(submission.comment().strip().length()));
-            case "comment.markup" -> turn.reply("report.invalid.markup");
-            case "expectedDate.missing" -> turn.reply("report.invalid.expectedMissing");
-            case "expectedDate.past" -> turn.reply("report.invalid.expectedPast",
-                    turn.texts().date(submission.expectedDate()));
-            case "effects.unknown" -> turn.reply("report.invalid.effects");
-            default -> turn.reply("report.invalid.card", e.getMessage());
+            case "comment.markup" -> texts.get("report.invalid.markup");
+            case "expectedDate.missing" -> texts.get("report.invalid.expectedMissing");
+            case "expectedDate.past" -> texts.get("report.invalid.expectedPast", texts.date(submission.expectedDate()));
+            case "effects.unknown" -> texts.get("report.invalid.effects");
+            default -> texts.get("report.invalid.card", e.getMessage());
         };
     }
 
     /** Replaces a card with the receipt; the report stands even if Teams refuses the update. */
-    private static CompletableFuture<Void> updateCard(Turn turn, String cardId, Attachment receipt) {
+    static CompletableFuture<Void> updateCard(Turn turn, String cardId, Attachment receipt) {
         if (cardId == null) {
             return CompletableFuture.completedFuture(null);
         }

@@ -160,7 +160,7 @@ final class StatusCard {
         };
     }
 
-    private static String lastReport(StatusReport latest, Texts texts) {
+    static String lastReport(StatusReport latest, Texts texts) {
         String value = texts.get("card.current.value", texts.status(latest.status()),
                 texts.dateTime(latest.reportedAt()), latest.reporterName());
         return latest.atRisk() ? value + " · " + texts.get("card.receipt.expected", texts.date(latest.expectedDate()))

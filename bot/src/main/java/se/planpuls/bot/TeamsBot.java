@@ -92,7 +92,7 @@ public final class TeamsBot implements ReminderSender {
                     .handle((r, e) -> null);
         });
         var recorder = new ConversationRecorder(json);
-        var reports = new ReportFlow(services.reports(), services.pending());
+        var reports = new ReportFlow(services.reports(), services.pending(), services.milestones(), clock);
         var commands = new CommandTable()
                 .add(new HelpCommand(), HelpCommand.WORDS)
                 .add(new MyMilestonesCommand(services.milestones(), clock), MyMilestonesCommand.WORDS)
@@ -341,10 +341,19 @@ public final class TeamsBot implements ReminderSender {
      */
     public CompletableFuture<Void> postDigest(ChannelSubscription channel, Digest digest, String mapPageUrl,
                                               String mapImageUrl) {
+        return postDigest(channel, digest, mapPageUrl, mapImageUrl, null);
+    }
+
+    /**
+     * As {@link #postDigest(ChannelSubscription, Digest, String, String)}, with the picture of the status per
+     * area ({@code statusImageUrl}, may be null) above its table.
+     */
+    public CompletableFuture<Void> postDigest(ChannelSubscription channel, Digest digest, String mapPageUrl,
+                                              String mapImageUrl, String statusImageUrl) {
         CompletableFuture<Void> posting;
         try {
             posting = channelPoster.post(channel, DigestCard.of(digest, Texts.forLocale(channel.language()), mapPageUrl,
-                    mapImageUrl));
+                    mapImageUrl, statusImageUrl));
         } catch (RuntimeException e) {
             posting = CompletableFuture.failedFuture(e);
         }
@@ -357,13 +366,16 @@ public final class TeamsBot implements ReminderSender {
      * no chat is stored.
      */
     public CompletableFuture<Void> sendReminder(DueReminder reminder) {
-        return send(reminder, () -> { });
+        return send(java.util.List.of(reminder), () -> { });
     }
 
-    /** As {@link #sendReminder(DueReminder)}; {@code pace} runs (and may wait) just before the send. */
+    /**
+     * Sends the reminders due to one recipient as one card: one reminder as its milestone's status card,
+     * several as a card with a row per milestone. {@code pace} runs (and may wait) just before the send.
+     */
     @Override
-    public CompletableFuture<Void> send(DueReminder reminder, Runnable pace) {
-        return reminders.send(reminder, pace);
+    public CompletableFuture<Void> send(java.util.List<DueReminder> due, Runnable pace) {
+        return reminders.send(due, pace);
     }
 
     /** Posts the annual review's summary card to a leadership channel, in the subscription's language, as a new thread. */

@@ -51,21 +51,21 @@ class BotConversationTest extends BotTestBase {
     }
 
     @Test
-    void my_milestones_lists_each_with_area_due_and_status_and_sends_a_card_for_each() {
+    void my_milestones_answers_with_one_card_listing_each_with_area_due_and_status_and_a_choice_per_row() {
         post(teams.message(ANNA, "mina milstolpar"));
 
         List<JsonNode> sent = connector.sent();
-        assertThat(sent).hasSize(3);
-        String list = sent.get(0).path("text").asText();
-        assertThat(list).contains("MED-1").contains("Ledarskapsakademi är inrättad").contains("Medarbetare")
-                .contains("2022").contains("Ingen rapport");
-        assertThat(list).contains("DIG-4").contains("2024* (osäkert datum)");
-        JsonNode card = sent.get(1).path("attachments").get(0);
+        assertThat(sent).hasSize(1);
+        JsonNode card = sent.get(0).path("attachments").get(0);
         assertThat(card.path("contentType").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
-        assertThat(card.toString()).contains("Ledarskapsakademi är inrättad").contains("Uppnådd").contains("Pågår")
-                .contains("Ej påbörjad");
-        assertThat(card.path("content").path("actions").get(0).path("data").path("milestoneId").asLong())
-                .isEqualTo(f.milestone("MED-1").milestone().id());
+        String list = card.path("content").path("body").toString();
+        assertThat(list).contains("Dina milstolpar").contains("MED-1").contains("Ledarskapsakademi är inrättad")
+                .contains("Medarbetare").contains("2022").contains("Ingen rapport");
+        assertThat(list).contains("DIG-4").contains("2024* (osäkert datum)");
+        assertThat(list).contains("Uppnådd").contains("Pågår").contains("Ej påbörjad");
+        assertThat(card.path("content").path("actions").get(0).path("data").path("rows"))
+                .extracting(r -> r.path("milestoneId").asLong())
+                .containsExactlyInAnyOrder(f.milestone("MED-1").milestone().id(), f.milestone("DIG-4").milestone().id());
     }
 
     @Test
@@ -180,7 +180,7 @@ class BotConversationTest extends BotTestBase {
     }
 
     @Test
-    void the_weekly_check_in_sends_each_linked_owner_a_card_per_open_milestone() {
+    void the_weekly_check_in_sends_each_linked_owner_one_card_with_a_row_per_open_milestone() {
         post(teams.message(ANNA, "hjälp"));
         f.owner("Bo Ek", "bo@example.com", null);
         f.assign("NIV-3", f.owners.all().get(1));
@@ -190,8 +190,9 @@ class BotConversationTest extends BotTestBase {
 
         assertThat(summary).isEqualTo(new CheckInSummary(1, 2, 1, 0));
         List<JsonNode> sent = connector.sent();
-        assertThat(sent).hasSize(3);
-        assertThat(sent.get(0).path("text").asText()).contains("Dags för avstämning!");
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).path("attachments").get(0).path("content").toString())
+                .contains("Dags för avstämning!").contains("MED-1").contains("DIG-4");
         assertThat(connector.calls()).allMatch(c -> c.path().contains(TeamsActivities.personalChat(ANNA)));
     }
 }

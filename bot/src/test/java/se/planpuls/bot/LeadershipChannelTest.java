@@ -119,7 +119,7 @@ class LeadershipChannelTest {
         String text = card.toString();
         assertThat(text).contains("Veckosammanfattning").contains("Läget per insatsområde")
                 .contains("Inga ändringar den här veckan").contains("Försenade milstolpar")
-                .contains("Risk för försening genom beroenden").contains("NIV-3 ← NIV-1").contains("Rapporter saknas")
+                .contains("Risk för försening genom beroenden").contains("**NIV-3**").contains("Rapporter saknas")
                 .contains("Anna Berg").contains("Ägare som Planpuls inte når")
                 .contains("Ska vara uppnådda inom 30 dagar").contains("Rapporter att granska");
         assertThat(card.path("actions").get(0).path("url").asText()).endsWith("/plans/1/map?key=k");

@@ -83,6 +83,10 @@ public final class DigestService {
             items.forEach(i -> byId.put(i.id(), i));
 
             List<Digest.AreaCounts> areas = new ArrayList<>();
+            List<Area> planAreas = plans.areas(planId);
+            Map<Long, String> areaNames = new HashMap<>();
+            planAreas.forEach(a -> areaNames.put(a.id(), a.name()));
+            java.util.function.Function<PlanItem, Digest.Item> of = i -> Digest.Item.of(i, areaNames.get(i.areaId()));
             Map<Long, int[]> counts = new HashMap<>();
             List<Digest.Item> missing = new ArrayList<>();
             for (PlanItem item : items) {
@@ -90,10 +94,10 @@ public final class DigestService {
                 c[item.status() == null ? 3 : item.status().ordinal()]++;
                 if (missingReports.missing(item, now)) {
                     c[4]++;
-                    missing.add(Digest.Item.of(item));
+                    missing.add(of.apply(item));
                 }
             }
-            for (Area area : plans.areas(planId)) {
+            for (Area area : planAreas) {
                 int[] c = counts.getOrDefault(area.id(), new int[5]);
                 areas.add(new Digest.AreaCounts(area.code(), area.name(), c[Status.REACHED.ordinal()],
                         c[Status.IN_PROGRESS.ordinal()], c[Status.NOT_STARTED.ordinal()], c[3], c[4]));
@@ -109,20 +113,22 @@ public final class DigestService {
                     .toList();
 
             Comparator<Digest.Item> byDue = Comparator.comparing(Digest.Item::due).thenComparing(Digest.Item::code);
-            List<Digest.Item> overdue = items.stream().filter(i -> i.overdue(today)).map(Digest.Item::of)
+            List<Digest.Item> overdue = items.stream().filter(i -> i.overdue(today)).map(of)
                     .sorted(byDue).toList();
-            List<Digest.Item> atRisk = items.stream().filter(PlanItem::reportedAtRisk).map(Digest.Item::of)
+            List<Digest.Item> atRisk = items.stream().filter(PlanItem::reportedAtRisk).map(of)
                     .sorted(byDue).toList();
             LocalDate horizon = today.plusDays(DUE_SOON_DAYS);
             List<Digest.Item> dueSoon = items.stream()
                     .filter(i -> !i.reached() && !i.effectiveDueDate().isBefore(today)
                             && !i.effectiveDueDate().isAfter(horizon))
-                    .map(Digest.Item::of).sorted(byDue).toList();
+                    .map(of).sorted(byDue).toList();
             var risks = dependencyRisk.evaluate(items, dao.edges(planId), today);
+            List<Digest.Item> withoutOwner = items.stream().filter(i -> i.ownerId() == null && !i.reached())
+                    .map(of).sorted(byDue).toList();
             return new Digest(planId, plan.name(), today, from, areas, changes, overdue, atRisk, risks,
                     missing, dao.unreachableOwners(planId), dueSoon, quality(items, dao.everReached(planId), today,
                             handle.attach(ReminderDao.class).policyJson(planId).map(ReminderPolicyJson::fromJson)
-                                    .orElse(ReminderPolicy.DEFAULT).staleAfterDays()));
+                                    .orElse(ReminderPolicy.DEFAULT).staleAfterDays()), withoutOwner);
         });
     }
 }

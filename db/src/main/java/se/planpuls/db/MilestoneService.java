@@ -42,6 +42,17 @@ public final class MilestoneService {
         this.clock = clock;
     }
 
+    /**
+     * What an owner's next prompt about this milestone should point out of its last report: stale (by the
+     * plan's reminder policy), an expected date passed, not started near the due date.
+     */
+    public List<se.planpuls.domain.QualityFlag> ownerFlags(MilestoneView view, java.time.LocalDate today) {
+        int staleAfterDays = jdbi.withExtension(ReminderDao.class, dao -> dao.policyJson(view.milestone().planId()))
+                .map(ReminderPolicyJson::fromJson).orElse(se.planpuls.domain.reminder.ReminderPolicy.DEFAULT)
+                .staleAfterDays();
+        return new se.planpuls.domain.rules.OwnerPromptRules(staleAfterDays).check(view, today);
+    }
+
     public MilestoneView view(long id) {
         return jdbi.withExtension(MilestoneDao.class, dao -> dao.view(id))
                 .orElseThrow(() -> new NotFoundException("milestone", id));

@@ -152,52 +152,90 @@ public final class ReminderService {
     }
 
     /**
-     * Sends one due reminder at most once. Holds the natural key's row (inserting it when new)
-     * while {@code deliver} runs and records the outcome in the same transaction. Skips a reminder
-     * that is done, failed and not yet due for a retry, or held by another run or instance.
+     * Sends one due reminder at most once: {@link #sendOnce(List, Function)} with a message of one.
      */
     public SendOutcome sendOnce(DueReminder reminder, Function<DueReminder, Delivery> deliver) {
-        ReminderKey key = reminder.key();
+        return sendOnce(List.of(reminder), batch -> deliver.apply(batch.get(0))).get(reminder.key());
+    }
+
+    /**
+     * Sends the reminders due to one recipient as one message, each at most once. Holds each natural
+     * key's row (inserting it when new), in key order so that two runs cannot deadlock, while
+     * {@code deliver} sends the ones still to go, and records the outcome for each key in the same
+     * transaction: the sent-log keeps every reminder's own row, so exactly-once and the escalation
+     * ladder work per milestone although the owner gets one card. A reminder that is done, failed and
+     * not yet due for a retry is left out of the message; when another run or instance holds any of
+     * the rows, all of them are left to it. A reminder without a recipient is noted, not sent.
+     *
+     * @return each reminder's outcome by its key
+     */
+    public Map<ReminderKey, SendOutcome> sendOnce(List<DueReminder> reminders,
+                                                  Function<List<DueReminder>, Delivery> deliver) {
+        List<DueReminder> ordered = reminders.stream().sorted(KEY_ORDER).toList();
         try {
             return jdbi.inTransaction(handle -> {
+                Map<ReminderKey, SendOutcome> outcomes = new LinkedHashMap<>();
                 ReminderDao dao = handle.attach(ReminderDao.class);
                 Instant now = clock.instant();
-                var existing = dao.lockByKey(key.milestoneId(), key.kind(), key.dueDate(), key.step());
-                if (existing.isPresent()) {
-                    var row = existing.get();
-                    if (!"FAILED".equals(row.status()) || row.nextAttemptAt() == null
-                            || row.nextAttemptAt().isAfter(now)) {
-                        return SendOutcome.SKIPPED;
+                List<DueReminder> toSend = new ArrayList<>();
+                for (DueReminder reminder : ordered) {
+                    ReminderKey key = reminder.key();
+                    var existing = dao.lockByKey(key.milestoneId(), key.kind(), key.dueDate(), key.step());
+                    if (existing.isPresent()) {
+                        var row = existing.get();
+                        if (!"FAILED".equals(row.status()) || row.nextAttemptAt() == null
+                                || row.nextAttemptAt().isAfter(now)) {
+                            outcomes.put(key, SendOutcome.SKIPPED);
+                            continue;
+                        }
+                    } else {
+                        dao.insert(key.milestoneId(), key.kind(), key.dueDate(), key.step(),
+                                reminder.recipientOwnerId(), reminder.plannedFor(), now);
                     }
-                } else {
-                    dao.insert(key.milestoneId(), key.kind(), key.dueDate(), key.step(), reminder.recipientOwnerId(),
-                            reminder.plannedFor(), now);
+                    if (reminder.recipientOwnerId() == null) {
+                        dao.record(key.milestoneId(), key.kind(), key.dueDate(), key.step(), "NOTED", 0, null, null,
+                                null, now);
+                        outcomes.put(key, SendOutcome.NOTED);
+                    } else {
+                        toSend.add(reminder);
+                    }
                 }
-                if (reminder.recipientOwnerId() == null) {
-                    dao.record(key.milestoneId(), key.kind(), key.dueDate(), key.step(), "NOTED", 0, null, null, null,
-                            now);
-                    return SendOutcome.NOTED;
+                if (toSend.isEmpty()) {
+                    return outcomes;
                 }
-                Delivery delivery = deliver.apply(reminder);
+                Delivery delivery = deliver.apply(List.copyOf(toSend));
                 Instant after = clock.instant();
-                if (delivery.sent()) {
-                    dao.record(key.milestoneId(), key.kind(), key.dueDate(), key.step(), "SENT", 1, null, null, null,
-                            after);
-                    return SendOutcome.SENT;
-                }
                 String error = delivery.error() == null ? null
                         : delivery.error().length() > 500 ? delivery.error().substring(0, 500) : delivery.error();
-                dao.record(key.milestoneId(), key.kind(), key.dueDate(), key.step(), "FAILED", 1,
-                        delivery.httpStatus(), error, delivery.retryAt(), after);
-                return SendOutcome.FAILED;
+                for (DueReminder reminder : toSend) {
+                    ReminderKey key = reminder.key();
+                    if (delivery.sent()) {
+                        dao.record(key.milestoneId(), key.kind(), key.dueDate(), key.step(), "SENT", 1, null, null,
+                                null, after);
+                        outcomes.put(key, SendOutcome.SENT);
+                    } else {
+                        dao.record(key.milestoneId(), key.kind(), key.dueDate(), key.step(), "FAILED", 1,
+                                delivery.httpStatus(), error, delivery.retryAt(), after);
+                        outcomes.put(key, SendOutcome.FAILED);
+                    }
+                }
+                return outcomes;
             });
         } catch (RuntimeException e) {
             if (Conflicts.heldElsewhere(e)) {
-                return SendOutcome.SKIPPED;
+                Map<ReminderKey, SendOutcome> skipped = new LinkedHashMap<>();
+                ordered.forEach(r -> skipped.put(r.key(), SendOutcome.SKIPPED));
+                return skipped;
             }
             throw e;
         }
     }
+
+    private static final java.util.Comparator<DueReminder> KEY_ORDER = java.util.Comparator
+            .<DueReminder>comparingLong(r -> r.key().milestoneId())
+            .thenComparing(r -> r.key().kind())
+            .thenComparing(r -> r.key().dueDate())
+            .thenComparingInt(r -> r.key().step());
 
     /** The sent-log, newest first; {@code status} is SENT, FAILED or NOTED (any case), or null for all. */
     public List<ReminderRecord> log(String status, Long ownerId) {

@@ -73,6 +73,10 @@ class DigestServiceTest {
                     .containsExactlyInAnyOrder("MED-2", "NV-1");
             assertThat(digest.unreachableOwners()).containsExactly("Bo Ek");
             assertThat(digest.dueSoon()).extracting(Digest.Item::code).containsExactly("FYS-2");
+            assertThat(digest.dueSoon()).extracting(Digest.Item::area).containsExactly("Fysisk infrastruktur");
+            // Nobody owns the rest of the plan: a planning gap of its own, reached ones aside.
+            assertThat(digest.withoutOwner()).extracting(Digest.Item::code).contains("FYS-2", "PCA-1")
+                    .doesNotContain("MED-1", "MED-2", "NIV-3", "NV-1").hasSize(30);
         }
     }
 

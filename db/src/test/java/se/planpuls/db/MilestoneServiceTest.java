@@ -14,6 +14,29 @@ import se.planpuls.domain.Reporter;
 import se.planpuls.domain.Status;
 
 class MilestoneServiceTest {
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void an_owners_prompt_points_out_a_stale_report_by_the_plans_own_stale_days(TestDatabases.Kind kind)
+            throws Exception {
+        try (var f = new Fixtures(kind.open())) {
+            var anna = f.owner("Anna Berg", "anna@example.com", null);
+            f.assign("MED-1", anna);
+            new LeadershipFixture(f).report("MED-1", anna, se.planpuls.domain.Status.IN_PROGRESS, "Pågår",
+                    "2026-09-01T08:00:00Z");
+            var view = f.milestone("MED-1");
+            var today = java.time.LocalDate.of(2026, 11, 22);
+
+            var byDefault = f.milestones.ownerFlags(view, today);
+            var reminders = new ReminderService(f.database, f.clock, se.planpuls.domain.calendar.WorkingCalendar.sweden());
+            reminders.savePolicy(f.planId, ReminderPolicyJson.read(
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"staleAfterDays\":90}"),
+                    reminders.policy(f.planId)));
+
+            assertThat(byDefault).extracting(q -> q.kind() + " " + q.date()).containsExactly("STALE 2026-09-01");
+            assertThat(f.milestones.ownerFlags(view, today)).as("82 days old, 90 allowed").isEmpty();
+        }
+    }
+
 
     @ParameterizedTest
     @MethodSource("se.planpuls.db.TestDatabases#kinds")

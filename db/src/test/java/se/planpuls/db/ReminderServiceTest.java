@@ -66,6 +66,52 @@ class ReminderServiceTest {
 
     @ParameterizedTest
     @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void one_message_for_three_milestones_keeps_a_row_per_reminder_and_leaves_out_what_was_already_sent(
+            TestDatabases.Kind kind) {
+        try (var f = new Fixtures(kind.open(), CLOCK)) {
+            var service = new ReminderService(f.database, CLOCK, SE);
+            var anna = f.owner("Anna", "anna@example.com", null);
+            var one = reminder(f.assign("DIG-1", anna).milestone().id(), anna.id());
+            var two = reminder(f.assign("DIG-2", anna).milestone().id(), anna.id());
+            var three = reminder(f.assign("DIG-3", anna).milestone().id(), anna.id());
+            service.sendOnce(one, r -> Delivery.delivered());
+            List<List<DueReminder>> messages = new java.util.ArrayList<>();
+
+            var outcomes = service.sendOnce(List.of(three, one, two), batch -> {
+                messages.add(batch);
+                return Delivery.delivered();
+            });
+
+            assertThat(messages).singleElement().satisfies(m -> assertThat(m).containsExactly(two, three));
+            assertThat(outcomes).containsEntry(one.key(), SendOutcome.SKIPPED)
+                    .containsEntry(two.key(), SendOutcome.SENT).containsEntry(three.key(), SendOutcome.SENT);
+            assertThat(service.log("sent", anna.id())).extracting(r -> r.milestoneCode())
+                    .containsExactlyInAnyOrder("DIG-1", "DIG-2", "DIG-3");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void a_failed_message_keeps_each_of_its_reminders_failed_for_the_retry(TestDatabases.Kind kind) {
+        try (var f = new Fixtures(kind.open(), CLOCK)) {
+            var service = new ReminderService(f.database, CLOCK, SE);
+            var anna = f.owner("Anna", "anna@example.com", null);
+            var one = reminder(f.assign("DIG-1", anna).milestone().id(), anna.id());
+            var two = reminder(f.assign("DIG-2", anna).milestone().id(), anna.id());
+
+            var outcomes = service.sendOnce(List.of(one, two),
+                    batch -> Delivery.failed(503, "connector answered 503", CLOCK.instant().plusSeconds(900)));
+
+            assertThat(outcomes.values()).containsOnly(SendOutcome.FAILED);
+            assertThat(service.log("failed", anna.id())).hasSize(2).allSatisfy(r -> {
+                assertThat(r.httpStatus()).isEqualTo(503);
+                assertThat(r.nextAttemptAt()).isEqualTo(CLOCK.instant().plusSeconds(900));
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
     void a_crash_before_the_send_is_recorded_leaves_the_reminder_for_the_next_run(TestDatabases.Kind kind) {
         try (var f = new Fixtures(kind.open(), CLOCK)) {
             var service = new ReminderService(f.database, CLOCK, SE);

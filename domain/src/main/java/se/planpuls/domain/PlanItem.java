@@ -18,6 +18,16 @@ public record PlanItem(long id, long areaId, String code, String title, int dueY
         kind = kind == null ? ItemKind.MILESTONE : kind;
     }
 
+    /** A milestone and its latest report as leaders read it, for the rules that judge one milestone. */
+    public static PlanItem of(MilestoneView view) {
+        Milestone m = view.milestone();
+        StatusReport r = view.latest();
+        return new PlanItem(m.id(), m.areaId(), m.code(), m.title(), m.dueYear(), m.dueDate(), m.dateUncertain(),
+                m.ownerId(), view.ownerName(), r == null ? null : r.status(), r == null ? null : r.comment(),
+                r == null ? null : r.reportedAt(), r != null && r.atRisk(), r == null ? null : r.expectedDate(),
+                m.kind(), m.frequency(), m.startsOn());
+    }
+
 
     public LocalDate effectiveDueDate() {
         return dueDate != null ? dueDate : LocalDate.of(dueYear, Month.DECEMBER, 31);

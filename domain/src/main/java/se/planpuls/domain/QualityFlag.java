@@ -4,7 +4,8 @@ import java.time.LocalDate;
 
 /**
  * A reason leaders should not take a milestone's colour at face value, found by one of the
- * report-quality rules.
+ * report-quality rules (in {@code se.planpuls.domain.rules}). It lives beside {@link Digest}, which
+ * carries it, so that the domain's packages form no cycle.
  *
  * @param date what the flag is about: the stale report's date, the passed expected date, or the due date
  */

@@ -8,14 +8,22 @@ import org.junit.jupiter.api.Test;
 /**
  * Leaders' side through the Agents Playground as Teams: an admin subscribes the "Announcements"
  * channel of "My Team" with {@code @Planpuls prenumerera}, and the digest run posts one Swedish card
- * into that channel, even though no owner has answered; taking the annual review posts its summary there.
+ * into that channel that reads at a glance (the counts first, the status per area as a picture and a
+ * table, the milestones without an owner on their own, the report to check); taking the annual review
+ * posts its summary there.
  */
 class LeadersGetTheDigestThroughTeamsE2ETest extends PlanpulsE2E {
 
     @Test
     void an_admin_subscribes_a_channel_and_the_digest_is_posted_there() throws Exception {
-        api("POST", "/api/v1/owners", "{\"name\":\"Alex Wilber\",\"email\":\"alexw@example.com\",\"admin\":true}");
+        long alex = api("POST", "/api/v1/owners",
+                "{\"name\":\"Alex Wilber\",\"email\":\"alexw@example.com\",\"admin\":true}").path("id").asLong();
+        assign(milestoneId("MED-1"), alex);
         String channel = playground.channelId("My Team", "Announcements");
+        // Alex reports MED-1, due in 2022, as not started: a report leaders should check.
+        playground.sendAsUser(playground.personalChatId(), "user-id-0", "rapportera MED-1 röd Inte påbörjad än");
+        playground.awaitBotActivity(a -> a.text() != null && a.text().contains("MED-1")
+                && a.text().contains("Not started"), WAIT);
 
         playground.sendAsUser(channel, "user-id-0", "prenumerera");
 
@@ -41,8 +49,23 @@ class LeadersGetTheDigestThroughTeamsE2ETest extends PlanpulsE2E {
         assertThat(attachment.path("contentType").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
         String card = attachment.path("content").toString();
         assertThat(card).contains("Veckosammanfattning").contains("Läget per insatsområde")
-                .contains("Inga ändringar den här veckan").contains("Risk för försening genom beroenden")
-                .contains("/map.png?key=");
+                .contains("Risk för försening genom beroenden").contains("/map.png?key=");
+        // At a glance: the counts first, the status per area as a picture and a table, the gaps on their own.
+        JsonNode body = attachment.path("content").path("body");
+        assertThat(body.get(2).path("text").asText()).startsWith("1 ändring · 34 försenade · 0 med risk för försening")
+                .endsWith(" · 33 utan ägare");
+        assertThat(card).contains("\"type\":\"ColumnSet\"").contains("Milstolpar utan ägare").contains("Visa alla (33)")
+                .contains("**NV-7**").contains("förutsättningar försenade").doesNotContain(" ← ");
+        assertThat(card).contains("Rapporter att granska")
+                .contains("MED-1 Ledarskapsakademi är inrättad: ej påbörjad men ska vara uppnådd 31 dec 2022 (Alex Wilber)");
+        JsonNode picture = body.findParents("url").stream()
+                .filter(n -> n.path("url").asText().contains("/status.png?key=")).findFirst().orElseThrow();
+        assertThat(picture.path("altText").asText()).contains("Medarbetare: 0, 0, 1, 4");
+        var png = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(picture.path("url").asText())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(png.statusCode()).as("Teams fetches the picture without our token").isEqualTo(200);
+        assertThat(png.headers().firstValue("Content-Type")).contains("image/png");
 
         api("POST", "/api/v1/plans/1/annual-review?year=2023", null);
 

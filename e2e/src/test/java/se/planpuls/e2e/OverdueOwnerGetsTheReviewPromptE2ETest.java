@@ -11,8 +11,8 @@ import se.planpuls.domain.calendar.WorkingCalendar;
 
 /**
  * An owner whose milestone is overdue still gets the annual review's prompt for it, as a Teams user
- * meets it: with the review on 8 December, Monday 7 December brings an overdue card for MED-2 (due in
- * 2022) and a review card for PCA-5; on Tuesday MED-2's review card follows, and nothing else.
+ * meets it: with the review on 8 December, Monday 7 December brings one card asking about MED-2 as
+ * overdue (due in 2022) and PCA-5 for the review; on Tuesday MED-2's review card follows, and nothing else.
  */
 class OverdueOwnerGetsTheReviewPromptE2ETest extends PlanpulsE2E {
     private volatile Instant now = Instant.parse("2026-12-07T07:30:00Z");
@@ -76,8 +76,9 @@ class OverdueOwnerGetsTheReviewPromptE2ETest extends PlanpulsE2E {
         Thread.sleep(2_000);
         assertThat(playground.activities().subList(tuesday, playground.activities().size()))
                 .filteredOn(a -> a.fromBot() && a.adaptiveCard() != null).hasSize(1);
+        // Monday's two reminders came as one card.
         assertThat(playground.activities().subList(monday, playground.activities().size()))
-                .filteredOn(a -> a.fromBot() && a.adaptiveCard() != null).hasSize(3);
+                .filteredOn(a -> a.fromBot() && a.adaptiveCard() != null).hasSize(2);
         assertThat(api("GET", "/api/v1/reminders?status=sent&owner=" + alex, null))
                 .extracting(r -> r.path("milestoneCode").asText() + " " + r.path("kind").asText())
                 .containsExactlyInAnyOrder("MED-2 overdue", "PCA-5 review", "MED-2 review");

@@ -6,7 +6,10 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -23,13 +26,15 @@ import org.slf4j.LoggerFactory;
 import se.planpuls.db.ReminderService;
 import se.planpuls.domain.reminder.Delivery;
 import se.planpuls.domain.reminder.DueReminder;
+import se.planpuls.domain.reminder.ReminderKey;
 import se.planpuls.domain.reminder.ReminderSendException;
 import se.planpuls.domain.reminder.ReminderSender;
 import se.planpuls.domain.reminder.SendOutcome;
 
 /**
  * The fan-out: sends due reminders through the {@link ReminderSender} port, each at most once
- * (the sent-log's {@link ReminderService#sendOnce}), paced under Teams' limits, a few at a time, and
+ * (the sent-log's {@link ReminderService#sendOnce}), the reminders due to one recipient together as
+ * one message, paced under Teams' limits, a few messages at a time, and
  * tries failed sends again: after Retry-After on a 429, with backoff on a 5xx or a timeout.
  * {@link #drain()} stops it taking new sends for a shutdown: sends under way finish and are
  * recorded, the rest are left unrecorded for the next run, so none is lost and none is sent twice.
@@ -122,11 +127,11 @@ public final class ReminderDispatcher implements AutoCloseable {
             turn.acquire(() -> !run.done.isDone() && !draining.get()).thenRun(() -> {
                 run.done.whenComplete((summary, error) -> turn.release());
                 run.startedNanos = System.nanoTime();
-                for (DueReminder reminder : due) {
+                for (List<DueReminder> message : messages(due)) {
                     try {
-                        workers.execute(() -> attempt(run, reminder, 1));
+                        workers.execute(() -> attempt(run, message, 1));
                     } catch (java.util.concurrent.RejectedExecutionException e) {
-                        run.defer();
+                        run.defer(message.size());
                     }
                 }
             });
@@ -166,34 +171,60 @@ public final class ReminderDispatcher implements AutoCloseable {
         return true;
     }
 
-    private void attempt(Run run, DueReminder reminder, int attempt) {
+    /**
+     * The messages to send: the reminders due to one recipient go out together, so an owner of six
+     * milestones gets one card, not six; a reminder with nobody to tell is noted on its own.
+     */
+    static List<List<DueReminder>> messages(List<DueReminder> due) {
+        Map<Long, List<DueReminder>> byRecipient = new LinkedHashMap<>();
+        List<List<DueReminder>> messages = new ArrayList<>();
+        for (DueReminder reminder : due) {
+            if (reminder.recipientOwnerId() == null) {
+                messages.add(List.of(reminder));
+            } else {
+                byRecipient.computeIfAbsent(reminder.recipientOwnerId(), id -> new ArrayList<>()).add(reminder);
+            }
+        }
+        messages.addAll(byRecipient.values());
+        return messages;
+    }
+
+    private void attempt(Run run, List<DueReminder> message, int attempt) {
         inFlight.incrementAndGet();
         try {
             if (draining.get()) {
-                run.defer();
+                run.defer(message.size());
                 return;
             }
             var next = new Duration[1];
-            SendOutcome outcome;
+            Map<ReminderKey, SendOutcome> outcomes;
             try {
-                outcome = reminders.sendOnce(reminder, r -> deliver(r, attempt, next));
+                outcomes = reminders.sendOnce(message, batch -> deliver(batch, attempt, next));
             } catch (RuntimeException e) {
-                LOG.error("Reminder {} could not be recorded", reminder.key(), e);
-                finish(run, SendOutcome.FAILED);
+                LOG.error("Reminders {} could not be recorded", message.stream().map(DueReminder::key).toList(), e);
+                message.forEach(r -> finish(run, SendOutcome.FAILED));
                 return;
             }
-            if (outcome == SendOutcome.FAILED && next[0] != null && attempt < retry.attemptsInRun()) {
+            // Only the ones that failed now are tried again; the sent-log skips the rest anyway.
+            List<DueReminder> failed = message.stream()
+                    .filter(r -> outcomes.get(r.key()) == SendOutcome.FAILED).toList();
+            boolean again = !failed.isEmpty() && next[0] != null && attempt < retry.attemptsInRun();
+            for (DueReminder reminder : message) {
+                SendOutcome outcome = outcomes.getOrDefault(reminder.key(), SendOutcome.SKIPPED);
+                if (!(again && outcome == SendOutcome.FAILED)) {
+                    finish(run, outcome);
+                }
+            }
+            if (again) {
                 retries.increment();
                 try {
-                    workers.schedule(() -> attempt(run, reminder, attempt + 1), next[0].toMillis(),
+                    workers.schedule(() -> attempt(run, failed, attempt + 1), next[0].toMillis(),
                             TimeUnit.MILLISECONDS);
                 } catch (java.util.concurrent.RejectedExecutionException e) {
                     // Shutting down: the failure is recorded with its retry time, so the retry job picks it up.
-                    finish(run, outcome);
+                    failed.forEach(r -> finish(run, SendOutcome.FAILED));
                 }
-                return;
             }
-            finish(run, outcome);
         } finally {
             inFlight.decrementAndGet();
         }
@@ -206,10 +237,10 @@ public final class ReminderDispatcher implements AutoCloseable {
     }
 
     /** One attempt; {@code inRun[0]} is set to the pause before the next attempt when one may follow in this run. */
-    private Delivery deliver(DueReminder reminder, int attempt, Duration[] inRun) {
-        long conversation = reminder.recipientOwnerId();
+    private Delivery deliver(List<DueReminder> message, int attempt, Duration[] inRun) {
+        long conversation = message.get(0).recipientOwnerId();
         try {
-            sender.send(reminder, () -> {
+            sender.send(message, () -> {
                 pace(conversation);
                 sends.increment();
             }).get(retry.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -328,10 +359,12 @@ public final class ReminderDispatcher implements AutoCloseable {
                     summary.skipped(), Math.max(0, left.get())));
         }
 
-        /** Not attempted because the service is shutting down: the next run sends it. */
-        void defer() {
-            deferred.incrementAndGet();
-            done();
+        /** Not attempted because the service is shutting down: the next run sends them. */
+        void defer(int reminders) {
+            for (int i = 0; i < reminders; i++) {
+                deferred.incrementAndGet();
+                done();
+            }
         }
 
         private void done() {

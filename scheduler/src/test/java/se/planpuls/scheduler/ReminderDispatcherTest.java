@@ -41,6 +41,7 @@ class ReminderDispatcherTest {
         final Map<ReminderKey, AtomicInteger> delivered = new ConcurrentHashMap<>();
         final ConcurrentLinkedQueue<Long> attemptTimes = new ConcurrentLinkedQueue<>();
         final AtomicInteger calls = new AtomicInteger();
+        final ConcurrentLinkedQueue<List<ReminderKey>> messages = new ConcurrentLinkedQueue<>();
         final Function<Integer, CompletableFuture<Void>> script;
 
         ScriptedSender(Function<Integer, CompletableFuture<Void>> script) {
@@ -48,11 +49,12 @@ class ReminderDispatcherTest {
         }
 
         @Override
-        public CompletableFuture<Void> send(DueReminder reminder, Runnable pace) {
+        public CompletableFuture<Void> send(List<DueReminder> reminders, Runnable pace) {
             pace.run();
             attemptTimes.add(System.nanoTime());
-            return script.apply(calls.incrementAndGet()).thenRun(() ->
-                    delivered.computeIfAbsent(reminder.key(), k -> new AtomicInteger()).incrementAndGet());
+            messages.add(reminders.stream().map(DueReminder::key).toList());
+            return script.apply(calls.incrementAndGet()).thenRun(() -> reminders.forEach(reminder ->
+                    delivered.computeIfAbsent(reminder.key(), k -> new AtomicInteger()).incrementAndGet()));
         }
     }
 
@@ -79,6 +81,54 @@ class ReminderDispatcherTest {
                     LocalDate.parse("2027-01-01").plusDays(i), 5), owner.id(), LocalDate.parse("2026-11-23")));
         }
         return due;
+    }
+
+    @Test
+    void the_reminders_due_to_one_owner_go_out_as_one_message_and_each_is_logged_as_sent() throws Exception {
+        try (var f = new Fixtures(TestDatabases.h2(), CLOCK)) {
+            var service = new ReminderService(f.database, CLOCK, SE);
+            Owner alex = f.owner("Alex", "alex@example.com", null);
+            Owner bea = f.owner("Bea", "bea@example.com", null);
+            List<DueReminder> due = new ArrayList<>();
+            for (String code : List.of("DIG-1", "DIG-2", "DIG-3")) {
+                due.add(new DueReminder(new ReminderKey(f.assign(code, alex).milestone().id(), ReminderKind.CHECK_IN,
+                        LocalDate.parse("2026-11-01"), 0), alex.id(), LocalDate.parse("2026-11-23")));
+            }
+            due.add(new DueReminder(new ReminderKey(f.assign("DIG-4", bea).milestone().id(), ReminderKind.OVERDUE,
+                    LocalDate.parse("2026-10-30"), 0), bea.id(), LocalDate.parse("2026-11-23")));
+            var sender = new ScriptedSender(call -> ok());
+            try (var dispatcher = dispatcher(service, sender)) {
+                var summary = dispatcher.dispatch(due).get(10, TimeUnit.SECONDS);
+
+                assertThat(summary.sent()).isEqualTo(4);
+                assertThat(sender.calls).hasValue(2);
+                assertThat(sender.messages).extracting(List::size).containsExactlyInAnyOrder(3, 1);
+                assertThat(service.log("sent", alex.id())).hasSize(3);
+                assertThat(service.log("sent", bea.id())).hasSize(1);
+            }
+        }
+    }
+
+    @Test
+    void a_message_that_fails_once_is_sent_again_whole_and_then_counted_per_reminder() throws Exception {
+        try (var f = new Fixtures(TestDatabases.h2(), CLOCK)) {
+            var service = new ReminderService(f.database, CLOCK, SE);
+            Owner alex = f.owner("Alex", "alex@example.com", null);
+            List<DueReminder> due = new ArrayList<>();
+            for (String code : List.of("DIG-1", "DIG-2")) {
+                due.add(new DueReminder(new ReminderKey(f.assign(code, alex).milestone().id(), ReminderKind.CHECK_IN,
+                        LocalDate.parse("2026-11-01"), 0), alex.id(), LocalDate.parse("2026-11-23")));
+            }
+            var sender = new ScriptedSender(call -> call == 1 ? answer(502, null) : ok());
+            try (var dispatcher = dispatcher(service, sender)) {
+                var summary = dispatcher.dispatch(due).get(10, TimeUnit.SECONDS);
+
+                assertThat(summary.toString()).isEqualTo(new DispatchSummary(2, 2, 0, 0, 0, 0).toString());
+                assertThat(sender.messages).hasSize(2).allSatisfy(m -> assertThat(m).hasSize(2));
+                assertThat(service.log("sent", alex.id())).hasSize(2)
+                        .allSatisfy(r -> assertThat(r.attempts()).isEqualTo(2));
+            }
+        }
     }
 
     @Test

@@ -85,7 +85,8 @@ final class AnnualReviewController {
         long planId = Params.id(ctx, "id");
         int year = pathYear(ctx);
         NotesBody body = ctx.bodyValidator(NotesBody.class).get();
-        Integer expected = ETags.expected(ctx, "annual_review_notes", year);
+        Integer expected = ETags.expected(ctx, "annual_review_notes", year,
+                () -> reviews.notes(planId, year).version());
         ReviewNotes saved = reviews.saveNotes(planId, year,
                 new ReviewNotes(body.summary(), body.areas(), 0), expected, AdminAuth.actor(ctx));
         ETags.set(ctx, saved.version());

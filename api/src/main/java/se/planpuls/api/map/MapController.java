@@ -54,6 +54,14 @@ final class MapController {
         return MapPng.render(map(planId), PageTexts.swedish());
     }
 
+    /** {@code GET /plans/{id}/status.png}: the status per area as stacked bars, the digest's picture. */
+    void statusPng(Context ctx) {
+        long id = authorised(ctx);
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("image/png");
+        ctx.result(StatusBarsPng.render(plans.plan(id), PageTexts.swedish()));
+    }
+
     /** {@code GET /api/v1/plans/{id}/map-links} (admin): the shareable read-only links to the map. */
     void links(Context ctx) {
         long id = Params.id(ctx, "id");

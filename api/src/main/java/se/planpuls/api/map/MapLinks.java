@@ -29,4 +29,8 @@ final class MapLinks {
     String png(long planId) {
         return baseUrl.get() + "/plans/" + planId + "/map.png?key=" + keys.key(planId);
     }
+
+    String statusPng(long planId) {
+        return baseUrl.get() + "/plans/" + planId + "/status.png?key=" + keys.key(planId);
+    }
 }

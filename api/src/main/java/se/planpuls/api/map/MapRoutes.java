@@ -62,6 +62,11 @@ public final class MapRoutes extends RouteGroup {
         return links.png(planId);
     }
 
+    /** The keyed link to the picture of a plan's status per area (stacked bars), which Teams fetches without our token. */
+    public String statusPictureLink(long planId) {
+        return links.statusPng(planId);
+    }
+
     private static List<Route> routes(MapController map) {
         return List.of(
                 Route.get("/api/v1/plans/{id}/map-links", map::links).doc("leaders", "Links to the strategic map page "
@@ -69,6 +74,8 @@ public final class MapRoutes extends RouteGroup {
                 Route.get("/plans/{id}/map", map::page).doc("leaders", "The strategic map as an HTML page with SVG")
                         .query("key").answers(200, 401, 404),
                 Route.get("/plans/{id}/map.png", map::png).doc("leaders", "The strategic map as PNG").query("key")
-                        .answers(200, 401, 404));
+                        .answers(200, 401, 404),
+                Route.get("/plans/{id}/status.png", map::statusPng).doc("leaders", "The status per priority area as "
+                        + "stacked bars (PNG), as the digest shows it").query("key").answers(200, 401, 404));
     }
 }

@@ -30,7 +30,7 @@ final class WeeklyCheckInTask implements ScheduledTask {
 
     @Override
     public CompletableFuture<String> run() {
-        return bot.sendWeeklyCheckIns().thenApply(s -> s.ownersPrompted() + " owners prompted, " + s.cardsSent()
-                + " cards sent, " + s.ownersUnreachable() + " owners unreachable, " + s.failures() + " failed");
+        return bot.sendWeeklyCheckIns().thenApply(s -> s.ownersPrompted() + " owners prompted, " + s.milestonesAsked()
+                + " milestones asked about in one card each, " + s.ownersUnreachable() + " owners unreachable, " + s.failures() + " failed");
     }
 }

@@ -54,6 +54,31 @@ class MapApiTest {
         assertThat(send("/plans/999/map", TOKEN).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void the_status_per_area_is_a_picture_with_a_bar_per_area_opened_by_key_or_token_only() throws Exception {
+        var key = new MapKeys(tokenOf()).key(planId);
+
+        var png = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + running.app().port() + "/plans/" + planId + "/status.png?key=" + key)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.headers().firstValue("Content-Type").orElse("")).isEqualTo("image/png");
+        var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body()));
+        assertThat(image.getWidth()).isEqualTo(StatusBarsPng.WIDTH);
+        // Seven areas, nothing reported yet: seven grey bars, each starting right of the area's name.
+        int grey = java.awt.Color.decode(StrategicMap.fill(null)).getRGB();
+        for (int area = 0; area < 7; area++) {
+            assertThat(image.getRGB(StatusBarsPng.MARGIN + StatusBarsPng.LABEL + 2,
+                    StatusBarsPng.MARGIN + area * StatusBarsPng.ROW + 4)).as("area %d", area).isEqualTo(grey);
+        }
+        assertThat(image.getRGB(StatusBarsPng.MARGIN + StatusBarsPng.LABEL + 2,
+                StatusBarsPng.MARGIN + 7 * StatusBarsPng.ROW + 4)).isNotEqualTo(grey);
+        assertThat(send("/plans/" + planId + "/status.png", null).statusCode()).isEqualTo(401);
+        assertThat(send("/plans/" + planId + "/status.png?key=wrong", null).statusCode()).isEqualTo(401);
+        assertThat(send("/plans/" + planId + "/status.png", TOKEN).statusCode()).isEqualTo(200);
+    }
+
     private AdminToken tokenOf() {
         return AdminToken.resolve(TOKEN, running.dataDir());
     }
