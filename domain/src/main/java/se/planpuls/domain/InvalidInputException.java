@@ -11,7 +11,8 @@ public final class InvalidInputException extends RuntimeException {
 
     public InvalidInputException(String field, String code, String detail) {
         super(detail);
-        this.field = field;
+        // A member with an empty name ({"": 0}) is still the body's fault, and a refusal always names something.
+        this.field = field == null || field.isBlank() ? "body" : field;
         this.code = code;
     }
 

@@ -7,7 +7,8 @@ public final class BadRequest extends RuntimeException {
 
     public BadRequest(String field, String message) {
         super(message);
-        this.field = field;
+        // A member with an empty name ({"": 0}) is still the body's fault, and a refusal always names something.
+        this.field = field == null || field.isBlank() ? "body" : field;
     }
 
     public String field() {
