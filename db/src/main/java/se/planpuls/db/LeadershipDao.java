@@ -103,13 +103,15 @@ interface LeadershipDao {
 
     /**
      * Reports of a plan in (from, to], each with the status of the report before it (null for a first report).
-     * The report before is found as the largest id below, which both databases answer from the index on
-     * (milestone_id, id) alone; ordering the earlier reports and taking the first made H2 read every one of them.
+     * The report before is the first of the milestone's reports below this one in newest-first order,
+     * which both databases read as one entry of the (milestone_id, id DESC) index; H2 answered MAX(id),
+     * or an ascending index, by reading every earlier report of the milestone.
      */
     @SqlQuery("""
             SELECT r.milestone_id, r.status, r.comment, r.reporter_name, r.reported_at,
-                   (SELECT p.status FROM status_reports p WHERE p.id = (SELECT MAX(b.id) FROM status_reports b
-                    WHERE b.milestone_id = r.milestone_id AND b.id < r.id)) AS previous_status
+                   (SELECT p.status FROM status_reports p WHERE p.id = (SELECT b.id FROM status_reports b
+                    WHERE b.milestone_id = r.milestone_id AND b.id < r.id ORDER BY b.milestone_id, b.id DESC
+                    LIMIT 1)) AS previous_status
             FROM status_reports r
             JOIN milestones m ON m.id = r.milestone_id
             WHERE m.plan_id = :planId AND m.deleted_at IS NULL AND r.reported_at > :from AND r.reported_at <= :to
