@@ -1,50 +1,25 @@
 package se.planpuls.api.map;
 
+import static se.planpuls.api.map.Canvas.font;
+import static se.planpuls.api.map.Canvas.text;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.CubicCurve2D;
 import java.awt.geom.Path2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import javax.imageio.ImageIO;
 import se.planpuls.api.http.PageTexts;
 import se.planpuls.domain.Status;
 
 /** Draws a {@link StrategicMap} with Java2D (headless) as a PNG: the same picture as the SVG. */
 final class MapPng {
-    static {
-        System.setProperty("java.awt.headless", "true");
-    }
-
     private MapPng() {
     }
 
     static byte[] render(StrategicMap map, PageTexts texts) {
-        BufferedImage image = new BufferedImage(map.width(), map.height(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, map.width(), map.height());
-            draw(g, map, texts);
-        } finally {
-            g.dispose();
-        }
-        var out = new ByteArrayOutputStream(256 * 1024);
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return Canvas.png(map.width(), map.height(), g -> draw(g, map, texts));
     }
 
     private static void draw(Graphics2D g, StrategicMap map, PageTexts texts) {
@@ -142,15 +117,5 @@ final class MapPng {
         g.setColor(Color.decode(colour));
         g.setStroke(new BasicStroke(1f));
         g.drawRect(x, y, w, h);
-    }
-
-    private static void text(Graphics2D g, String text, int x, int y, int size, boolean bold, String colour) {
-        g.setFont(font(size, bold));
-        g.setColor(Color.decode(colour));
-        g.drawString(text, x, y);
-    }
-
-    private static Font font(int size, boolean bold) {
-        return new Font("DejaVu Sans", bold ? Font.BOLD : Font.PLAIN, size);
     }
 }

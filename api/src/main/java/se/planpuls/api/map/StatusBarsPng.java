@@ -1,17 +1,14 @@
 package se.planpuls.api.map;
 
+import static se.planpuls.api.map.Canvas.font;
+import static se.planpuls.api.map.Canvas.text;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 import se.planpuls.api.http.PageTexts;
 import se.planpuls.domain.MilestoneView;
 import se.planpuls.domain.PlanDetail;
@@ -30,10 +27,6 @@ final class StatusBarsPng {
     static final int BAR = 20;
     static final int LEGEND = 34;
     private static final Status[] ORDER = {Status.REACHED, Status.IN_PROGRESS, Status.NOT_STARTED, null};
-
-    static {
-        System.setProperty("java.awt.headless", "true");
-    }
 
     private StatusBarsPng() {
     }
@@ -67,13 +60,7 @@ final class StatusBarsPng {
     static byte[] render(PlanDetail plan, PageTexts texts) {
         List<Bar> bars = bars(plan);
         int height = MARGIN * 2 + bars.size() * ROW + LEGEND;
-        BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, WIDTH, height);
+        return Canvas.png(WIDTH, height, g -> {
             int most = Math.max(1, bars.stream().mapToInt(Bar::total).max().orElse(1));
             double unit = (WIDTH - 2 * MARGIN - LABEL - 40) / (double) most;
             int y = MARGIN;
@@ -111,16 +98,7 @@ final class StatusBarsPng {
                 g.setFont(font(12, false));
                 x += 40 + g.getFontMetrics().stringWidth(label);
             }
-        } finally {
-            g.dispose();
-        }
-        var out = new ByteArrayOutputStream(32 * 1024);
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        });
     }
 
     private static String shorten(Graphics2D g, String text, int width) {
@@ -133,15 +111,5 @@ final class StatusBarsPng {
             cut = cut.substring(0, cut.length() - 1);
         }
         return cut.strip() + "…";
-    }
-
-    private static void text(Graphics2D g, String text, int x, int y, int size, boolean bold, String colour) {
-        g.setFont(font(size, bold));
-        g.setColor(Color.decode(colour));
-        g.drawString(text, x, y);
-    }
-
-    private static Font font(int size, boolean bold) {
-        return new Font("DejaVu Sans", bold ? Font.BOLD : Font.PLAIN, size);
     }
 }
