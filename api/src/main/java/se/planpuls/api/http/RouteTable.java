@@ -23,6 +23,8 @@ public final class RouteTable implements EndpointGroup {
     static final List<String> GUARDED_ALSO = List.of("/metrics");
     /** The largest request body; {@link ErrorMapper} says "1 MiB" when one is larger. */
     static final long MAX_BODY_BYTES = 1024 * 1024;
+    /** The largest request line and headers together. */
+    static final int MAX_HEADER_BYTES = 64 * 1024;
 
     private final AdminAuth auth;
     private final List<RouteGroup> groups;
@@ -60,6 +62,10 @@ public final class RouteTable implements EndpointGroup {
      */
     public void install(JavalinConfig cfg) {
         cfg.http.maxRequestSize = MAX_BODY_BYTES;
+        // Jetty answers a request line or headers past its 8 KiB default with 414/431 and closes at once; a
+        // client still writing a long query then reads a reset, not the answer. With room for any query a
+        // person could send, a long value reaches the routes, which answer it like any other.
+        cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
         cfg.jetty.modifyServletContextHandler(context -> {
             context.addFilter(new FilterHolder(new BodyLimit(MAX_BODY_BYTES)), "/*", EnumSet.of(DispatcherType.REQUEST));
             context.setErrorHandler(new ProblemErrorHandler());
