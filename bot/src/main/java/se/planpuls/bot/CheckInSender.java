@@ -65,9 +65,10 @@ final class CheckInSender {
             Texts texts = Texts.forLocale(services.owners().proactiveLocale(owner.id()));
             // One message per owner: a row per open milestone, one submit for them all.
             var today = java.time.LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
+            var prompts = services.milestones().prompts(open, today);
             List<PromptsCard.Row> rows = open.stream().map(v -> new PromptsCard.Row(v, null,
-                    services.milestones().effects(v.milestone().id()), PromptsCard.State.OPEN, null,
-                    services.milestones().ownerFlags(v, today))).toList();
+                    prompts.get(v.milestone().id()).effects(), PromptsCard.State.OPEN, null,
+                    prompts.get(v.milestone().id()).flags())).toList();
             Activity card = MessageFactory.attachment(PromptsCard.of("checkin.title",
                     texts.get("checkin.intro", String.valueOf(open.size())), rows, owner, texts));
             chain = chain.thenCompose(s -> {

@@ -38,10 +38,11 @@ final class MyMilestonesCommand implements Command {
         }
         Texts texts = turn.texts();
         var today = java.time.LocalDate.now(clock.withZone(se.planpuls.domain.calendar.WorkingCalendar.ZONE));
+        var prompts = milestones.prompts(mine.stream().filter(v -> !v.reached()).toList(), today);
         List<PromptsCard.Row> rows = mine.stream().map(v -> v.reached()
                 ? new PromptsCard.Row(v, null, List.of(), PromptsCard.State.OPEN, null)
-                : new PromptsCard.Row(v, null, milestones.effects(v.milestone().id()), PromptsCard.State.OPEN, null,
-                        milestones.ownerFlags(v, today))).toList();
+                : new PromptsCard.Row(v, null, prompts.get(v.milestone().id()).effects(), PromptsCard.State.OPEN,
+                        null, prompts.get(v.milestone().id()).flags())).toList();
         boolean allReached = mine.stream().allMatch(MilestoneView::reached);
         String intro = texts.get("my.header", String.valueOf(mine.size())) + " "
                 + (allReached ? texts.get("my.allReached") : texts.get("my.cards"));

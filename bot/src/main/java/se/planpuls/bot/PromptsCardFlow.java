@@ -59,15 +59,22 @@ final class PromptsCardFlow {
         var today = LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
         List<PromptsCard.Row> rows = new ArrayList<>();
         int given = 0;
+        var targets = new java.util.LinkedHashMap<Long, ReportService.Reportable>();
         for (PromptsCard.RowRef ref : refs) {
-            ReportService.Reportable target;
             try {
-                target = reports.reportable(reporter.id(), ref.milestoneId());
+                targets.put(ref.milestoneId(), reports.reportable(reporter.id(), ref.milestoneId()));
             } catch (NotFoundException e) {
+                // A milestone deleted since the card was sent leaves its row out.
+            }
+        }
+        var prompts = milestones.prompts(targets.values().stream().map(ReportService.Reportable::view).toList(), today);
+        for (PromptsCard.RowRef ref : refs) {
+            ReportService.Reportable target = targets.get(ref.milestoneId());
+            if (target == null) {
                 continue;
             }
             MilestoneView view = target.view();
-            List<Effect> effects = milestones.effects(ref.milestoneId());
+            List<Effect> effects = prompts.get(ref.milestoneId()).effects();
             boolean notice = ref.asked() != null
                     && ref.asked().kind() == ReminderKind.ESCALATION;
             if (notice || ref.state() == PromptsCard.State.REPORTED) {
@@ -86,7 +93,7 @@ final class PromptsCardFlow {
             }
             if (submission.status() == null) {
                 rows.add(new PromptsCard.Row(view, ref.asked(), effects, ref.state(), null,
-                        milestones.ownerFlags(view, today)));
+                        prompts.get(ref.milestoneId()).flags()));
                 continue;
             }
             given++;

@@ -56,7 +56,8 @@ final class ReminderCardSender {
         if (due.size() == 1) {
             var key = due.get(0).key();
             var view = services.milestones().view(key.milestoneId());
-            attachment = ReminderCard.of(key, view, flags(key, view, today), texts, today);
+            attachment = ReminderCard.of(key, view, flags(key, services.milestones().ownerFlags(view, today)), texts,
+                    today);
         } else {
             attachment = several(due, owner, texts, today);
         }
@@ -82,13 +83,17 @@ final class ReminderCardSender {
     /** One row per milestone; a milestone reminded twice on one day (a prompt and a follow-up) once. */
     private com.microsoft.bot.schema.Attachment several(java.util.List<DueReminder> due, Owner owner, Texts texts,
                                                         java.time.LocalDate today) {
+        var views = new java.util.LinkedHashMap<Long, se.planpuls.domain.MilestoneView>();
+        for (DueReminder reminder : due) {
+            views.computeIfAbsent(reminder.key().milestoneId(), services.milestones()::view);
+        }
+        var details = services.milestones().prompts(views.values(), today);
         var rows = new java.util.LinkedHashMap<Long, PromptsCard.Row>();
         for (DueReminder reminder : due) {
             long id = reminder.key().milestoneId();
             if (!rows.containsKey(id)) {
-                var view = services.milestones().view(id);
-                rows.put(id, new PromptsCard.Row(view, reminder.key(), services.milestones().effects(id),
-                        PromptsCard.State.OPEN, null, flags(reminder.key(), view, today)));
+                rows.put(id, new PromptsCard.Row(views.get(id), reminder.key(), details.get(id).effects(),
+                        PromptsCard.State.OPEN, null, flags(reminder.key(), details.get(id).flags())));
             }
         }
         long prompts = rows.values().stream().filter(r -> !r.notice()).count();
@@ -98,11 +103,9 @@ final class ReminderCardSender {
     }
 
     /** What the owner should put right in the last report; an escalation to a lead points out nothing. */
-    private java.util.List<se.planpuls.domain.QualityFlag> flags(se.planpuls.domain.reminder.ReminderKey key,
-                                                                 se.planpuls.domain.MilestoneView view,
-                                                                 java.time.LocalDate today) {
-        return key.kind() == se.planpuls.domain.reminder.ReminderKind.ESCALATION ? java.util.List.of()
-                : services.milestones().ownerFlags(view, today);
+    private static java.util.List<se.planpuls.domain.QualityFlag> flags(se.planpuls.domain.reminder.ReminderKey key,
+                                                                        java.util.List<se.planpuls.domain.QualityFlag> flags) {
+        return key.kind() == se.planpuls.domain.reminder.ReminderKind.ESCALATION ? java.util.List.of() : flags;
     }
 
     private static void complete(CompletableFuture<Void> outcome, Throwable error) {

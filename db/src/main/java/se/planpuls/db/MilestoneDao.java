@@ -101,6 +101,15 @@ interface MilestoneDao {
     @RegisterConstructorMapper(EffectRow.class)
     List<EffectRow> effectRows(long milestoneId);
 
+    /** {@link #effectRows(long)} of several milestones in one statement. */
+    @SqlQuery("""
+            SELECT e.id, e.milestone_id, e.position, e.text, a.audience
+            FROM milestone_effects e LEFT JOIN effect_audiences a ON a.effect_id = e.id
+            WHERE e.milestone_id IN (<milestoneIds>)
+            ORDER BY e.milestone_id, e.position, a.audience""")
+    @RegisterConstructorMapper(EffectRow.class)
+    List<EffectRow> effectRowsOf(@org.jdbi.v3.sqlobject.customizer.BindList("milestoneIds") List<Long> milestoneIds);
+
     record EffectRow(long id, long milestoneId, int position, String text, String audience) {
     }
 

@@ -47,10 +47,40 @@ public final class MilestoneService {
      * plan's reminder policy), an expected date passed, not started near the due date.
      */
     public List<se.planpuls.domain.QualityFlag> ownerFlags(MilestoneView view, java.time.LocalDate today) {
-        int staleAfterDays = jdbi.withExtension(ReminderDao.class, dao -> dao.policyJson(view.milestone().planId()))
-                .map(ReminderPolicyJson::fromJson).orElse(se.planpuls.domain.reminder.ReminderPolicy.DEFAULT)
-                .staleAfterDays();
-        return new se.planpuls.domain.rules.OwnerPromptRules(staleAfterDays).check(view, today);
+        return prompts(List.of(view), today).get(view.milestone().id()).flags();
+    }
+
+    /** What a prompt shows on a milestone's row: the effects to tick and what to put right in the last report. */
+    public record PromptDetail(List<Effect> effects, List<se.planpuls.domain.QualityFlag> flags) {
+    }
+
+    /**
+     * {@link PromptDetail} of each milestone, by id, read together: one statement for all their effects and
+     * one reminder policy per plan, so a card of many rows costs what a card of one does.
+     */
+    public Map<Long, PromptDetail> prompts(Collection<MilestoneView> views, java.time.LocalDate today) {
+        if (views.isEmpty()) {
+            return Map.of();
+        }
+        return jdbi.withHandle(handle -> {
+            List<Long> ids = views.stream().map(v -> v.milestone().id()).distinct().toList();
+            Map<Long, List<Effect>> effects = new LinkedHashMap<>();
+            MilestoneDao dao = handle.attach(MilestoneDao.class);
+            for (int from = 0; from < ids.size(); from += 500) {
+                effects.putAll(effects(dao.effectRowsOf(ids.subList(from, Math.min(ids.size(), from + 500)))));
+            }
+            ReminderDao reminders = handle.attach(ReminderDao.class);
+            Map<Long, se.planpuls.domain.rules.OwnerPromptRules> rules = new java.util.HashMap<>();
+            Map<Long, PromptDetail> details = new LinkedHashMap<>();
+            for (MilestoneView view : views) {
+                var rule = rules.computeIfAbsent(view.milestone().planId(), plan -> new se.planpuls.domain.rules
+                        .OwnerPromptRules(reminders.policyJson(plan).map(ReminderPolicyJson::fromJson)
+                        .orElse(se.planpuls.domain.reminder.ReminderPolicy.DEFAULT).staleAfterDays()));
+                long id = view.milestone().id();
+                details.put(id, new PromptDetail(effects.getOrDefault(id, List.of()), rule.check(view, today)));
+            }
+            return details;
+        });
     }
 
     public MilestoneView view(long id) {
@@ -99,18 +129,27 @@ public final class MilestoneService {
     }
 
     static List<Effect> effects(MilestoneDao dao, long milestoneId) {
+        return effects(dao.effectRows(milestoneId)).getOrDefault(milestoneId, List.of());
+    }
+
+    /** Folds effect rows (one per audience, in position order) into each milestone's effects. */
+    private static Map<Long, List<Effect>> effects(List<MilestoneDao.EffectRow> rows) {
         Map<Long, List<String>> audiences = new LinkedHashMap<>();
         Map<Long, MilestoneDao.EffectRow> first = new LinkedHashMap<>();
-        for (var row : dao.effectRows(milestoneId)) {
+        for (var row : rows) {
             first.putIfAbsent(row.id(), row);
             var tags = audiences.computeIfAbsent(row.id(), k -> new ArrayList<>());
             if (row.audience() != null) {
                 tags.add(row.audience());
             }
         }
-        return first.values().stream()
-                .map(r -> new Effect(r.id(), r.milestoneId(), r.position(), r.text(), audiences.get(r.id())))
-                .toList();
+        Map<Long, List<Effect>> byMilestone = new LinkedHashMap<>();
+        for (var r : first.values()) {
+            byMilestone.computeIfAbsent(r.milestoneId(), k -> new ArrayList<>())
+                    .add(new Effect(r.id(), r.milestoneId(), r.position(), r.text(), audiences.get(r.id())));
+        }
+        byMilestone.replaceAll((id, list) -> List.copyOf(list));
+        return byMilestone;
     }
 
     public List<MilestoneView> ofOwner(long ownerId) {
