@@ -106,7 +106,10 @@ final class PromptsCardFlow {
         long reported = rows.stream().filter(r -> r.state() == PromptsCard.State.REPORTED).count();
         long open = rows.stream().filter(r -> !r.notice() && r.state() != PromptsCard.State.REPORTED
                 && !(r.asked() == null && r.view().reached())).count();
-        String intro = texts.get("prompts.progress", reported, reported + open);
+        long refused = rows.stream().filter(r -> r.problem() != null && r.state() != PromptsCard.State.JUDGED_ASKED)
+                .count();
+        String intro = texts.get("prompts.progress", reported, reported + open)
+                + (refused == 0 ? "" : " " + texts.get("prompts.refused", refused));
         String titleKey = value.get(PromptsCard.TITLE) instanceof String t && TITLES.contains(t) ? t : "reminder.title";
         Attachment redrawn = PromptsCard.of(titleKey, intro, rows, reporter, texts);
         return ReportFlow.updateCard(turn, cardId, redrawn);

@@ -138,7 +138,8 @@ class OneMessagePerOwnerTest extends BotTestBase {
         assertThat(f.reports.history(med1)).isEmpty();
         assertThat(f.milestones.view(dig4).currentStatus()).contains(Status.IN_PROGRESS);
         assertThat(connector.updates()).singleElement().satisfies(update -> assertThat(update.body().toString())
-                .contains("1 jan 2020").contains("\"id\":\"status." + med1 + "\"").contains("1 av 2 rapporterade"));
+                .contains("1 jan 2020").contains("\"id\":\"status." + med1 + "\"").contains("1 av 2 rapporterade")
+                .contains("En rad sparades inte: rätta den markerade raden och skicka igen."));
     }
 
     @Test
@@ -166,7 +167,7 @@ class OneMessagePerOwnerTest extends BotTestBase {
 
         assertThat(f.milestones.view(dig4).currentStatus()).contains(Status.IN_PROGRESS);
         assertThat(connector.updates()).singleElement().satisfies(update -> assertThat(update.body().toString())
-                .contains("Planpuls").contains("1 av 2 rapporterade"));
+                .contains("Planpuls").contains("1 av 2 rapporterade").doesNotContain("sparades inte"));
         assertThat(connector.sent()).isEmpty();
     }
 
