@@ -19,6 +19,11 @@ public enum Status {
         return colour;
     }
 
+    /** The traffic-light colour of a status, {@code grey} for a milestone not yet reported on. */
+    public static String colourOf(Status status) {
+        return status == null ? "grey" : status.colour;
+    }
+
     /** Parses the API spelling: {@code reached}, {@code in_progress} or {@code not_started}, any case. */
     public static java.util.Optional<Status> parse(String value) {
         if (value == null) {

@@ -47,6 +47,6 @@ record AnnualReviewJson(long planId, String planName, String organisation, int y
     }
 
     static String colour(Status status) {
-        return status == null ? "grey" : status.colour();
+        return Status.colourOf(status);
     }
 }

@@ -27,7 +27,7 @@ public record MilestoneJson(long id, long planId, String code, String title, Are
                 new AreaRef(m.areaId(), v.areaCode(), v.areaName()), m.dueYear(), m.dueDate(),
                 m.effectiveDueDate(), m.dateUncertain(),
                 m.ownerId() == null ? null : new OwnerRef(m.ownerId(), v.ownerName()),
-                status == null ? "unreported" : status.apiName(), status == null ? null : status.colour(),
+                status == null ? "unreported" : status.apiName(), se.planpuls.domain.Status.colourOf(status),
                 v.latestReport().map(r -> ReportJson.of(r, seen)).orElse(null), m.kind().apiName(), m.reportTo(),
                 m.frequency() == null ? null : m.frequency().apiName(), m.startsOn(), m.version());
     }

@@ -43,6 +43,7 @@ class ItemApiTest {
 
         assertThat(detail.path("milestone").path("title").asText()).isEqualTo("Hälso- och vårdutbudskarta");
         assertThat(detail.path("milestone").path("status").asText()).isEqualTo("unreported");
+        assertThat(detail.path("milestone").path("statusColour").asText()).as("as in the annual review").isEqualTo("grey");
         assertThat(detail.path("reachedWhen").asText()).contains("utbudskarta");
         assertThat(detail.path("effects").get(0).path("audiences").get(0).asText()).isEqualTo("inv");
         assertThat(detail.path("dependsOn")).hasSize(2);
