@@ -15,7 +15,9 @@ interface ConversationDao {
             conversation_id, kind, teams_user_id, aad_object_id, owner_id, service_url, tenant_id,
             reference_json, updated_at""";
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM conversation_refs WHERE conversation_id = :conversationId")
+    String BY_ID = "SELECT " + COLUMNS + " FROM conversation_refs WHERE conversation_id = :conversationId";
+
+    @SqlQuery(BY_ID)
     Optional<ConversationRef> byId(String conversationId);
 
     @SqlQuery("SELECT " + COLUMNS + """

@@ -42,13 +42,12 @@ public final class ConversationService {
      * the same.
      */
     static void record(Handle handle, ConversationRef seen, Long owner, Instant now) {
-        ConversationDao dao = handle.attach(ConversationDao.class);
-        Optional<ConversationRef> stored = dao.byId(seen.conversationId());
+        Optional<ConversationRef> stored = TurnQueries.conversation(handle, seen.conversationId());
         if (stored.isEmpty()) {
-            dao.insert(seen.conversationId(), seen.kind(), seen.teamsUserId(), seen.aadObjectId(), owner,
+            handle.attach(ConversationDao.class).insert(seen.conversationId(), seen.kind(), seen.teamsUserId(), seen.aadObjectId(), owner,
                     seen.serviceUrl(), seen.tenantId(), seen.referenceJson(), now);
         } else if (changed(stored.get(), seen, owner)) {
-            dao.update(seen.conversationId(), seen.kind(), seen.teamsUserId(), seen.aadObjectId(), owner,
+            handle.attach(ConversationDao.class).update(seen.conversationId(), seen.kind(), seen.teamsUserId(), seen.aadObjectId(), owner,
                     seen.serviceUrl(), seen.tenantId(), seen.referenceJson(), now);
         }
     }

@@ -36,7 +36,10 @@ interface MilestoneDao {
     @SqlQuery(VIEW + " WHERE m.plan_id = :planId AND m.deleted_at IS NULL ORDER BY a.position, m.position")
     List<MilestoneView> viewsOfPlan(long planId);
 
-    @SqlQuery(VIEW + " WHERE m.owner_id = :ownerId AND m.deleted_at IS NULL ORDER BY m.due_year, m.due_date, a.position, m.position")
+    String VIEWS_OF_OWNER = VIEW
+            + " WHERE m.owner_id = :ownerId AND m.deleted_at IS NULL ORDER BY m.due_year, m.due_date, a.position, m.position";
+
+    @SqlQuery(VIEWS_OF_OWNER)
     List<MilestoneView> viewsOfOwner(long ownerId);
 
     /** Filtered search; each filter is skipped when null. {@code q} matches code or title, case-insensitively. */
@@ -101,14 +104,12 @@ interface MilestoneDao {
     @RegisterConstructorMapper(EffectRow.class)
     List<EffectRow> effectRows(long milestoneId);
 
-    /** {@link #effectRows(long)} of several milestones in one statement. */
-    @SqlQuery("""
+    /** The effect rows of several milestones in one statement, bound as the list {@code milestoneIds}. */
+    String EFFECT_ROWS_OF = """
             SELECT e.id, e.milestone_id, e.position, e.text, a.audience
             FROM milestone_effects e LEFT JOIN effect_audiences a ON a.effect_id = e.id
             WHERE e.milestone_id IN (<milestoneIds>)
-            ORDER BY e.milestone_id, e.position, a.audience""")
-    @RegisterConstructorMapper(EffectRow.class)
-    List<EffectRow> effectRowsOf(@org.jdbi.v3.sqlobject.customizer.BindList("milestoneIds") List<Long> milestoneIds);
+            ORDER BY e.milestone_id, e.position, a.audience""";
 
     record EffectRow(long id, long milestoneId, int position, String text, String audience) {
     }

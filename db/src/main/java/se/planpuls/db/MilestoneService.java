@@ -65,16 +65,14 @@ public final class MilestoneService {
         return jdbi.withHandle(handle -> {
             List<Long> ids = views.stream().map(v -> v.milestone().id()).distinct().toList();
             Map<Long, List<Effect>> effects = new LinkedHashMap<>();
-            MilestoneDao dao = handle.attach(MilestoneDao.class);
             for (int from = 0; from < ids.size(); from += 500) {
-                effects.putAll(effects(dao.effectRowsOf(ids.subList(from, Math.min(ids.size(), from + 500)))));
+                effects.putAll(effects(TurnQueries.effectRowsOf(handle, ids.subList(from, Math.min(ids.size(), from + 500)))));
             }
-            ReminderDao reminders = handle.attach(ReminderDao.class);
             Map<Long, se.planpuls.domain.rules.OwnerPromptRules> rules = new java.util.HashMap<>();
             Map<Long, PromptDetail> details = new LinkedHashMap<>();
             for (MilestoneView view : views) {
                 var rule = rules.computeIfAbsent(view.milestone().planId(), plan -> new se.planpuls.domain.rules
-                        .OwnerPromptRules(reminders.policyJson(plan).map(ReminderPolicyJson::fromJson)
+                        .OwnerPromptRules(TurnQueries.policyJson(handle, plan).map(ReminderPolicyJson::fromJson)
                         .orElse(se.planpuls.domain.reminder.ReminderPolicy.DEFAULT).staleAfterDays()));
                 long id = view.milestone().id();
                 details.put(id, new PromptDetail(effects.getOrDefault(id, List.of()), rule.check(view, today)));
@@ -182,10 +180,9 @@ public final class MilestoneService {
     /** The milestones a person may report on: their own, and those of the owners they substitute for. */
     public List<MilestoneView> reportableBy(long ownerId) {
         return jdbi.inTransaction(handle -> {
-            MilestoneDao dao = handle.attach(MilestoneDao.class);
-            List<MilestoneView> result = new ArrayList<>(dao.viewsOfOwner(ownerId));
-            for (var principal : handle.attach(OwnerDao.class).principalsOf(ownerId)) {
-                result.addAll(dao.viewsOfOwner(principal.id()));
+            List<MilestoneView> result = new ArrayList<>(TurnQueries.viewsOfOwner(handle, ownerId));
+            for (var principal : TurnQueries.principalsOf(handle, ownerId)) {
+                result.addAll(TurnQueries.viewsOfOwner(handle, principal.id()));
             }
             return result;
         });

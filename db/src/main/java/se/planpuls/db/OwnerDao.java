@@ -24,13 +24,20 @@ interface OwnerDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM owners WHERE id = :id")
     Optional<Owner> byId(long id);
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM owners WHERE aad_object_id = :aadObjectId")
+    String BY_AAD_OBJECT_ID = "SELECT " + COLUMNS + " FROM owners WHERE aad_object_id = :aadObjectId";
+    String BY_TEAMS_USER_ID = "SELECT " + COLUMNS + " FROM owners WHERE teams_user_id = :teamsUserId";
+    String PRINCIPALS_OF = "SELECT " + COLUMNS + " FROM owners WHERE substitute_id = :substituteId ORDER BY id";
+    String SET_CLIENT_LOCALE = """
+            UPDATE owners SET client_locale = :locale
+            WHERE id = :id AND erased_at IS NULL AND (client_locale IS NULL OR client_locale <> :locale)""";
+
+    @SqlQuery(BY_AAD_OBJECT_ID)
     Optional<Owner> byAadObjectId(String aadObjectId);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM owners WHERE email = LOWER(:email)")
     Optional<Owner> byEmail(String email);
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM owners WHERE teams_user_id = :teamsUserId")
+    @SqlQuery(BY_TEAMS_USER_ID)
     Optional<Owner> byTeamsUserId(String teamsUserId);
 
     @SqlUpdate("""
@@ -49,7 +56,7 @@ interface OwnerDao {
     @SqlUpdate("UPDATE owners SET teams_user_id = NULL WHERE teams_user_id = :teamsUserId AND id <> :keepId")
     int unlinkTeamsUserElsewhere(String teamsUserId, long keepId);
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM owners WHERE substitute_id = :substituteId ORDER BY id")
+    @SqlQuery(PRINCIPALS_OF)
     List<Owner> principalsOf(long substituteId);
 
     @SqlUpdate("UPDATE owners SET name_from_email = TRUE WHERE id = :id")
@@ -61,9 +68,7 @@ interface OwnerDao {
             WHERE id = :id AND name_from_email = TRUE AND erased_at IS NULL""")
     int replaceNameFromEmail(long id, String name);
 
-    @SqlUpdate("""
-            UPDATE owners SET client_locale = :locale
-            WHERE id = :id AND erased_at IS NULL AND (client_locale IS NULL OR client_locale <> :locale)""")
+    @SqlUpdate(SET_CLIENT_LOCALE)
     int setClientLocale(long id, String locale);
 
     @SqlQuery("SELECT COALESCE(locale, client_locale, '') FROM owners WHERE id = :id")

@@ -171,14 +171,13 @@ public final class OwnerService {
     }
 
     private static Optional<Owner> byTeamsUser(Handle handle, String teamsUserId, String aadObjectId) {
-        OwnerDao dao = handle.attach(OwnerDao.class);
         if (aadObjectId != null) {
-            var byAad = dao.byAadObjectId(aadObjectId.toLowerCase(Locale.ROOT));
+            var byAad = TurnQueries.ownerByAadObjectId(handle, aadObjectId.toLowerCase(Locale.ROOT));
             if (byAad.isPresent() && teamsUserId != null && teamsUserId.equals(byAad.get().teamsUserId())) {
                 return byAad;
             }
         }
-        return teamsUserId == null ? Optional.empty() : dao.byTeamsUserId(teamsUserId);
+        return teamsUserId == null ? Optional.empty() : TurnQueries.ownerByTeamsUserId(handle, teamsUserId);
     }
 
     /** A personal chat belongs to the owner who speaks in it; group chats and channels to nobody. */
@@ -230,9 +229,12 @@ public final class OwnerService {
         jdbi.useHandle(handle -> clientLocaleSeen(handle, ownerId, locale));
     }
 
+    private static final java.util.regex.Pattern LANGUAGE_TAG =
+            java.util.regex.Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,3}");
+
     private static void clientLocaleSeen(Handle handle, long ownerId, String locale) {
-        if (locale != null && locale.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,3}")) {
-            handle.attach(OwnerDao.class).setClientLocale(ownerId, locale);
+        if (locale != null && LANGUAGE_TAG.matcher(locale).matches()) {
+            TurnQueries.setClientLocale(handle, ownerId, locale);
         }
     }
 

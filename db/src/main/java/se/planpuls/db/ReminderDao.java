@@ -72,7 +72,9 @@ interface ReminderDao {
             ORDER BY o.id""")
     List<Owner> unreachableOwners();
 
-    @SqlQuery("SELECT policy_json FROM reminder_policies WHERE plan_id = :planId")
+    String POLICY_JSON = "SELECT policy_json FROM reminder_policies WHERE plan_id = :planId";
+
+    @SqlQuery(POLICY_JSON)
     Optional<String> policyJson(long planId);
 
     /** Takes or renews the sending turn: free, expired, or already this holder's. */
