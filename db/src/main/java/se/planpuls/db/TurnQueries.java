@@ -1,10 +1,15 @@
 package se.planpuls.db;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import se.planpuls.domain.ConversationKind;
 import se.planpuls.domain.ConversationRef;
 import se.planpuls.domain.MilestoneView;
 import se.planpuls.domain.Owner;
@@ -16,10 +21,20 @@ import se.planpuls.domain.Owner;
  * measured on H2, 65-80 µs for a look-up that costs 27 µs this way, several times in every turn.
  */
 final class TurnQueries {
-    private static final RowMapper<Owner> OWNER = ConstructorMapper.of(Owner.class);
-    private static final RowMapper<ConversationRef> CONVERSATION = ConstructorMapper.of(ConversationRef.class);
+    // Written out rather than Jdbi's constructor mapper, which matches columns to parameters by reflection
+    // for every result set: a fifth of a turn's look-up in the profile.
+    private static final RowMapper<Owner> OWNER = (rs, ctx) -> new Owner(rs.getLong("id"), rs.getString("name"),
+            rs.getString("email"), rs.getString("aad_object_id"), rs.getString("teams_user_id"), rs.getBoolean("admin"),
+            instant(rs, "created_at"), rs.getString("locale"), nullableLong(rs, "substitute_id"),
+            rs.getObject("leave_until", LocalDate.class), rs.getObject("snooze_until", LocalDate.class));
+    private static final RowMapper<ConversationRef> CONVERSATION = (rs, ctx) -> new ConversationRef(
+            rs.getString("conversation_id"), ConversationKind.valueOf(rs.getString("kind")), rs.getString("teams_user_id"),
+            rs.getString("aad_object_id"), nullableLong(rs, "owner_id"), rs.getString("service_url"),
+            rs.getString("tenant_id"), rs.getString("reference_json"), instant(rs, "updated_at"));
     private static final RowMapper<MilestoneView> VIEW = new MilestoneViewMapper();
-    private static final RowMapper<MilestoneDao.EffectRow> EFFECT_ROW = ConstructorMapper.of(MilestoneDao.EffectRow.class);
+    private static final RowMapper<MilestoneDao.EffectRow> EFFECT_ROW = (rs, ctx) -> new MilestoneDao.EffectRow(
+            rs.getLong("id"), rs.getLong("milestone_id"), rs.getInt("position"), rs.getString("text"),
+            rs.getString("audience"));
 
     private TurnQueries() {
     }
@@ -52,6 +67,16 @@ final class TurnQueries {
     static List<MilestoneDao.EffectRow> effectRowsOf(Handle handle, List<Long> milestoneIds) {
         return handle.createQuery(MilestoneDao.EFFECT_ROWS_OF).bindList("milestoneIds", milestoneIds).map(EFFECT_ROW)
                 .list();
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp at = rs.getTimestamp(column);
+        return at == null ? null : at.toInstant();
     }
 
     static Optional<String> policyJson(Handle handle, long planId) {
