@@ -37,6 +37,12 @@ final class ProblemErrorHandler extends ErrorHandler {
         String title = HttpStatus.getMessage(code);
         Problem problem = code == 413
                 ? ErrorMapper.tooLarge()
+                : code == 414
+                ? Problem.field(code, "bad-request", title, "request",
+                        "the request line is longer than " + RouteTable.MAX_HEADER_BYTES / 1024 + " KiB")
+                : code == 431
+                ? Problem.field(code, "bad-request", title, "request",
+                        "the request line and headers are larger than " + RouteTable.MAX_HEADER_BYTES / 1024 + " KiB")
                 : code >= 400 && code < 500
                 ? Problem.field(code, "bad-request", title, "request",
                         "the request line or a header is malformed (such as a %00 in the path)")

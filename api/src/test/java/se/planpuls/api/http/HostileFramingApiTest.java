@@ -80,6 +80,28 @@ class HostileFramingApiTest {
     }
 
     @Test
+    void a_query_of_forty_thousand_characters_reaches_the_route_and_is_refused_in_its_words() {
+        var response = api.get("/api/v1/milestones?q=" + "x".repeat(40_000));
+
+        assertProblem(response, 400, "q");
+        assertThat(response.json().path("detail").asText()).contains("at most 200 characters");
+    }
+
+    @Test
+    void a_request_line_or_headers_past_sixty_four_kibibytes_are_refused_in_words_that_say_so() {
+        // Jetty answers these itself before any route; sent for real, the answer races the client's
+        // unsent bytes (a reset may come first), so the handler's answer is read directly.
+        var handler = new ProblemErrorHandler();
+        String uri = StandardCharsets.UTF_8.decode(handler.badMessageError(414, null,
+                org.eclipse.jetty.http.HttpFields.build())).toString();
+        String headers = StandardCharsets.UTF_8.decode(handler.badMessageError(431, null,
+                org.eclipse.jetty.http.HttpFields.build())).toString();
+
+        assertThat(uri).contains("request line is longer than 64 KiB").doesNotContain("malformed");
+        assertThat(headers).contains("headers are larger than 64 KiB").doesNotContain("malformed");
+    }
+
+    @Test
     void json_nested_past_the_limit_is_refused_as_a_problem_naming_the_body() {
         String deep = "{\"a\":".repeat(1001) + "1" + "}".repeat(1001);
 
