@@ -139,16 +139,16 @@ public final class TeamsBot implements ReminderSender {
 
     private static BotFrameworkAdapter adapter(BotSettings settings) {
         if (!settings.authenticationEnabled()) {
-            return new BotFrameworkAdapter(new SimpleCredentialProvider("", ""));
+            return new PlainJsonAdapter(new SimpleCredentialProvider("", ""));
         }
         if (settings.tenantId() != null && !settings.tenantId().isBlank()) {
             // Single-tenant registrations need the tenant in the outgoing token request; the SDK
             // does not read MicrosoftAppTenantId itself.
-            return new BotFrameworkAdapter(
+            return new PlainJsonAdapter(
                     new MicrosoftAppCredentials(settings.appId(), settings.appPassword(), settings.tenantId()),
-                    new AuthenticationConfiguration(), new SimpleChannelProvider(), null, null);
+                    new AuthenticationConfiguration(), new SimpleChannelProvider(), null);
         }
-        return new BotFrameworkAdapter(new SimpleCredentialProvider(settings.appId(), settings.appPassword()));
+        return new PlainJsonAdapter(new SimpleCredentialProvider(settings.appId(), settings.appPassword()));
     }
 
     /** Handles one request from Teams (or the playground); never throws. */
