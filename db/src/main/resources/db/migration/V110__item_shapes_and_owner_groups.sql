@@ -31,9 +31,9 @@ ALTER TABLE milestones ADD COLUMN times_min INTEGER;
 ALTER TABLE milestones ADD COLUMN times_max INTEGER;
 ALTER TABLE milestones ADD CONSTRAINT milestones_times_valid
     CHECK (times_min IS NULL OR (times_min >= 1 AND (times_max IS NULL OR times_max >= times_min)));
+-- A recurring commitment now has a frequency or a count; the count is written right after the
+-- item's row, so the rule is held by the item rules rather than by a check on the row.
 ALTER TABLE milestones DROP CONSTRAINT milestones_recurring_has_frequency;
-ALTER TABLE milestones ADD CONSTRAINT milestones_recurring_has_frequency
-    CHECK (kind <> 'recurring' OR frequency IS NOT NULL OR times_min IS NOT NULL);
 -- Every report-to body, one a line; report_to keeps the first for readers of the single value.
 ALTER TABLE milestones ADD COLUMN report_bodies VARCHAR(4000);
 ALTER TABLE milestones ADD COLUMN owner_group_id BIGINT REFERENCES owner_groups (id);
