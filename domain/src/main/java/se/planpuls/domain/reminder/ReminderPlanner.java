@@ -73,7 +73,9 @@ public final class ReminderPlanner {
         Predicate<ReminderKey> open = key -> !done(facts, key);
         boolean recurring = m.kind() == ItemKind.RECURRING && m.frequency() != null;
         // A recurring commitment's own periods are its check-ins: no monthly check-in on top.
-        return (recurring ? recurring(today, policy, facts) : deadline(today, policy, m)).filter(open)
+        // An ongoing item has no date to be reminded of: the check-in and the review ask after it.
+        return (recurring ? recurring(today, policy, facts)
+                : m.shape().ongoing() ? Optional.<ReminderKey>empty() : deadline(today, policy, m)).filter(open)
                 .or(() -> review(today, policy, m).filter(open))
                 .or(() -> recurring || snoozed ? Optional.empty() : checkIn(today, policy, facts).filter(open))
                 .map(key -> new DueReminder(key, m.ownerId(), plannedFor(key, policy)));
