@@ -28,6 +28,8 @@ import se.planpuls.api.metrics.Metrics;
 import se.planpuls.api.metrics.MetricsRoutes;
 import se.planpuls.api.milestone.MilestoneRoutes;
 import se.planpuls.api.owner.OwnerRoutes;
+import se.planpuls.api.group.OwnerGroupRoutes;
+import se.planpuls.db.OwnerGroupService;
 import se.planpuls.api.plan.PlanRoutes;
 import se.planpuls.api.reminder.ReminderRoutes;
 import se.planpuls.api.teamsapp.TeamsAppRoutes;
@@ -152,6 +154,7 @@ public final class PlanpulsApp implements AutoCloseable {
                             audit),
                     new MilestoneRoutes(milestones, dependencies),
                     ownerRoutes,
+                    new OwnerGroupRoutes(new OwnerGroupService(database, clock)),
                     reminderRoutes,
                     leadership,
                     map,
