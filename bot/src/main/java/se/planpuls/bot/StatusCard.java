@@ -112,11 +112,18 @@ final class StatusCard {
      */
     static Attachment receipt(MilestoneView view, StatusReport report, String onBehalfOf, List<Effect> seen,
                               Texts texts) {
+        return receipt(view, report, onBehalfOf, null, seen, texts);
+    }
+
+    /** As the plain receipt, saying which group ({@code forGroup}, or null) the reporter answered for. */
+    static Attachment receipt(MilestoneView view, StatusReport report, String onBehalfOf, String forGroup,
+                              List<Effect> seen, Texts texts) {
         var m = view.milestone();
         ArrayNode body = Cards.array();
         body.add(Cards.subtle(texts.get("card.receipt.title") + " ✔"));
         body.add(Cards.heading(m.code() + " " + m.title()));
-        String by = onBehalfOf == null ? report.reporterName()
+        String by = forGroup != null ? texts.get("report.forGroup", report.reporterName(), forGroup)
+                : onBehalfOf == null ? report.reporterName()
                 : texts.get("report.onBehalf", report.reporterName(), onBehalfOf);
         ObjectNode facts = Cards.facts(
                 texts.get("card.receipt.status"), texts.status(report.status()),

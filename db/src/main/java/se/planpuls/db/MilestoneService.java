@@ -140,13 +140,17 @@ public final class MilestoneService {
         return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    /** The milestones a person may report on: their own, and those of the owners they substitute for. */
+    /** The milestones a person may report on: their own, those of the owners they substitute for, and their groups'. */
     public List<MilestoneView> reportableBy(long ownerId) {
         return jdbi.inTransaction(handle -> {
             MilestoneDao dao = handle.attach(MilestoneDao.class);
             List<MilestoneView> result = new ArrayList<>(dao.viewsOfOwner(ownerId));
             for (var principal : handle.attach(OwnerDao.class).principalsOf(ownerId)) {
                 result.addAll(dao.viewsOfOwner(principal.id()));
+            }
+            // A member reports for each group they are in, so its items are theirs to report on too.
+            for (long id : handle.attach(GroupReportDao.class).itemsOfMember(ownerId)) {
+                dao.view(id).ifPresent(result::add);
             }
             return result;
         });
