@@ -31,6 +31,12 @@ final class StatusCard {
 
     /** The card as of {@code today}, which picks a recurring commitment's current period. */
     static Attachment of(MilestoneView view, List<Effect> effects, Texts texts, LocalDate today) {
+        return of(view, effects, List.of(), texts, today);
+    }
+
+    /** As the plain card, with a parent's sub-deliverables listed under it and their status summarised. */
+    static Attachment of(MilestoneView view, List<Effect> effects, List<MilestoneView> children, Texts texts,
+                         LocalDate today) {
         var m = view.milestone();
         ArrayNode body = Cards.array();
         body.add(Cards.subtle(texts.get("card.area") + ": " + view.areaName()));
@@ -40,6 +46,14 @@ final class StatusCard {
         facts.addAll(List.of(texts.get("card.owner"), view.ownerName() == null ? "–" : view.ownerName(),
                 texts.get("card.current"), latest == null ? texts.get("card.current.none") : lastReport(latest, texts)));
         body.add(Cards.facts(facts.toArray(String[]::new)));
+        if (!children.isEmpty()) {
+            body.add(Cards.text("**" + texts.get("card.children") + "** · "
+                    + ItemTree.summary(children, texts, today)));
+            for (MilestoneView child : children) {
+                body.add(Cards.text("↳ " + child.milestone().code() + " " + child.milestone().title() + ": "
+                        + texts.status(child.currentStatus().orElse(null))).put("spacing", "None"));
+            }
+        }
         if (latest != null && latest.comment() != null) {
             body.add(Cards.text(texts.get("card.lastComment") + ": " + latest.comment()).put("isSubtle", true));
         }
@@ -151,9 +165,14 @@ final class StatusCard {
         return switch (m.kind()) {
             case MILESTONE -> List.of(texts.get("card.due"), texts.due(m));
             case ASSIGNMENT -> m.reportTo() == null ? List.of(texts.get("card.reportBy"), texts.due(m))
-                    : List.of(texts.get("card.reportTo"), m.reportTo(), texts.get("card.reportBy"), texts.due(m));
+                    : List.of(texts.get("card.reportTo"), String.join(", ", m.shape().reportTo()),
+                            texts.get("card.reportBy"), texts.due(m));
             case RECURRING -> {
                 Frequency frequency = m.frequency();
+                if (m.shape().timesPerYear() != null) {
+                    yield List.of(texts.get("card.often"), texts.timesPerYear(m.shape().timesPerYear()),
+                            texts.get("card.runsUntil"), texts.due(m));
+                }
                 LocalDate end = m.effectiveDueDate();
                 if (frequency == null || today.isAfter(end)) {
                     yield List.of(texts.get("card.runsUntil"), texts.due(m));

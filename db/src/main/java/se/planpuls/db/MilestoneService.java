@@ -22,6 +22,7 @@ import se.planpuls.domain.MilestoneDetail;
 import se.planpuls.domain.MilestoneFilter;
 import se.planpuls.domain.MilestoneView;
 import se.planpuls.domain.NotFoundException;
+import se.planpuls.domain.ParentStatus;
 import se.planpuls.domain.Status;
 import se.planpuls.domain.StatusReport;
 import se.planpuls.domain.VersionConflictException;
@@ -318,5 +319,16 @@ public final class MilestoneService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems.get(0).field(), "item.invalid", problems.get(0).message());
         }
+    }
+
+    /** A parent item's sub-deliverables, each with its latest report, in plan order; empty for any other item. */
+    public List<MilestoneView> children(long parentId) {
+        return jdbi.withExtension(ItemShapeDao.class, dao -> dao.children(parentId));
+    }
+
+    /** A parent's status summarised from its sub-deliverables as of {@code today} ({@link ParentStatus}). */
+    public static ParentStatus summary(List<MilestoneView> children, java.time.LocalDate today) {
+        return ParentStatus.of(children.stream()
+                .map(v -> ParentStatus.Child.of(se.planpuls.domain.PlanItem.of(v), today)).toList());
     }
 }
