@@ -331,4 +331,9 @@ public final class MilestoneService {
         return ParentStatus.of(children.stream()
                 .map(v -> ParentStatus.Child.of(se.planpuls.domain.PlanItem.of(v), today)).toList());
     }
+
+    /** A parent's status summarised from its sub-deliverables as of today. */
+    public ParentStatus summary(List<MilestoneView> children) {
+        return summary(children, java.time.LocalDate.now(clock.withZone(se.planpuls.domain.calendar.WorkingCalendar.ZONE)));
+    }
 }

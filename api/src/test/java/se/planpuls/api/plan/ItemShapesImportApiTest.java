@@ -82,6 +82,15 @@ class ItemShapesImportApiTest {
             assertThat(child.path("shape").path("parentId").asLong()).isEqualTo(parent.path("id").asLong());
             assertThat(child.path("shape").path("ownerGroup").path("name").asText()).isEqualTo("förvaltningen");
             assertThat(child.path("owner").isNull()).isTrue();
+            JsonNode detail = running.api.get("/api/v1/milestones/" + parent.path("id").asLong()).json();
+            assertThat(detail.path("deliverables").path("total").asInt()).isEqualTo(4);
+            // The deliverables were due by the end of 2024 and nobody has reported: late, so the parent is at risk.
+            assertThat(detail.path("deliverables").path("status").asText()).isEqualTo("in_progress");
+            assertThat(detail.path("deliverables").path("atRisk").asBoolean()).isTrue();
+            assertThat(detail.path("deliverables").path("items").findValuesAsText("code"))
+                    .containsExactly("NR-7-a", "NR-7-b", "NR-7-c", "NR-7-d");
+            assertThat(running.api.get("/api/v1/milestones/" + child.path("id").asLong()).json()
+                    .path("deliverables").isNull()).isTrue();
             JsonNode ongoing = code(running, orebro, "NR-12");
             assertThat(ongoing.path("shape").path("ongoing").asBoolean()).isTrue();
             assertThat(ongoing.path("shape").path("schedule").asText()).isEqualTo("ongoing");
