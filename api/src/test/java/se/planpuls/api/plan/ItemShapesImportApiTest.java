@@ -160,6 +160,26 @@ class ItemShapesImportApiTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void the_readmes_item_kinds_examples_import_as_written(TestDatabases.Kind kind) throws IOException {
+        String readme = java.nio.file.Files.readString(Path.of("..", "README.md"));
+        String section = readme.substring(readme.indexOf("### Item kinds"));
+        String csv = section.substring(section.indexOf("```csv\n") + 7, section.indexOf("```", section.indexOf("```csv\n") + 7));
+        String json = section.substring(section.indexOf("```json\n") + 8, section.indexOf("```", section.indexOf("```json\n") + 8));
+        try (RunningApp running = RunningApp.on(kind, dataDir)) {
+            var imported = running.importCsv(csv);
+            assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+            JsonNode ongoing = code(running, imported.json().path("planId").asLong(), "NR-12");
+            assertThat(ongoing.path("shape").path("ongoing").asBoolean()).isTrue();
+            String plan = "{\"slug\":\"sodra\",\"name\":\"S\",\"organisation\":\"Södra\",\"periodStart\":2022,"
+                    + "\"periodEnd\":2023,\"groups\":[{\"name\":\"G\",\"areas\":[{\"code\":\"P5\",\"name\":\"P5\","
+                    + "\"milestones\":[" + json + "]}]}]}";
+            var fromJson = running.importJson(plan);
+            assertThat(fromJson.status()).as(fromJson.body()).isEqualTo(201);
+        }
+    }
+
     /** Every field of {@code expected} is in {@code actual} with the same value; export may add defaults. */
     private static void assertContains(JsonNode actual, JsonNode expected, String path) {
         if (expected.isObject()) {
