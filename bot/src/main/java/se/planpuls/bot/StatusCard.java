@@ -43,7 +43,9 @@ final class StatusCard {
         body.add(Cards.heading(m.code() + " " + m.title()));
         StatusReport latest = view.latest();
         List<String> facts = new ArrayList<>(when(m, texts, today));
-        facts.addAll(List.of(texts.get("card.owner"), view.ownerName() == null ? "–" : view.ownerName(),
+        String owner = view.ownerName() == null ? "–" : m.shape().ownerGroupId() != null
+                ? texts.get("card.ownerGroup", view.ownerName()) : view.ownerName();
+        facts.addAll(List.of(texts.get("card.owner"), owner,
                 texts.get("card.current"), latest == null ? texts.get("card.current.none") : lastReport(latest, texts)));
         body.add(Cards.facts(facts.toArray(String[]::new)));
         if (!children.isEmpty()) {

@@ -91,7 +91,8 @@ public final class ReminderPlanner {
     private static boolean answered(MilestoneFacts facts, ReminderKey key) {
         var latest = facts.sent().stream().filter(s -> s.key().kind() == key.kind()
                 && s.key().dueDate().equals(key.dueDate())).map(SentReminder::sentAt).max(Comparator.naturalOrder());
-        return latest.isPresent() && facts.lastReportAt() != null && facts.lastReportAt().isAfter(latest.get());
+        // A report at the very instant of the prompt (one clock tick) answers it too.
+        return latest.isPresent() && facts.lastReportAt() != null && !facts.lastReportAt().isBefore(latest.get());
     }
 
     private static boolean done(MilestoneFacts facts, ReminderKey key) {
