@@ -21,6 +21,9 @@ interface ItemShapeDao {
     @SqlUpdate("UPDATE milestones SET parent_id = :parentId WHERE id = :id")
     int setParent(long id, Long parentId);
 
+    @SqlUpdate("UPDATE milestones SET report_to = :reportTo WHERE id = :id")
+    int setReportTo(long id, String reportTo);
+
     @SqlQuery("SELECT COUNT(*) FROM milestones WHERE parent_id = :id AND deleted_at IS NULL")
     int childCount(long id);
 
