@@ -32,7 +32,7 @@ final class MyMilestonesCommand implements Command {
             return turn.reply("not.owner");
         }
         Owner owner = turn.owner().get();
-        List<MilestoneView> mine = milestones.reportableBy(owner.id());
+        List<MilestoneView> mine = ItemTree.nested(milestones.reportableBy(owner.id()));
         if (mine.isEmpty()) {
             return turn.reply("my.none");
         }
@@ -46,15 +46,31 @@ final class MyMilestonesCommand implements Command {
         boolean allReached = mine.stream().allMatch(MilestoneView::reached);
         String intro = texts.get("my.header", String.valueOf(mine.size())) + " "
                 + (allReached ? texts.get("my.allReached") : texts.get("my.cards"));
+        // A parent's own status is its children's, summarised: said once, at the top.
+        for (MilestoneView v : mine) {
+            if (v.milestone().shape().parentId() == null) {
+                var children = milestones.children(v.milestone().id());
+                if (!children.isEmpty()) {
+                    intro += "\n\n" + v.milestone().code() + ": " + ItemTree.summary(children, texts, today);
+                }
+            }
+        }
         Activity card = MessageFactory.attachment(PromptsCard.of("my.title", intro, rows, owner, texts));
         return turn.send(card);
     }
 
     static String line(MilestoneView v, Owner reader, Texts texts) {
-        String line = texts.get("my.line", v.milestone().code(), v.milestone().title(), v.areaName(),
-                texts.due(v.milestone()), texts.status(v.currentStatus().orElse(null)));
+        String line = texts.get(v.milestone().shape().ongoing() ? "my.lineOngoing" : "my.line", v.milestone().code(),
+                v.milestone().title(), v.areaName(), texts.due(v.milestone()),
+                texts.status(v.currentStatus().orElse(null)));
+        if (v.milestone().shape().parentId() != null) {
+            line = "↳ " + line;
+        }
         if (v.latest() != null && v.latest().atRisk()) {
             line += " · " + texts.get("card.receipt.expected", texts.date(v.latest().expectedDate()));
+        }
+        if (v.milestone().shape().ownerGroupId() != null) {
+            return line + " " + texts.get("my.forGroup", v.ownerName());
         }
         return Objects.equals(v.milestone().ownerId(), reader.id()) ? line
                 : line + " " + texts.get("my.forOwner", v.ownerName());

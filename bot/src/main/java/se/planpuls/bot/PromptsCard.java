@@ -134,7 +134,9 @@ final class PromptsCard {
                 continue;
             }
             items.add(Cards.text(row.asked() == null ? MyMilestonesCommand.line(row.view(), reader, texts)
-                    : ReminderCard.header(row.asked(), m, m.code() + " " + m.title(), texts)));
+                    : ReminderCard.header(row.asked(), m, m.code() + " " + m.title(), texts)
+                            + (m.shape().ownerGroupId() == null ? ""
+                                    : " " + texts.get("my.forGroup", row.view().ownerName()))));
             if (row.state() == State.REPORTED && row.view().latest() != null) {
                 StatusReport receipt = row.view().latest();
                 items.add(Cards.text("✔ " + texts.get("prompts.reported", StatusCard.lastReport(receipt, texts)))

@@ -55,7 +55,8 @@ final class ReminderCard {
                 case MILESTONE -> texts.get("reminder.deadline", name, texts.date(date), key.step());
                 case ASSIGNMENT -> m.reportTo() == null
                         ? texts.get("reminder.deadline.ASSIGNMENT.noBoard", name, texts.date(date), key.step())
-                        : texts.get("reminder.deadline.ASSIGNMENT", name, texts.date(date), key.step(), m.reportTo());
+                        : texts.get("reminder.deadline.ASSIGNMENT", name, texts.date(date), key.step(),
+                                String.join(", ", m.shape().reportTo()));
                 case RECURRING -> texts.get("reminder.deadline.RECURRING", name, texts.date(date), key.step(),
                         period(m, date, texts));
             };

@@ -156,7 +156,8 @@ final class ReportFlow {
         var report = result.report();
         String onBehalf = result.onBehalfOfName();
         Texts texts = turn.texts();
-        Attachment receipt = StatusCard.receipt(result.view(), report, onBehalf, result.effectsSeen(), texts);
+        Attachment receipt = StatusCard.receipt(result.view(), report, onBehalf, result.forGroupName(),
+                result.effectsSeen(), texts);
         CompletableFuture<Void> updates = CompletableFuture.allOf(
                 updateCard(turn, statusCardId, receipt), updateCard(turn, questionId, receipt));
         if (!result.created()) {
@@ -166,6 +167,9 @@ final class ReportFlow {
                 texts.status(report.status()));
         if (onBehalf != null) {
             saved += " " + texts.get("report.savedOnBehalf", onBehalf);
+        }
+        if (result.forGroupName() != null) {
+            saved += " " + texts.get("report.savedForGroup", result.forGroupName());
         }
         if (report.atRisk()) {
             saved += " " + texts.get("report.savedAtRisk", texts.date(report.expectedDate()));

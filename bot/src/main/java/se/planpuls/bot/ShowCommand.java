@@ -29,7 +29,8 @@ final class ShowCommand implements Command {
             Texts texts = turn.texts();
             if (turn.owner().isPresent() && flow.mayReport(turn.owner().get(), view)) {
                 return turn.send(MessageFactory.attachment(
-                        StatusCard.of(view, milestones.effects(view.milestone().id()), texts,
+                        StatusCard.of(view, milestones.effects(view.milestone().id()),
+                                milestones.children(view.milestone().id()), texts,
                                 java.time.LocalDate.now(clock.withZone(se.planpuls.domain.calendar.WorkingCalendar.ZONE)))));
             }
             var m = view.milestone();

@@ -31,15 +31,31 @@ final class StatusCard {
 
     /** The card as of {@code today}, which picks a recurring commitment's current period. */
     static Attachment of(MilestoneView view, List<Effect> effects, Texts texts, LocalDate today) {
+        return of(view, effects, List.of(), texts, today);
+    }
+
+    /** As the plain card, with a parent's sub-deliverables listed under it and their status summarised. */
+    static Attachment of(MilestoneView view, List<Effect> effects, List<MilestoneView> children, Texts texts,
+                         LocalDate today) {
         var m = view.milestone();
         ArrayNode body = Cards.array();
         body.add(Cards.subtle(texts.get("card.area") + ": " + view.areaName()));
         body.add(Cards.heading(m.code() + " " + m.title()));
         StatusReport latest = view.latest();
         List<String> facts = new ArrayList<>(when(m, texts, today));
-        facts.addAll(List.of(texts.get("card.owner"), view.ownerName() == null ? "–" : view.ownerName(),
+        String owner = view.ownerName() == null ? "–" : m.shape().ownerGroupId() != null
+                ? texts.get("card.ownerGroup", view.ownerName()) : view.ownerName();
+        facts.addAll(List.of(texts.get("card.owner"), owner,
                 texts.get("card.current"), latest == null ? texts.get("card.current.none") : lastReport(latest, texts)));
         body.add(Cards.facts(facts.toArray(String[]::new)));
+        if (!children.isEmpty()) {
+            body.add(Cards.text("**" + texts.get("card.children") + "** · "
+                    + ItemTree.summary(children, texts, today)));
+            for (MilestoneView child : children) {
+                body.add(Cards.text("↳ " + child.milestone().code() + " " + child.milestone().title() + ": "
+                        + texts.status(child.currentStatus().orElse(null))).put("spacing", "None"));
+            }
+        }
         if (latest != null && latest.comment() != null) {
             body.add(Cards.text(texts.get("card.lastComment") + ": " + latest.comment()).put("isSubtle", true));
         }
@@ -112,11 +128,18 @@ final class StatusCard {
      */
     static Attachment receipt(MilestoneView view, StatusReport report, String onBehalfOf, List<Effect> seen,
                               Texts texts) {
+        return receipt(view, report, onBehalfOf, null, seen, texts);
+    }
+
+    /** As the plain receipt, saying which group ({@code forGroup}, or null) the reporter answered for. */
+    static Attachment receipt(MilestoneView view, StatusReport report, String onBehalfOf, String forGroup,
+                              List<Effect> seen, Texts texts) {
         var m = view.milestone();
         ArrayNode body = Cards.array();
         body.add(Cards.subtle(texts.get("card.receipt.title") + " ✔"));
         body.add(Cards.heading(m.code() + " " + m.title()));
-        String by = onBehalfOf == null ? report.reporterName()
+        String by = forGroup != null ? texts.get("report.forGroup", report.reporterName(), forGroup)
+                : onBehalfOf == null ? report.reporterName()
                 : texts.get("report.onBehalf", report.reporterName(), onBehalfOf);
         ObjectNode facts = Cards.facts(
                 texts.get("card.receipt.status"), texts.status(report.status()),
@@ -144,9 +167,14 @@ final class StatusCard {
         return switch (m.kind()) {
             case MILESTONE -> List.of(texts.get("card.due"), texts.due(m));
             case ASSIGNMENT -> m.reportTo() == null ? List.of(texts.get("card.reportBy"), texts.due(m))
-                    : List.of(texts.get("card.reportTo"), m.reportTo(), texts.get("card.reportBy"), texts.due(m));
+                    : List.of(texts.get("card.reportTo"), String.join(", ", m.shape().reportTo()),
+                            texts.get("card.reportBy"), texts.due(m));
             case RECURRING -> {
                 Frequency frequency = m.frequency();
+                if (m.shape().timesPerYear() != null) {
+                    yield List.of(texts.get("card.often"), texts.timesPerYear(m.shape().timesPerYear()),
+                            texts.get("card.runsUntil"), texts.due(m));
+                }
                 LocalDate end = m.effectiveDueDate();
                 if (frequency == null || today.isAfter(end)) {
                     yield List.of(texts.get("card.runsUntil"), texts.due(m));

@@ -79,8 +79,17 @@ final class Texts {
 
     /** When a milestone is due: its date when set, else its year; marked when uncertain. */
     String due(Milestone milestone) {
+        if (milestone.shape().ongoing()) {
+            return get("due.ongoing");
+        }
         String value = milestone.dueDate() != null ? date(milestone.dueDate()) : String.valueOf(milestone.dueYear());
         return milestone.dateUncertain() ? get("due.uncertain", value) : value;
+    }
+
+    /** A count-based frequency in words: "minst 4 gånger per år", "1–2 gånger per år". */
+    String timesPerYear(se.planpuls.domain.TimesPerYear times) {
+        return times.max() == null ? get("times.atLeast", times.min())
+                : get("times.range", times.min(), times.max());
     }
 
     private static DateTimeFormatter dateFormat(Locale locale) {

@@ -13,7 +13,6 @@ import se.planpuls.domain.PlanItem;
 import se.planpuls.domain.Status;
 
 /** The queries behind what leaders read: plan-wide status, changes, subscriptions and review snapshots. */
-@RegisterConstructorMapper(PlanItem.class)
 @RegisterConstructorMapper(ChannelSubscription.class)
 @RegisterConstructorMapper(DependencyEdge.class)
 interface LeadershipDao {
@@ -41,7 +40,7 @@ interface LeadershipDao {
                     r == null ? null : r.reportedAt(), r != null && r.atRisk(), r == null ? null : r.expectedDate(),
                     se.planpuls.domain.ItemKind.parse(m.kind()).orElse(se.planpuls.domain.ItemKind.MILESTONE),
                     m.frequency() == null ? null : se.planpuls.domain.Frequency.parse(m.frequency()).orElse(null),
-                    m.startsOn());
+                    m.startsOn(), m.shape());
         }).toList();
     }
 
@@ -55,12 +54,14 @@ interface LeadershipDao {
 
     @SqlQuery("""
             SELECT m.id, m.area_id, m.code, m.title, m.due_year, m.due_date, m.date_uncertain, m.owner_id,
-                   o.name AS owner_name, m.kind, m.frequency, m.starts_on,
+                   COALESCE(o.name, g.name) AS owner_name, m.kind, m.frequency, m.starts_on,
+                   m.parent_id, m.ongoing, m.times_min, m.times_max, m.owner_group_id,
                    (SELECT MAX(r2.id) FROM status_reports r2
                     WHERE r2.milestone_id = m.id AND r2.reported_at < :before) AS latest_id
             FROM milestones m
             JOIN areas a ON a.id = m.area_id
             LEFT JOIN owners o ON o.id = m.owner_id
+            LEFT JOIN owner_groups g ON g.id = m.owner_group_id
             WHERE m.plan_id = :planId AND m.deleted_at IS NULL
             ORDER BY a.position, m.position""")
     @RegisterConstructorMapper(MilestoneRow.class)
@@ -68,11 +69,13 @@ interface LeadershipDao {
 
     @SqlQuery("""
             SELECT m.id, m.area_id, m.code, m.title, m.due_year, m.due_date, m.date_uncertain, m.owner_id,
-                   o.name AS owner_name, m.kind, m.frequency, m.starts_on,
+                   COALESCE(o.name, g.name) AS owner_name, m.kind, m.frequency, m.starts_on,
+                   m.parent_id, m.ongoing, m.times_min, m.times_max, m.owner_group_id,
                    (SELECT MAX(r2.id) FROM status_reports r2 WHERE r2.milestone_id = m.id) AS latest_id
             FROM milestones m
             JOIN areas a ON a.id = m.area_id
             LEFT JOIN owners o ON o.id = m.owner_id
+            LEFT JOIN owner_groups g ON g.id = m.owner_group_id
             WHERE m.plan_id = :planId AND m.deleted_at IS NULL
             ORDER BY a.position, m.position""")
     @RegisterConstructorMapper(MilestoneRow.class)
@@ -80,7 +83,13 @@ interface LeadershipDao {
 
     record MilestoneRow(long id, long areaId, String code, String title, int dueYear, java.time.LocalDate dueDate,
                         boolean dateUncertain, Long ownerId, String ownerName, String kind, String frequency,
-                        java.time.LocalDate startsOn, Long latestId) {
+                        java.time.LocalDate startsOn, Long latestId, Long parentId, boolean ongoing, Integer timesMin,
+                        Integer timesMax, Long ownerGroupId) {
+        /** The item's shape as leaders need it (report-to bodies are not read here). */
+        se.planpuls.domain.ItemShape shape() {
+            return new se.planpuls.domain.ItemShape(parentId, ongoing, timesMin == null ? null
+                    : new se.planpuls.domain.TimesPerYear(timesMin, timesMax), java.util.List.of(), ownerGroupId);
+        }
     }
 
     @SqlQuery("""

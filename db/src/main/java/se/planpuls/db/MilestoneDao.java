@@ -18,7 +18,8 @@ interface MilestoneDao {
             SELECT m.id, m.plan_id, m.area_id, m.position, m.code, m.title, m.description, m.reached_when,
                    m.due_year, m.due_date, m.date_uncertain, m.owner_id,
                    m.kind, m.report_to, m.frequency, m.starts_on, m.version,
-                   a.code AS area_code, a.name AS area_name, o.name AS owner_name,
+                   m.parent_id, m.ongoing, m.times_min, m.times_max, m.report_bodies, m.owner_group_id,
+                   a.code AS area_code, a.name AS area_name, COALESCE(o.name, g.name) AS owner_name,
                    r.id AS r_id, r.status AS r_status, r.comment AS r_comment,
                    r.reporter_owner_id AS r_reporter_owner_id, r.reporter_name AS r_reporter_name,
                    r.on_behalf_of_id AS r_on_behalf_of_id, r.source AS r_source, r.reported_at AS r_reported_at,
@@ -26,6 +27,7 @@ interface MilestoneDao {
             FROM milestones m
             JOIN areas a ON a.id = m.area_id
             LEFT JOIN owners o ON o.id = m.owner_id
+            LEFT JOIN owner_groups g ON g.id = m.owner_group_id
             LEFT JOIN status_reports r
                    ON r.id = (SELECT MAX(r2.id) FROM status_reports r2 WHERE r2.milestone_id = m.id)
             """;

@@ -22,6 +22,7 @@ import se.planpuls.domain.MilestoneDetail;
 import se.planpuls.domain.MilestoneFilter;
 import se.planpuls.domain.MilestoneView;
 import se.planpuls.domain.NotFoundException;
+import se.planpuls.domain.ParentStatus;
 import se.planpuls.domain.Status;
 import se.planpuls.domain.StatusReport;
 import se.planpuls.domain.VersionConflictException;
@@ -177,12 +178,16 @@ public final class MilestoneService {
         return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    /** The milestones a person may report on: their own, and those of the owners they substitute for. */
+    /** The milestones a person may report on: their own, those of the owners they substitute for, and their groups'. */
     public List<MilestoneView> reportableBy(long ownerId) {
         return jdbi.inTransaction(handle -> {
             List<MilestoneView> result = new ArrayList<>(TurnQueries.viewsOfOwner(handle, ownerId));
             for (var principal : TurnQueries.principalsOf(handle, ownerId)) {
                 result.addAll(TurnQueries.viewsOfOwner(handle, principal.id()));
+            }
+            // A member reports for each group they are in, so its items are theirs to report on too.
+            for (long id : handle.attach(GroupReportDao.class).itemsOfMember(ownerId)) {
+                dao.view(id).ifPresent(result::add);
             }
             return result;
         });
@@ -350,5 +355,21 @@ public final class MilestoneService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems.get(0).field(), "item.invalid", problems.get(0).message());
         }
+    }
+
+    /** A parent item's sub-deliverables, each with its latest report, in plan order; empty for any other item. */
+    public List<MilestoneView> children(long parentId) {
+        return jdbi.withExtension(ItemShapeDao.class, dao -> dao.children(parentId));
+    }
+
+    /** A parent's status summarised from its sub-deliverables as of {@code today} ({@link ParentStatus}). */
+    public static ParentStatus summary(List<MilestoneView> children, java.time.LocalDate today) {
+        return ParentStatus.of(children.stream()
+                .map(v -> ParentStatus.Child.of(se.planpuls.domain.PlanItem.of(v), today)).toList());
+    }
+
+    /** A parent's status summarised from its sub-deliverables as of today. */
+    public ParentStatus summary(List<MilestoneView> children) {
+        return summary(children, java.time.LocalDate.now(clock.withZone(se.planpuls.domain.calendar.WorkingCalendar.ZONE)));
     }
 }

@@ -41,7 +41,7 @@ final class MilestoneViewMapper implements RowMapper<MilestoneView> {
                 rs.getString("reached_when"), rs.getInt("due_year"), dueDate, rs.getBoolean("date_uncertain"), owner,
                 ItemKind.parse(rs.getString("kind")).orElse(ItemKind.MILESTONE), rs.getString("report_to"),
                 frequency == null ? null : Frequency.parse(frequency).orElse(null),
-                rs.getObject("starts_on", LocalDate.class), rs.getInt("version"));
+                rs.getObject("starts_on", LocalDate.class), rs.getInt("version"), ItemShapeDao.shape(rs));
     }
 
     /** Maps the same columns to the bare {@link Milestone}. */

@@ -8,6 +8,7 @@ import se.planpuls.domain.Area;
 import se.planpuls.domain.Effect;
 import se.planpuls.domain.Frequency;
 import se.planpuls.domain.ItemKind;
+import se.planpuls.domain.ItemShape;
 import se.planpuls.domain.Milestone;
 import se.planpuls.domain.PlanDocument;
 import se.planpuls.domain.PlanSummary;
@@ -54,6 +55,11 @@ final class PlanDiff {
         diff(fields, "reportTo", before.reportTo(), wanted.reportTo());
         diff(fields, "frequency", before.frequency(), wanted.frequency());
         diff(fields, "startsOn", before.startsOn(), wanted.startsOn());
+        ItemShape shape = before.shape();
+        diff(fields, "ongoing", shape.ongoing(), wanted.shape().ongoing());
+        diff(fields, "timesPerYear", shape.timesPerYear(), wanted.shape().timesPerYear());
+        diff(fields, "reportToBodies", shape.reportTo(), wanted.shape().reportTo());
+        diff(fields, "ownerGroup", shape.ownerGroupId(), wanted.shape().ownerGroupId());
         if (stored.deleted()) {
             fields.add("restored");
         }
@@ -85,19 +91,32 @@ final class PlanDiff {
     /** An item as the file wants it stored: trimmed, defaults filled in, placed in its area. */
     record WantedItem(String code, long areaId, int position, String title, String description, String reachedWhen,
                       int dueYear, LocalDate dueDate, boolean dateUncertain, Long ownerId, ItemKind kind,
-                      String reportTo, Frequency frequency, LocalDate startsOn, List<PlanDocument.EffectDoc> effects) {
+                      String reportTo, Frequency frequency, LocalDate startsOn, List<PlanDocument.EffectDoc> effects,
+                      ItemShape shape) {
 
-        static WantedItem of(PlanDocument.Item item, long areaId, int position, Long ownerId) {
+        /**
+         * {@code ownerGroupId} stands in the owner's place; an ongoing item without a due year is
+         * placed at the end of the plan's period ({@code periodEnd}). The parent is set apart.
+         */
+        static WantedItem of(PlanDocument.Item item, long areaId, int position, Long ownerId, Long ownerGroupId,
+                             int periodEnd) {
+            var shape = item.shape();
+            int dueYear = item.dueYear() != null ? item.dueYear()
+                    : item.dueDate() != null ? item.dueDate().getYear() : periodEnd;
             String description = item.description() == null ? "" : item.description().strip();
             return new WantedItem(item.code(), areaId, position, item.title().strip(), description,
                     item.reachedWhen() == null || item.reachedWhen().isBlank() ? description
                             : item.reachedWhen().strip(),
-                    item.dueYear() != null ? item.dueYear() : item.dueDate().getYear(), item.dueDate(),
-                    item.dateUncertain(), ownerId, item.kind(), ItemRules.blankToNull(item.reportTo()),
+                    dueYear, item.dueDate(),
+                    item.dateUncertain(), ownerId, item.kind(),
+                    shape.reportTo().isEmpty() ? ItemRules.blankToNull(item.reportTo()) : shape.firstReportTo(),
                     item.frequency(), item.startsOn(), item.effects().stream()
                             .map(e -> new PlanDocument.EffectDoc(e.text().strip(), e.audiences().stream().sorted()
                                     .toList()))
-                            .toList());
+                            .toList(),
+                    new ItemShape(null, shape.ongoing(), shape.timesPerYear(), shape.reportTo().isEmpty()
+                            ? (ItemRules.blankToNull(item.reportTo()) == null ? List.of()
+                            : List.of(item.reportTo().strip())) : shape.reportTo(), ownerGroupId));
         }
     }
 }

@@ -3,6 +3,8 @@ package se.planpuls.db;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import se.planpuls.domain.ItemShape;
+import se.planpuls.domain.ItemShapeDoc;
 import se.planpuls.domain.Milestone;
 import se.planpuls.domain.NotFoundException;
 import se.planpuls.domain.PlanDocument;
@@ -22,6 +24,8 @@ public final class PlanExportService {
             OwnerDao owners = handle.attach(OwnerDao.class);
             var plan = plans.plan(planId).orElseThrow(() -> new NotFoundException("plan", planId));
             var views = items.viewsOfPlan(planId);
+            var codes = new java.util.HashMap<Long, String>();
+            views.forEach(v -> codes.put(v.milestone().id(), v.milestone().code()));
             var areas = plans.areas(planId);
             List<PlanDocument.Group> groups = new ArrayList<>();
             for (var group : plans.groups(planId)) {
@@ -41,8 +45,9 @@ public final class PlanExportService {
                                 .map(e -> new PlanDocument.EffectDoc(e.text(), e.audiences())).toList();
                         areaItems.add(new PlanDocument.Item(null, m.code(), m.kind(), m.title(), m.description(),
                                 m.reachedWhen().equals(m.description()) ? null : m.reachedWhen(),
-                                m.dueYear(), m.dueDate(), m.dateUncertain(), m.reportTo(), m.frequency(), m.startsOn(),
-                                owner == null ? null : owner.email(), owner == null ? null : owner.name(), effects));
+                                ongoingDueYear(m, plan.periodEnd()), m.dueDate(), m.dateUncertain(), m.reportTo(), m.frequency(), m.startsOn(),
+                                owner == null ? null : owner.email(), owner == null ? null : owner.name(), effects,
+                                shapeDoc(handle, m, codes, plan.periodEnd())));
                     }
                     groupAreas.add(new PlanDocument.Area(null, area.code(), area.name(), area.goalImage(), areaItems));
                 }
@@ -53,5 +58,17 @@ public final class PlanExportService {
             return new PlanDocument(plan.slug(), plan.name(), plan.organisation(), plan.periodStart(), plan.periodEnd(),
                     plans.effectGoals(planId), groups, dependencies);
         });
+    }
+
+    /** An ongoing item placed at the end of the plan's period has no due year of its own in the file. */
+    private static Integer ongoingDueYear(Milestone m, int periodEnd) {
+        return m.shape().ongoing() && m.dueDate() == null && m.dueYear() == periodEnd ? null : m.dueYear();
+    }
+
+    private static ItemShapeDoc shapeDoc(org.jdbi.v3.core.Handle handle, Milestone m, java.util.Map<Long, String> codes,
+                                         int periodEnd) {
+        ItemShape shape = m.shape();
+        return new ItemShapeDoc(shape.parentId() == null ? null : codes.get(shape.parentId()), shape.ongoing(),
+                shape.timesPerYear(), shape.reportTo(), OwnerGroupService.groupName(handle, shape.ownerGroupId()));
     }
 }

@@ -60,6 +60,7 @@ public final class PlanImportService {
         Map<String, Long> groupIds = store.groups(planId);
         var areas = store.areas(planId);
         Map<String, Long> ownerIds = new HashMap<>();
+        Map<String, Long> ownerGroupIds = new HashMap<>();
         var tally = new Tally();
         Map<String, Long> itemIds = new HashMap<>();
         for (var group : doc.groups()) {
@@ -79,11 +80,13 @@ public final class PlanImportService {
                 int position = 0;
                 for (var item : area.items()) {
                     position++;
-                    var wanted = WantedItem.of(item, areaId, position, owner(store, item, ownerIds));
+                    var wanted = WantedItem.of(item, areaId, position, owner(store, item, ownerIds),
+                            ownerGroup(store, item, ownerGroupIds), doc.periodEnd());
                     itemIds.put(item.code(), upsert(store, planId, wanted, tally));
                 }
             }
         }
+        parents(store, planId, doc, itemIds, tally);
         Map<String, List<PlanDocument.Dependency>> deps = new LinkedHashMap<>();
         doc.dependencies().forEach(d -> deps.computeIfAbsent(d.milestone(), k -> new ArrayList<>()).add(d));
         for (var entry : itemIds.entrySet()) {
@@ -96,6 +99,28 @@ public final class PlanImportService {
             }
         }
         return tally.result(planId, planCreated);
+    }
+
+    /** Sub-deliverables point at their parents once every item of the file has its id. */
+    private static void parents(PlanImportWriter store, long planId, PlanDocument doc, Map<String, Long> itemIds,
+                                Tally tally) {
+        for (var item : doc.items()) {
+            long id = itemIds.get(item.code());
+            Long wanted = item.shape().parent() == null ? null : itemIds.get(item.shape().parent());
+            Long before = store.item(planId, item.code()).map(s -> s.milestone().shape().parentId()).orElse(null);
+            if (!java.util.Objects.equals(before, wanted)) {
+                store.setParent(planId, id, before, wanted);
+                tally.changed(item.code(), "parent");
+            }
+        }
+    }
+
+    private static Long ownerGroup(PlanImportWriter store, PlanDocument.Item item, Map<String, Long> known) {
+        String name = item.shape().ownerGroup();
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        return known.computeIfAbsent(name.strip().toLowerCase(Locale.ROOT), k -> store.ownerGroup(name));
     }
 
     private static Long owner(PlanImportWriter store, PlanDocument.Item item, Map<String, Long> known) {
@@ -129,6 +154,7 @@ public final class PlanImportService {
     private static final class Tally {
         private final List<ImportResult.Change> changes = new ArrayList<>();
         private int unchanged;
+        private int lateFields;
 
         void created(String code) {
             changes.add(new ImportResult.Change(code, "created", List.of()));
@@ -144,25 +170,30 @@ public final class PlanImportService {
 
         /** A changed dependency is one more changed field of the item (an item counted unchanged so far). */
         void dependenciesChanged(String code) {
+            changed(code, "dependsOn");
+        }
+
+        /** One more changed field of the item, set after the items themselves (dependencies, parent). */
+        void changed(String code, String field) {
             for (int i = 0; i < changes.size(); i++) {
                 var c = changes.get(i);
                 if (c.code().equals(code)) {
                     if (!c.action().equals("created")) {
                         List<String> fields = new ArrayList<>(c.fields());
-                        fields.add("dependsOn");
+                        fields.add(field);
                         changes.set(i, new ImportResult.Change(code, c.action(), List.copyOf(fields)));
                     }
                     return;
                 }
             }
-            changes.add(new ImportResult.Change(code, "updated", List.of("dependsOn")));
+            changes.add(new ImportResult.Change(code, "updated", List.of(field)));
+            lateFields++;
         }
 
         ImportResult result(long planId, boolean planCreated) {
             int created = (int) changes.stream().filter(c -> c.action().equals("created")).count();
             int updated = changes.size() - created;
-            int same = unchanged - (int) changes.stream().filter(c -> c.action().equals("updated")
-                    && c.fields().equals(List.of("dependsOn"))).count();
+            int same = unchanged - lateFields;
             return new ImportResult(planId, planCreated, created, updated, same, List.copyOf(changes));
         }
     }

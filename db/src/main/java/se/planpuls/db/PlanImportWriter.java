@@ -119,6 +119,7 @@ final class PlanImportWriter {
                 item.description(), item.reachedWhen(), item.dueYear(), item.dueDate(), item.dateUncertain(),
                 item.ownerId(), item.kind().apiName(), item.reportTo(),
                 item.frequency() == null ? null : item.frequency().apiName(), item.startsOn());
+        ItemShapeDao.write(handle.attach(ItemShapeDao.class), id, item.shape());
         int position = 0;
         for (var effect : item.effects()) {
             long effectId = items.insertEffect(id, ++position, effect.text());
@@ -136,6 +137,7 @@ final class PlanImportWriter {
                 item.reachedWhen(), item.dueYear(), item.dueDate(), item.dateUncertain(), item.ownerId(),
                 item.kind().apiName(), item.reportTo(), item.frequency() == null ? null : item.frequency().apiName(),
                 item.startsOn());
+        ItemShapeDao.write(handle.attach(ItemShapeDao.class), before.id(), item.shape());
         if (PlanDiff.effectsChanged(stored, item)) {
             rewriteEffects(before.id(), item.effects());
         }
@@ -165,6 +167,19 @@ final class PlanImportWriter {
                 items.deleteEffect(old.id());
             }
         }
+    }
+
+    /** The group with this name, created when none has it yet. */
+    long ownerGroup(String name) {
+        return OwnerGroupService.forImport(handle, clock, actor, name);
+    }
+
+    /** Sets a sub-deliverable's parent (null for none), audited as a change of the item. */
+    void setParent(long planId, long itemId, Long before, Long parentId) {
+        Milestone old = items.milestone(itemId).orElseThrow();
+        handle.attach(ItemShapeDao.class).setParent(itemId, parentId);
+        items.bumpVersion(itemId);
+        audit("update-parent", "milestone", itemId, planId, "import", old, items.milestone(itemId).orElseThrow());
     }
 
     /** The codes the item depends on, sorted. */

@@ -18,29 +18,32 @@ interface ReminderDao {
     String COLUMNS = """
             r.id, r.milestone_id, m.code AS milestone_code, r.kind, r.due_date, r.step, r.recipient_owner_id,
             r.planned_for, r.status, r.attempts, r.http_status, r.last_error, r.next_attempt_at, r.created_at,
-            r.sent_at""";
+            r.sent_at, r.member_id""";
     String FROM = " FROM reminders r JOIN milestones m ON m.id = r.milestone_id ";
 
     /** Locks the row of a natural key, when there is one, until the transaction ends. */
     @SqlQuery("SELECT " + COLUMNS + FROM + """
             WHERE r.milestone_id = :milestoneId AND r.kind = :kind AND r.due_date = :dueDate AND r.step = :step
+              AND r.member_id = :memberId
             FOR UPDATE""")
-    Optional<ReminderRecord> lockByKey(long milestoneId, ReminderKind kind, LocalDate dueDate, int step);
+    Optional<ReminderRecord> lockByKey(long milestoneId, ReminderKind kind, LocalDate dueDate, int step, long memberId);
 
     @SqlUpdate("""
             INSERT INTO reminders (milestone_id, kind, due_date, step, recipient_owner_id, planned_for, status,
-                                   attempts, created_at, updated_at)
-            VALUES (:milestoneId, :kind, :dueDate, :step, :recipientOwnerId, :plannedFor, 'FAILED', 0, :now, :now)""")
+                                   attempts, created_at, updated_at, member_id)
+            VALUES (:milestoneId, :kind, :dueDate, :step, :recipientOwnerId, :plannedFor, 'FAILED', 0, :now, :now,
+                    :memberId)""")
     void insert(long milestoneId, ReminderKind kind, LocalDate dueDate, int step, Long recipientOwnerId,
-                LocalDate plannedFor, Instant now);
+                LocalDate plannedFor, Instant now, long memberId);
 
     @SqlUpdate("""
             UPDATE reminders SET status = :status, attempts = attempts + :attempted, http_status = :httpStatus,
                    last_error = :error, next_attempt_at = :nextAttemptAt, updated_at = :now,
                    sent_at = CASE WHEN :status = 'FAILED' THEN sent_at ELSE :now END
-            WHERE milestone_id = :milestoneId AND kind = :kind AND due_date = :dueDate AND step = :step""")
-    int record(long milestoneId, ReminderKind kind, LocalDate dueDate, int step, String status, int attempted,
-               Integer httpStatus, String error, Instant nextAttemptAt, Instant now);
+            WHERE milestone_id = :milestoneId AND kind = :kind AND due_date = :dueDate AND step = :step
+              AND member_id = :memberId""")
+    int record(long milestoneId, ReminderKind kind, LocalDate dueDate, int step, long memberId, String status,
+               int attempted, Integer httpStatus, String error, Instant nextAttemptAt, Instant now);
 
     @SqlQuery("SELECT " + COLUMNS + FROM + """
             WHERE (CAST(:status AS VARCHAR) IS NULL OR r.status = :status)

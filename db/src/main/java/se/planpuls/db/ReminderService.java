@@ -109,7 +109,7 @@ public final class ReminderService {
         Map<Long, Owner> owners = jdbi.withExtension(OwnerDao.class, OwnerDao::all).stream()
                 .collect(Collectors.toMap(Owner::id, o -> o));
         for (long planId : planIds()) {
-            due.addAll(planner.due(day, policy(planId), facts(planId), owners));
+            due.addAll(planner.due(day, policy(planId), facts(planId), owners, groupMembers(planId)));
         }
         return due;
     }
@@ -131,6 +131,13 @@ public final class ReminderService {
         return List.copyOf(first.values());
     }
 
+    /** The members of the group that owns each of the plan's group-owned items, by item. */
+    Map<Long, List<Long>> groupMembers(long planId) {
+        return jdbi.withExtension(GroupReportDao.class, dao -> dao.membersOfPlan(planId)).stream()
+                .collect(Collectors.groupingBy(GroupReportDao.ItemMember::milestoneId, LinkedHashMap::new,
+                        Collectors.mapping(GroupReportDao.ItemMember::ownerId, Collectors.toList())));
+    }
+
     List<MilestoneFacts> facts(long planId) {
         return jdbi.inTransaction(handle -> {
             ReminderDao dao = handle.attach(ReminderDao.class);
@@ -139,7 +146,7 @@ public final class ReminderService {
             Map<Long, List<SentReminder>> done = dao.doneOfPlan(planId).stream().collect(Collectors.groupingBy(
                     ReminderRecord::milestoneId,
                     Collectors.mapping(r -> new SentReminder(new ReminderKey(r.milestoneId(), r.kind(), r.dueDate(),
-                            r.step()), r.sentAt()), Collectors.toList())));
+                            r.step(), r.memberId()), r.sentAt()), Collectors.toList())));
             List<MilestoneFacts> facts = new ArrayList<>();
             for (MilestoneView view : handle.attach(MilestoneDao.class).viewsOfPlan(planId)) {
                 var m = view.milestone();
@@ -180,7 +187,8 @@ public final class ReminderService {
                 List<DueReminder> toSend = new ArrayList<>();
                 for (DueReminder reminder : ordered) {
                     ReminderKey key = reminder.key();
-                    var existing = dao.lockByKey(key.milestoneId(), key.kind(), key.dueDate(), key.step());
+                    var existing = dao.lockByKey(key.milestoneId(), key.kind(), key.dueDate(), key.step(),
+                            key.memberId());
                     if (existing.isPresent()) {
                         var row = existing.get();
                         if (!"FAILED".equals(row.status()) || row.nextAttemptAt() == null
@@ -190,10 +198,10 @@ public final class ReminderService {
                         }
                     } else {
                         dao.insert(key.milestoneId(), key.kind(), key.dueDate(), key.step(),
-                                reminder.recipientOwnerId(), reminder.plannedFor(), now);
+                                reminder.recipientOwnerId(), reminder.plannedFor(), now, key.memberId());
                     }
                     if (reminder.recipientOwnerId() == null) {
-                        dao.record(key.milestoneId(), key.kind(), key.dueDate(), key.step(), "NOTED", 0, null, null,
+                        dao.record(key.milestoneId(), key.kind(), key.dueDate(), key.step(), key.memberId(), "NOTED", 0, null, null,
                                 null, now);
                         outcomes.put(key, SendOutcome.NOTED);
                     } else {
@@ -210,11 +218,11 @@ public final class ReminderService {
                 for (DueReminder reminder : toSend) {
                     ReminderKey key = reminder.key();
                     if (delivery.sent()) {
-                        dao.record(key.milestoneId(), key.kind(), key.dueDate(), key.step(), "SENT", 1, null, null,
+                        dao.record(key.milestoneId(), key.kind(), key.dueDate(), key.step(), key.memberId(), "SENT", 1, null, null,
                                 null, after);
                         outcomes.put(key, SendOutcome.SENT);
                     } else {
-                        dao.record(key.milestoneId(), key.kind(), key.dueDate(), key.step(), "FAILED", 1,
+                        dao.record(key.milestoneId(), key.kind(), key.dueDate(), key.step(), key.memberId(), "FAILED", 1,
                                 delivery.httpStatus(), error, delivery.retryAt(), after);
                         outcomes.put(key, SendOutcome.FAILED);
                     }

@@ -100,9 +100,14 @@ public final class ReportService {
                                 "effect " + effect + " is not an effect of " + milestone.code());
                     }
                 }
-                long id = reports.insert(milestone.id(), input.status(), comment, input.reporter().ownerId(),
-                        input.reporter().name(), onBehalfOf, input.source(), input.idempotencyKey(), clock.instant(),
-                        input.atRisk(), expected);
+                Long forGroup = forGroup(handle, milestone, input.reporter().ownerId());
+                long id = forGroup != null
+                        ? handle.attach(GroupReportDao.class).insert(milestone.id(), input.status(), comment,
+                                input.reporter().ownerId(), input.reporter().name(), input.source(),
+                                input.idempotencyKey(), clock.instant(), input.atRisk(), expected, forGroup)
+                        : reports.insert(milestone.id(), input.status(), comment, input.reporter().ownerId(),
+                                input.reporter().name(), onBehalfOf, input.source(), input.idempotencyKey(),
+                                clock.instant(), input.atRisk(), expected);
                 new HashSet<>(input.effectsSeen()).forEach(effect -> reports.insertEffectSeen(id, effect));
                 StatusReport stored = reports.byId(id).orElseThrow();
                 AuditLog.record(handle, clock, new Actor(input.reporter().name(), input.source()), "report",
@@ -137,7 +142,8 @@ public final class ReportService {
                 .stream().filter(e -> seenIds.contains(e.id())).toList();
         String onBehalfOf = report.onBehalfOfId() == null ? null
                 : handle.attach(OwnerDao.class).byId(report.onBehalfOfId()).map(Owner::name).orElse(null);
-        return new Result(report, created, after, seen, onBehalfOf);
+        return new Result(report, created, after, seen, onBehalfOf,
+                handle.attach(GroupReportDao.class).groupOf(report.id()).orElse(null));
     }
 
     /**
@@ -150,7 +156,7 @@ public final class ReportService {
                     .orElseThrow(() -> new NotFoundException("milestone", milestoneId));
             Milestone milestone = view.milestone();
             return new Reportable(view, Objects.equals(milestone.ownerId(), reporterId)
-                    || isSubstitute(handle, milestone, reporterId));
+                    || isSubstitute(handle, milestone, reporterId) || forGroup(handle, milestone, reporterId) != null);
         });
     }
 
@@ -166,6 +172,9 @@ public final class ReportService {
         if (isSubstitute(handle, milestone, reporterId)) {
             return milestone.ownerId();
         }
+        if (forGroup(handle, milestone, reporterId) != null) {
+            return null;
+        }
         throw new ForbiddenException("report.notOwner",
                 "only the owner of " + milestone.code() + " or the owner's substitute may report on it");
     }
@@ -175,10 +184,21 @@ public final class ReportService {
                 .map(Owner::substituteId).filter(id -> id == reporterId).isPresent();
     }
 
-    /** Whether this owner may report on the milestone: its owner, or the owner's substitute. */
+    /**
+     * The group a member reports for: the item's owning group when the reporter is one of its
+     * members; null otherwise (and always when a person owns the item).
+     */
+    private static Long forGroup(Handle handle, Milestone milestone, Long reporterId) {
+        Long group = milestone.shape().ownerGroupId();
+        return group != null && reporterId != null
+                && handle.attach(GroupReportDao.class).isMember(group, reporterId) > 0 ? group : null;
+    }
+
+    /** Whether this owner may report on the milestone: its owner, the owner's substitute, or a member of its group. */
     public boolean mayReport(long reporterId, Milestone milestone) {
         return Objects.equals(milestone.ownerId(), reporterId)
-                || jdbi.withHandle(handle -> isSubstitute(handle, milestone, reporterId));
+                || jdbi.withHandle(handle -> isSubstitute(handle, milestone, reporterId)
+                        || forGroup(handle, milestone, reporterId) != null);
     }
 
     public List<StatusReport> history(long milestoneId) {
@@ -192,9 +212,14 @@ public final class ReportService {
     /**
      * The stored report, whether this call stored it (false for a repeated submission), and what its
      * receipt shows: the milestone after the report, the effects seen (with their texts) and the name
-     * of the owner a substitute reported for (null when the owner reported).
+     * of the owner a substitute reported for (null when the owner reported), and the name of the group
+     * a member answered for (null when a person owns the item).
      */
     public record Result(StatusReport report, boolean created, MilestoneView view, List<Effect> effectsSeen,
-                         String onBehalfOfName) {
+                         String onBehalfOfName, String forGroupName) {
+        public Result(StatusReport report, boolean created, MilestoneView view, List<Effect> effectsSeen,
+                      String onBehalfOfName) {
+            this(report, created, view, effectsSeen, onBehalfOfName, null);
+        }
     }
 }

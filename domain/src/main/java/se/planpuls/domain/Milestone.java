@@ -12,14 +12,24 @@ import java.time.Month;
  * @param frequency how often a recurring commitment is reported on; null for the other kinds
  * @param startsOn  when a recurring commitment's first period starts; null means its plan's start
  * @param version   increases with every change; the API's ETag
+ * @param shape     sub-deliverable, ongoing, count-based frequency, report-to bodies, owning group
  */
 public record Milestone(long id, long planId, long areaId, int position, String code, String title,
                         String description, String reachedWhen, int dueYear, LocalDate dueDate,
                         boolean dateUncertain, Long ownerId, ItemKind kind, String reportTo, Frequency frequency,
-                        LocalDate startsOn, int version) {
+                        LocalDate startsOn, int version, ItemShape shape) {
 
     public Milestone {
         kind = kind == null ? ItemKind.MILESTONE : kind;
+        shape = shape == null ? ItemShape.NONE : shape;
+    }
+
+    /** An item of the plain shape. */
+    public Milestone(long id, long planId, long areaId, int position, String code, String title, String description,
+                     String reachedWhen, int dueYear, LocalDate dueDate, boolean dateUncertain, Long ownerId,
+                     ItemKind kind, String reportTo, Frequency frequency, LocalDate startsOn, int version) {
+        this(id, planId, areaId, position, code, title, description, reachedWhen, dueYear, dueDate, dateUncertain,
+                ownerId, kind, reportTo, frequency, startsOn, version, ItemShape.NONE);
     }
 
     /** A plain milestone, as before item kinds existed. */

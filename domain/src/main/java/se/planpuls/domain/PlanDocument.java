@@ -36,9 +36,19 @@ public record PlanDocument(String slug, String name, String organisation, int pe
     public record Item(String where, String code, ItemKind kind, String title, String description,
                        String reachedWhen, Integer dueYear, LocalDate dueDate, boolean dateUncertain, String reportTo,
                        Frequency frequency, LocalDate startsOn, String ownerEmail, String ownerName,
-                       List<EffectDoc> effects) {
+                       List<EffectDoc> effects, ItemShapeDoc shape) {
         public Item {
             effects = effects == null ? List.of() : List.copyOf(effects);
+            shape = shape == null ? ItemShapeDoc.NONE : shape;
+        }
+
+        /** An item of the plain shape. */
+        public Item(String where, String code, ItemKind kind, String title, String description,
+                    String reachedWhen, Integer dueYear, LocalDate dueDate, boolean dateUncertain, String reportTo,
+                    Frequency frequency, LocalDate startsOn, String ownerEmail, String ownerName,
+                    List<EffectDoc> effects) {
+            this(where, code, kind, title, description, reachedWhen, dueYear, dueDate, dateUncertain, reportTo,
+                    frequency, startsOn, ownerEmail, ownerName, effects, ItemShapeDoc.NONE);
         }
     }
 

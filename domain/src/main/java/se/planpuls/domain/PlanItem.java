@@ -12,10 +12,20 @@ import se.planpuls.domain.calendar.WorkingCalendar;
 public record PlanItem(long id, long areaId, String code, String title, int dueYear, LocalDate dueDate,
                        boolean dateUncertain, Long ownerId, String ownerName, Status status, String comment,
                        Instant reportedAt, boolean atRisk, LocalDate expectedDate, ItemKind kind,
-                       Frequency frequency, LocalDate startsOn) {
+                       Frequency frequency, LocalDate startsOn, ItemShape shape) {
 
     public PlanItem {
         kind = kind == null ? ItemKind.MILESTONE : kind;
+        shape = shape == null ? ItemShape.NONE : shape;
+    }
+
+    /** An item of the plain shape. */
+    public PlanItem(long id, long areaId, String code, String title, int dueYear, LocalDate dueDate,
+                    boolean dateUncertain, Long ownerId, String ownerName, Status status, String comment,
+                    Instant reportedAt, boolean atRisk, LocalDate expectedDate, ItemKind kind,
+                    Frequency frequency, LocalDate startsOn) {
+        this(id, areaId, code, title, dueYear, dueDate, dateUncertain, ownerId, ownerName, status, comment,
+                reportedAt, atRisk, expectedDate, kind, frequency, startsOn, ItemShape.NONE);
     }
 
     /** A milestone and its latest report as leaders read it, for the rules that judge one milestone. */
@@ -25,7 +35,7 @@ public record PlanItem(long id, long areaId, String code, String title, int dueY
         return new PlanItem(m.id(), m.areaId(), m.code(), m.title(), m.dueYear(), m.dueDate(), m.dateUncertain(),
                 m.ownerId(), view.ownerName(), r == null ? null : r.status(), r == null ? null : r.comment(),
                 r == null ? null : r.reportedAt(), r != null && r.atRisk(), r == null ? null : r.expectedDate(),
-                m.kind(), m.frequency(), m.startsOn());
+                m.kind(), m.frequency(), m.startsOn(), m.shape());
     }
 
 
@@ -42,6 +52,10 @@ public record PlanItem(long id, long areaId, String code, String title, int dueY
      * report (see {@link ReportDue}), judged from the latest report, which is all that needs.
      */
     public boolean overdue(LocalDate today) {
+        if (shape.ongoing()) {
+            // An ongoing item has no date of its own to pass.
+            return false;
+        }
         if (kind == ItemKind.RECURRING && frequency != null) {
             var item = new Milestone(id, 0, areaId, 0, code, title, "", "", dueYear, dueDate, dateUncertain, ownerId,
                     kind, null, frequency, startsOn, 0);

@@ -64,6 +64,9 @@ public final class ReportDue {
                                     Clock clock) {
         LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
         LocalDate end = item.effectiveDueDate();
+        if (item.shape().ongoing() || item.shape().timesPerYear() != null && item.frequency() == null) {
+            return ShapedDue.assess(item, reached, reportedAt, planStart, today);
+        }
         if (item.kind() != ItemKind.RECURRING || item.frequency() == null) {
             if (reached) {
                 return new Assessment(State.DONE, today, end);

@@ -58,6 +58,6 @@ public final class ReminderTask implements ScheduledTask {
     }
 
     private static ReminderKey key(ReminderRecord r) {
-        return new ReminderKey(r.milestoneId(), r.kind(), r.dueDate(), r.step());
+        return new ReminderKey(r.milestoneId(), r.kind(), r.dueDate(), r.step(), r.memberId());
     }
 }

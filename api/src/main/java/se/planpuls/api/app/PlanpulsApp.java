@@ -28,6 +28,10 @@ import se.planpuls.api.metrics.Metrics;
 import se.planpuls.api.metrics.MetricsRoutes;
 import se.planpuls.api.milestone.MilestoneRoutes;
 import se.planpuls.api.owner.OwnerRoutes;
+import se.planpuls.api.group.OwnerGroupRoutes;
+import se.planpuls.api.milestone.ItemShapeRoutes;
+import se.planpuls.db.ItemShapeService;
+import se.planpuls.db.OwnerGroupService;
 import se.planpuls.api.plan.PlanRoutes;
 import se.planpuls.api.reminder.ReminderRoutes;
 import se.planpuls.api.teamsapp.TeamsAppRoutes;
@@ -152,6 +156,8 @@ public final class PlanpulsApp implements AutoCloseable {
                             audit),
                     new MilestoneRoutes(milestones, dependencies),
                     ownerRoutes,
+                    new OwnerGroupRoutes(new OwnerGroupService(database, clock)),
+                    new ItemShapeRoutes(new ItemShapeService(database, clock), milestones),
                     reminderRoutes,
                     leadership,
                     map,

@@ -13,11 +13,12 @@ import se.planpuls.db.AuditService;
 
 /**
  * {@code GET /api/v1/audit?entity=&entityId=&plan=&since=}: who changed what, when, before and
- * after; paged with {@code limit}/{@code offset}. {@code entity} is plan, area, milestone or owner;
+ * after; paged with {@code limit}/{@code offset}. {@code entity} is plan, area, milestone, owner or owner_group;
  * {@code since} an instant (2026-01-01T00:00:00Z) or a date, taken as the start of that day in the region.
  */
 final class AuditController {
-    private static final List<String> ENTITIES = List.of("plan", "area", "milestone", "owner", "annual_review_notes");
+    private static final List<String> ENTITIES = List.of("plan", "area", "milestone", "owner", "annual_review_notes",
+            "owner_group");
     private static final String SINCE = "since must be a date (2026-01-31) or an instant (2026-01-31T08:00:00Z)";
 
     private final AuditService audit;

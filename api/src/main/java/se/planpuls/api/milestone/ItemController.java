@@ -60,7 +60,8 @@ final class ItemController {
     void get(Context ctx) {
         var detail = milestones.detail(Params.id(ctx, "id"));
         ETags.set(ctx, detail.view().milestone().version());
-        ctx.json(MilestoneDetailJson.of(detail));
+        var children = milestones.children(detail.view().milestone().id());
+        ctx.json(MilestoneDetailJson.of(detail, children, milestones.summary(children)));
     }
 
     void create(Context ctx) {

@@ -4,15 +4,31 @@ import java.util.List;
 import se.planpuls.api.milestone.MilestoneJson.ReportJson;
 import se.planpuls.domain.Effect;
 import se.planpuls.domain.MilestoneDetail;
+import se.planpuls.domain.MilestoneView;
+import se.planpuls.domain.ParentStatus;
 
 /** One item in full: how it is judged reached, its effects, its dependency edges and its whole history. */
 record MilestoneDetailJson(MilestoneJson milestone, String description, String reachedWhen, List<EffectJson> effects,
-                           List<Long> dependsOn, List<Long> dependents, List<ReportJson> history) {
+                           List<Long> dependsOn, List<Long> dependents, List<ReportJson> history,
+                           DeliverablesJson deliverables) {
     static MilestoneDetailJson of(MilestoneDetail d) {
+        return of(d, List.of(), null);
+    }
+
+    /** With a parent's sub-deliverables nested in it and its status summarised from theirs. */
+    static MilestoneDetailJson of(MilestoneDetail d, List<MilestoneView> children, ParentStatus summary) {
         var m = d.view().milestone();
         return new MilestoneDetailJson(MilestoneJson.of(d.view(), d.effectsSeen()), m.description(), m.reachedWhen(),
                 d.effects().stream().map(EffectJson::of).toList(), d.dependsOn(), d.dependents(),
-                d.history().stream().map(r -> ReportJson.of(r, d.effectsSeen())).toList());
+                d.history().stream().map(r -> ReportJson.of(r, d.effectsSeen())).toList(),
+                children.isEmpty() || summary == null ? null : new DeliverablesJson(
+                        summary.status() == null ? "unreported" : summary.status().apiName(), summary.atRisk(),
+                        summary.reached(), summary.children(),
+                        children.stream().map(c -> MilestoneJson.of(c, java.util.Map.of())).toList()));
+    }
+
+    /** A parent's sub-deliverables, each reported on its own, and the parent's status summarised from them. */
+    record DeliverablesJson(String status, boolean atRisk, int reached, int total, List<MilestoneJson> items) {
     }
 
     /** An expected effect; its id is what a report's {@code effectsSeen} names. */

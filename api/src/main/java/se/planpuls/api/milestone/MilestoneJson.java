@@ -18,7 +18,7 @@ import se.planpuls.domain.StatusReport;
 public record MilestoneJson(long id, long planId, String code, String title, AreaRef area, int dueYear,
                             LocalDate dueDate, LocalDate effectiveDueDate, boolean dateUncertain, OwnerRef owner,
                             String status, String statusColour, ReportJson lastReport, String kind, String reportTo,
-                            String frequency, LocalDate startsOn, int version) {
+                            String frequency, LocalDate startsOn, int version, ItemShapeJson shape) {
     /** The item, its last report carrying the effects it ticked as seen (from {@code seen}, by report id). */
     public static MilestoneJson of(MilestoneView v, Map<Long, List<EffectSeen>> seen) {
         var m = v.milestone();
@@ -29,7 +29,8 @@ public record MilestoneJson(long id, long planId, String code, String title, Are
                 m.ownerId() == null ? null : new OwnerRef(m.ownerId(), v.ownerName()),
                 status == null ? "unreported" : status.apiName(), se.planpuls.domain.Status.colourOf(status),
                 v.latestReport().map(r -> ReportJson.of(r, seen)).orElse(null), m.kind().apiName(), m.reportTo(),
-                m.frequency() == null ? null : m.frequency().apiName(), m.startsOn(), m.version());
+                m.frequency() == null ? null : m.frequency().apiName(), m.startsOn(), m.version(),
+                ItemShapeJson.of(v));
     }
 
     record AreaRef(long id, String code, String name) {

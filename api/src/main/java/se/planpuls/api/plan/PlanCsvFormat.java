@@ -26,6 +26,7 @@ import se.planpuls.domain.Frequency;
 import se.planpuls.domain.ImportException;
 import se.planpuls.domain.ImportException.Problem;
 import se.planpuls.domain.ItemKind;
+import se.planpuls.domain.ItemShapeDoc;
 import se.planpuls.domain.PlanDocument;
 
 /**
@@ -38,7 +39,7 @@ final class PlanCsvFormat {
     static final List<String> COLUMNS = List.of("plan_slug", "plan_name", "organisation", "period_start",
             "period_end", "effect_goals", "area_group", "area", "area_name", "area_goal_image", "kind", "code", "title",
             "description", "reached_when", "due", "date_uncertain", "report_to", "frequency", "starts_on",
-            "owner_email", "owner_name", "effects", "depends_on");
+            "owner_email", "owner_name", "effects", "depends_on", "parent", "ongoing", "times_per_year", "owner_group");
     private static final Set<String> REQUIRED = Set.of("plan_slug", "area_group", "area", "code", "title", "due");
     private static final Pattern EFFECT = Pattern.compile("^((?:inv|sys|vsh)(?:\\s*,\\s*(?:inv|sys|vsh))*)\\s*:\\s*(.*)$",
             Pattern.DOTALL);
@@ -201,7 +202,10 @@ final class PlanCsvFormat {
         Integer dueYear = null;
         java.time.LocalDate dueDate = null;
         String due = cell(record, "due");
-        if (due == null) {
+        ItemShapeDoc shape = ItemShapeCells.read(column -> cell(record, column), row, due, problems);
+        if (shape.ongoing() && (due == null || ItemShapeCells.ongoingWord(due))) {
+            due = null;
+        } else if (due == null) {
             problems.add(new Problem(row + "due", "due is required: a year (2025) or a date (2025-06-30)"));
         } else if (due.matches("\\d{4}")) {
             dueYear = Integer.parseInt(due);
@@ -236,9 +240,9 @@ final class PlanCsvFormat {
         }
         return new PlanDocument.Item(row, cell(record, "code"), kind, cell(record, "title"), cell(record, "description"),
                 cell(record, "reached_when"), dueYear, dueDate, "true".equalsIgnoreCase(uncertain),
-                cell(record, "report_to"), frequency,
+                shape.reportTo().isEmpty() ? cell(record, "report_to") : shape.firstReportTo(), frequency,
                 PlanJsonFormat.date(cell(record, "starts_on"), row + "starts_on", problems),
-                cell(record, "owner_email"), cell(record, "owner_name"), effects);
+                cell(record, "owner_email"), cell(record, "owner_name"), effects, shape);
     }
 
     private static Integer year(String value, String column, List<Problem> problems) {
@@ -277,14 +281,17 @@ final class PlanCsvFormat {
                                 firstOfArea && area.goalImage() != null ? area.goalImage() : "",
                                 item.kind().apiName(), item.code(), item.title(), nullToEmpty(item.description()),
                                 nullToEmpty(item.reachedWhen()),
-                                item.dueDate() != null ? item.dueDate().toString() : String.valueOf(item.dueYear()),
-                                item.dateUncertain(), nullToEmpty(item.reportTo()),
+                                item.dueDate() != null ? item.dueDate().toString()
+                                        : item.dueYear() == null ? "" : String.valueOf(item.dueYear()),
+                                item.dateUncertain(), ItemShapeCells.reportTo(item),
                                 item.frequency() == null ? "" : item.frequency().apiName(),
                                 item.startsOn() == null ? "" : item.startsOn().toString(), nullToEmpty(item.ownerEmail()),
                                 nullToEmpty(item.ownerName()),
                                 String.join(" | ", item.effects().stream().map(e -> e.audiences().isEmpty() ? e.text()
                                         : String.join(",", e.audiences()) + ": " + e.text()).toList()),
-                                String.join(" | ", deps.getOrDefault(item.code(), List.of()))));
+                                String.join(" | ", deps.getOrDefault(item.code(), List.of())),
+                                ItemShapeCells.parent(item), ItemShapeCells.ongoing(item),
+                                ItemShapeCells.timesPerYear(item), ItemShapeCells.ownerGroup(item)));
                         first = false;
                         firstOfArea = false;
                     }

@@ -43,8 +43,13 @@ final class PlanJsonFormat {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ItemJ(String code, String kind, String title, String description, String reachedWhen, Integer dueYear,
-                 String dueDate, Boolean dateUncertain, String reportTo, String frequency, String startsOn,
-                 String ownerEmail, String ownerName, List<EffectJ> effects) {
+                 String dueDate, Boolean dateUncertain, Object reportTo, String frequency, String startsOn,
+                 String ownerEmail, String ownerName, List<EffectJ> effects, String parent, Boolean ongoing,
+                 TimesPerYearJ timesPerYear, String ownerGroup) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TimesPerYearJ(Integer min, Integer max) {
     }
 
     record EffectJ(String text, List<String> audiences) {
@@ -152,8 +157,9 @@ final class PlanJsonFormat {
         }
         return new PlanDocument.Item(at, item.code(), kind, item.title(), item.description(), item.reachedWhen(),
                 item.dueYear(), date(item.dueDate(), at + "dueDate", problems),
-                Boolean.TRUE.equals(item.dateUncertain()), item.reportTo(), frequency,
-                date(item.startsOn(), at + "startsOn", problems), item.ownerEmail(), item.ownerName(), effects);
+                Boolean.TRUE.equals(item.dateUncertain()), ItemShapeJson.firstReportTo(item.reportTo()), frequency,
+                date(item.startsOn(), at + "startsOn", problems), item.ownerEmail(), item.ownerName(), effects,
+                ItemShapeJson.read(item, at, problems));
     }
 
     static LocalDate date(String value, String field, List<Problem> problems) {
@@ -184,9 +190,11 @@ final class PlanJsonFormat {
 
     private static ItemJ itemJ(PlanDocument.Item i) {
         return new ItemJ(i.code(), i.kind().apiName(), i.title(), i.description(), i.reachedWhen(), i.dueYear(),
-                i.dueDate() == null ? null : i.dueDate().toString(), i.dateUncertain(), i.reportTo(),
+                i.dueDate() == null ? null : i.dueDate().toString(), i.dateUncertain(), ItemShapeJson.reportTo(i),
                 i.frequency() == null ? null : i.frequency().apiName(),
                 i.startsOn() == null ? null : i.startsOn().toString(), i.ownerEmail(), i.ownerName(),
-                i.effects().stream().map(e -> new EffectJ(e.text(), e.audiences())).toList());
+                i.effects().stream().map(e -> new EffectJ(e.text(), e.audiences())).toList(),
+                i.shape().parent(), i.shape().ongoing() ? Boolean.TRUE : null, ItemShapeJson.timesPerYear(i),
+                i.shape().ownerGroup());
     }
 }

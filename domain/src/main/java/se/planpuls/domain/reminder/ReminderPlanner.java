@@ -29,6 +29,15 @@ public final class ReminderPlanner {
     /** The reminders due on {@code today}; none on a day that is not a working day. */
     public List<DueReminder> due(LocalDate today, ReminderPolicy policy, List<MilestoneFacts> milestones,
                                  Map<Long, Owner> owners) {
+        return due(today, policy, milestones, owners, Map.of());
+    }
+
+    /**
+     * As {@link #due(LocalDate, ReminderPolicy, List, Map)}, with the members of the group that owns
+     * each group-owned item ({@code groupMembers}, by item id): see {@link #groupPrompts}.
+     */
+    public List<DueReminder> due(LocalDate today, ReminderPolicy policy, List<MilestoneFacts> milestones,
+                                 Map<Long, Owner> owners, Map<Long, List<Long>> groupMembers) {
         List<DueReminder> due = new ArrayList<>();
         if (!calendar.isWorkingDay(today)) {
             return due;
@@ -36,6 +45,10 @@ public final class ReminderPlanner {
         for (MilestoneFacts facts : milestones) {
             Milestone m = facts.milestone();
             if (facts.reached()) {
+                continue;
+            }
+            if (m.shape().ownerGroupId() != null) {
+                due.addAll(groupPrompts(today, policy, facts, groupMembers.getOrDefault(m.id(), List.of()), owners));
                 continue;
             }
             Long owner = m.ownerId();
@@ -50,6 +63,36 @@ public final class ReminderPlanner {
             }
         }
         return due;
+    }
+
+    /**
+     * An item a group owns: the prompt is planned once for the group, from every member's sent-log
+     * taken together, and goes to every member who is not away, each on their own key. Once a member
+     * answers after the round's latest prompt, the round (same kind and date) is answered for all:
+     * nobody else is prompted for it. Follow-ups and escalations are the group's, planned once.
+     */
+    private List<DueReminder> groupPrompts(LocalDate today, ReminderPolicy policy, MilestoneFacts facts,
+                                           List<Long> members, Map<Long, Owner> owners) {
+        var asGroup = new MilestoneFacts(facts.milestone(), facts.reached(), facts.lastReportAt(), facts.areaLeadId(),
+                facts.sent().stream().map(s -> new SentReminder(s.key().forGroup(), s.sentAt())).toList());
+        List<DueReminder> due = new ArrayList<>();
+        var prompt = prompt(today, policy, asGroup, false).filter(r -> !answered(asGroup, r.key()));
+        for (long member : members) {
+            if (available(owners.get(member), today)) {
+                prompt.ifPresent(p -> due.add(new DueReminder(p.key().forMember(member), member, p.plannedFor())));
+            }
+        }
+        escalation(today, policy, asGroup, owners, prompt.isEmpty()).filter(r -> !done(asGroup, r.key()))
+                .ifPresent(due::add);
+        return due;
+    }
+
+    /** A member answered after the latest prompt of this round (same kind and date): the others are spared. */
+    private static boolean answered(MilestoneFacts facts, ReminderKey key) {
+        var latest = facts.sent().stream().filter(s -> s.key().kind() == key.kind()
+                && s.key().dueDate().equals(key.dueDate())).map(SentReminder::sentAt).max(Comparator.naturalOrder());
+        // A report at the very instant of the prompt (one clock tick) answers it too.
+        return latest.isPresent() && facts.lastReportAt() != null && !facts.lastReportAt().isBefore(latest.get());
     }
 
     private static boolean done(MilestoneFacts facts, ReminderKey key) {
@@ -73,7 +116,9 @@ public final class ReminderPlanner {
         Predicate<ReminderKey> open = key -> !done(facts, key);
         boolean recurring = m.kind() == ItemKind.RECURRING && m.frequency() != null;
         // A recurring commitment's own periods are its check-ins: no monthly check-in on top.
-        return (recurring ? recurring(today, policy, facts) : deadline(today, policy, m)).filter(open)
+        // An ongoing item has no date to be reminded of: the check-in and the review ask after it.
+        return (recurring ? recurring(today, policy, facts)
+                : m.shape().ongoing() ? Optional.<ReminderKey>empty() : deadline(today, policy, m)).filter(open)
                 .or(() -> review(today, policy, m).filter(open))
                 .or(() -> recurring || snoozed ? Optional.empty() : checkIn(today, policy, facts).filter(open))
                 .map(key -> new DueReminder(key, m.ownerId(), plannedFor(key, policy)));

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import se.planpuls.domain.Frequency;
 import se.planpuls.domain.ImportException.Problem;
 import se.planpuls.domain.ItemKind;
+import se.planpuls.domain.TimesPerYear;
 
 /** The rules every item obeys, whether it comes from an import or from the API; problems name the field. */
 public final class ItemRules {
@@ -21,6 +22,17 @@ public final class ItemRules {
     public static List<Problem> check(String at, String code, ItemKind kind, String title, String description,
                                String reachedWhen, Integer dueYear, LocalDate dueDate, String reportTo,
                                Frequency frequency, LocalDate startsOn) {
+        return check(at, code, kind, title, description, reachedWhen, dueYear, dueDate, reportTo, frequency, startsOn,
+                false, null);
+    }
+
+    /**
+     * As the plain check, for an item that may be ongoing (an assignment then needs no report-back
+     * date) or count-based (a recurring commitment then needs no period-based frequency).
+     */
+    public static List<Problem> check(String at, String code, ItemKind kind, String title, String description,
+                               String reachedWhen, Integer dueYear, LocalDate dueDate, String reportTo,
+                               Frequency frequency, LocalDate startsOn, boolean ongoing, TimesPerYear timesPerYear) {
         List<Problem> problems = new ArrayList<>();
         if (code == null || !CODE.matcher(code).matches()) {
             problems.add(new Problem(at + "code",
@@ -47,15 +59,16 @@ public final class ItemRules {
         if (dueYear != null && dueDate != null && dueDate.getYear() != dueYear) {
             problems.add(new Problem(at + "dueDate", "dueDate " + dueDate + " is not in dueYear " + dueYear));
         }
-        if (dueYear == null && dueDate == null) {
+        if (dueYear == null && dueDate == null && !ongoing) {
             problems.add(new Problem(at + "dueYear", "a due year or a due date is required"));
         }
-        if (kind == ItemKind.ASSIGNMENT && dueDate == null) {
+        if (kind == ItemKind.ASSIGNMENT && dueDate == null && !ongoing) {
             problems.add(new Problem(at + "dueDate", "an assignment needs its report-back date as dueDate"));
         }
-        if (kind == ItemKind.RECURRING && frequency == null) {
+        if (kind == ItemKind.RECURRING && frequency == null && timesPerYear == null) {
             problems.add(new Problem(at + "frequency",
-                    "a recurring commitment needs a frequency: monthly, quarterly, half_yearly or yearly"));
+                    "a recurring commitment needs a frequency (monthly, quarterly, half_yearly or yearly)"
+                            + " or timesPerYear"));
         }
         if (kind != ItemKind.RECURRING && frequency != null) {
             problems.add(new Problem(at + "frequency", "only a recurring commitment has a frequency"));

@@ -28,7 +28,8 @@ public final class PlanDocumentRules {
             Map.entry("startsOn", "starts_on"), Map.entry("ownerEmail", "owner_email"),
             Map.entry("ownerName", "owner_name"), Map.entry("group", "area_group"),
             Map.entry("areaName", "area_name"), Map.entry("goalImage", "area_goal_image"),
-            Map.entry("milestone", "code"), Map.entry("dependsOn", "depends_on"));
+            Map.entry("milestone", "code"), Map.entry("dependsOn", "depends_on"),
+            Map.entry("ownerGroup", "owner_group"), Map.entry("timesPerYear", "times_per_year"));
     private static final Map<String, String> JSON_FIELDS = Map.of(
             "group", "name", "area", "code", "areaName", "name");
 
@@ -100,6 +101,7 @@ public final class PlanDocumentRules {
             }
         }
         cycles(doc, codes, problems);
+        problems.addAll(ItemShapeRules.parents(doc));
         if (!problems.isEmpty()) {
             throw new ImportException(problems.stream().limit(MAX_PROBLEMS).map(PlanDocumentRules::inFileTerms)
                     .toList());
@@ -191,7 +193,10 @@ public final class PlanDocumentRules {
     private static void checkItem(PlanDocument.Item item, Set<String> codes, List<Problem> problems) {
         String at = item.where();
         problems.addAll(ItemRules.check(at, item.code(), item.kind(), item.title(), item.description(),
-                item.reachedWhen(), item.dueYear(), item.dueDate(), item.reportTo(), item.frequency(), item.startsOn()));
+                item.reachedWhen(), item.dueYear(), item.dueDate(), item.reportTo(), item.frequency(), item.startsOn(),
+                item.shape().ongoing(), item.shape().timesPerYear()));
+        problems.addAll(ItemShapeRules.check(at, item.kind(), item.dueDate(), item.frequency(), item.ownerEmail(),
+                item.shape()));
         if (item.code() != null && !codes.add(item.code())) {
             problems.add(new Problem(at + "code", "item " + item.code() + " appears twice"));
         }

@@ -1,0 +1,58 @@
+package se.planpuls.db;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import se.planpuls.domain.ItemShape;
+import se.planpuls.domain.TimesPerYear;
+
+/** The shape columns of an item ({@link ItemShape}): read with the item's row, written on their own. */
+interface ItemShapeDao {
+
+    @SqlUpdate("""
+            UPDATE milestones SET ongoing = :ongoing, times_min = :timesMin, times_max = :timesMax,
+                   report_bodies = :reportBodies, owner_group_id = :ownerGroupId
+            WHERE id = :id""")
+    int setShape(long id, boolean ongoing, Integer timesMin, Integer timesMax, String reportBodies, Long ownerGroupId);
+
+    @SqlUpdate("UPDATE milestones SET parent_id = :parentId WHERE id = :id")
+    int setParent(long id, Long parentId);
+
+    @SqlUpdate("UPDATE milestones SET report_to = :reportTo WHERE id = :id")
+    int setReportTo(long id, String reportTo);
+
+    @SqlQuery("SELECT COUNT(*) FROM milestones WHERE parent_id = :id AND deleted_at IS NULL")
+    int childCount(long id);
+
+    /** A parent's sub-deliverables with their latest reports, in plan order. */
+    @SqlQuery(MilestoneDao.VIEW + " WHERE m.parent_id = :id AND m.deleted_at IS NULL ORDER BY a.position, m.position")
+    List<se.planpuls.domain.MilestoneView> children(long id);
+
+    /** Writes every shape column of {@code id} but the parent, which needs every item's id first. */
+    static void write(ItemShapeDao dao, long id, ItemShape shape) {
+        TimesPerYear times = shape.timesPerYear();
+        dao.setShape(id, shape.ongoing(), times == null ? null : times.min(), times == null ? null : times.max(),
+                bodies(shape.reportTo()), shape.ownerGroupId());
+    }
+
+    /** Bodies one a line; null for none or one, which report_to holds alone. */
+    static String bodies(List<String> bodies) {
+        return bodies.size() <= 1 ? null : String.join("\n", bodies);
+    }
+
+    /** The shape columns of a row of {@link MilestoneDao#VIEW}. */
+    static ItemShape shape(ResultSet rs) throws SQLException {
+        Long parent = MilestoneViewMapper.nullableLong(rs, "parent_id");
+        Integer min = (Integer) rs.getObject("times_min", Integer.class);
+        Integer max = (Integer) rs.getObject("times_max", Integer.class);
+        String bodies = rs.getString("report_bodies");
+        String reportTo = rs.getString("report_to");
+        List<String> all = bodies != null ? Arrays.asList(bodies.split("\n"))
+                : reportTo == null ? List.of() : List.of(reportTo);
+        return new ItemShape(parent, rs.getBoolean("ongoing"), min == null ? null : new TimesPerYear(min, max), all,
+                MilestoneViewMapper.nullableLong(rs, "owner_group_id"));
+    }
+}
