@@ -34,11 +34,6 @@ interface GroupReportDao {
     @SqlQuery("SELECT COUNT(*) FROM owner_group_members WHERE group_id = :groupId AND owner_id = :ownerId")
     int isMember(long groupId, long ownerId);
 
-    /** The items owned by the groups the owner is a member of. */
-    @SqlQuery("""
-            SELECT m.id FROM milestones m JOIN owner_group_members gm ON gm.group_id = m.owner_group_id
-            WHERE gm.owner_id = :ownerId AND m.deleted_at IS NULL ORDER BY m.due_year, m.due_date, m.position""")
-    List<Long> itemsOfMember(long ownerId);
 
     /** The members of the group that owns an item, or none when a person owns it. */
     @SqlQuery("""

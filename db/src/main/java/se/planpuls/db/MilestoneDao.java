@@ -41,6 +41,11 @@ interface MilestoneDao {
     String VIEWS_OF_OWNER = VIEW
             + " WHERE m.owner_id = :ownerId AND m.deleted_at IS NULL ORDER BY m.due_year, m.due_date, a.position, m.position";
 
+    /** The items of the groups {@code :ownerId} is a member of. */
+    String VIEWS_OF_MEMBER = VIEW + """
+             JOIN owner_group_members gm ON gm.group_id = m.owner_group_id
+            WHERE gm.owner_id = :ownerId AND m.deleted_at IS NULL ORDER BY m.due_year, m.due_date, m.position""";
+
     @SqlQuery(VIEWS_OF_OWNER)
     List<MilestoneView> viewsOfOwner(long ownerId);
 

@@ -186,9 +186,7 @@ public final class MilestoneService {
                 result.addAll(TurnQueries.viewsOfOwner(handle, principal.id()));
             }
             // A member reports for each group they are in, so its items are theirs to report on too.
-            for (long id : handle.attach(GroupReportDao.class).itemsOfMember(ownerId)) {
-                dao.view(id).ifPresent(result::add);
-            }
+            result.addAll(TurnQueries.viewsOfMember(handle, ownerId));
             return result;
         });
     }

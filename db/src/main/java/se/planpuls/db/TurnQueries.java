@@ -64,6 +64,10 @@ final class TurnQueries {
         return handle.createQuery(MilestoneDao.VIEWS_OF_OWNER).bind("ownerId", ownerId).map(VIEW).list();
     }
 
+    static List<MilestoneView> viewsOfMember(Handle handle, long ownerId) {
+        return handle.createQuery(MilestoneDao.VIEWS_OF_MEMBER).bind("ownerId", ownerId).map(VIEW).list();
+    }
+
     static List<MilestoneDao.EffectRow> effectRowsOf(Handle handle, List<Long> milestoneIds) {
         return handle.createQuery(MilestoneDao.EFFECT_ROWS_OF).bindList("milestoneIds", milestoneIds).map(EFFECT_ROW)
                 .list();
