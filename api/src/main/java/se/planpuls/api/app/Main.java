@@ -20,6 +20,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        se.planpuls.api.leadership.PdfRendererLog.install();
         Config config;
         try {
             config = Config.fromEnvironment(System.getenv());
