@@ -31,6 +31,12 @@ public final class Main {
             return;
         }
         PlanpulsApp app = PlanpulsApp.create(config, clock(config)).start();
+        if (System.getenv("PLANPULS_CLASS_ARCHIVE_RUN") != null) {
+            // The build starts the service once and stops it, so that the JVM writes the classes a start
+            // loads into a shared archive (planpuls.jsa) that later starts map instead of loading again.
+            app.close();
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "planpuls-shutdown"));
         if (config.exposedWithoutAuthentication()) {
             LOG.warn("*****************************************************************************");
