@@ -8,7 +8,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
-import java.awt.geom.CubicCurve2D;
 import java.awt.geom.Path2D;
 import se.planpuls.api.http.PageTexts;
 import se.planpuls.domain.Status;
@@ -68,11 +67,19 @@ final class MapPng {
                 first = false;
             }
         }
-        g.setStroke(new BasicStroke(1.6f));
+        g.setStroke(new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND));
         for (StrategicMap.Arrow a : map.arrows()) {
             g.setColor(new Color(0x3d, 0x44, 0x51, 220));
-            g.draw(new CubicCurve2D.Double(a.x1(), a.y1(), a.c1x(), a.c1y(), a.c2x(), a.c2y(), a.x2(), a.y2()));
-            arrowhead(g, a.c2x(), a.c2y(), a.x2(), a.y2());
+            Path2D path = new Path2D.Double();
+            var points = a.points();
+            path.moveTo(points.get(0).x(), points.get(0).y());
+            for (int i = 1; i < points.size(); i++) {
+                path.lineTo(points.get(i).x(), points.get(i).y());
+            }
+            g.draw(path);
+            var before = points.get(points.size() - 2);
+            var end = points.get(points.size() - 1);
+            arrowhead(g, before.x(), before.y(), end.x(), end.y());
         }
         legend(g, map, texts);
     }

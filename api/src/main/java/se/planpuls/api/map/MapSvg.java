@@ -100,11 +100,9 @@ final class MapSvg {
         }
         for (StrategicMap.Arrow a : map.arrows()) {
             s.append("<path class=\"dependency\" data-from=\"").append(html(a.from())).append("\" data-to=\"")
-                    .append(html(a.to())).append("\" d=\"M").append(a.x1()).append(',').append(a.y1()).append(" C")
-                    .append(a.c1x()).append(',').append(a.c1y()).append(' ').append(a.c2x()).append(',')
-                    .append(a.c2y()).append(' ').append(a.x2()).append(',').append(a.y2())
+                    .append(html(a.to())).append("\" d=\"").append(path(a))
                     .append("\" fill=\"none\" stroke=\"#3d4451\" stroke-width=\"1.6\" stroke-opacity=\"0.85\" "
-                            + "marker-end=\"url(#arrowhead)\">");
+                            + "stroke-linejoin=\"round\" marker-end=\"url(#arrowhead)\">");
             // The plan's own sentence behind the arrow, shown when a reader hovers over it.
             s.append("<title>").append(html(a.from() + " → " + a.to()))
                     .append(a.basis() == null ? "" : ": " + html(a.basis())).append("</title></path>\n");
@@ -112,6 +110,15 @@ final class MapSvg {
         legend(s, map, texts);
         s.append("</svg>");
         return s.toString();
+    }
+
+    /** The arrow's corners as an SVG path: a move to the first, straight lines to the rest. */
+    static String path(StrategicMap.Arrow a) {
+        StringBuilder d = new StringBuilder();
+        for (StrategicMap.Point p : a.points()) {
+            d.append(d.length() == 0 ? "M" : " L").append(p.x()).append(',').append(p.y());
+        }
+        return d.toString();
     }
 
     private static void legend(StringBuilder s, StrategicMap map, PageTexts texts) {

@@ -12,7 +12,7 @@ import se.planpuls.domain.Status;
 /**
  * The layout of a plan's strategic map, drawn like the plan's Figur 1: rows are the areas in their
  * groups, columns the years of the plan, a box per milestone coloured by its status, arrows for
- * dependencies. Pure geometry, shared by the SVG page and the PNG so both show the same picture.
+ * dependencies routed through the gutters between boxes ({@link Routes}). Pure geometry, shared by the SVG page and the PNG so both show the same picture.
  */
 record StrategicMap(String title, String subtitle, int width, int height, List<Column> columns,
                     List<Band> groups, List<Row> areas, List<Box> boxes, List<Arrow> arrows, int legendY) {
@@ -23,7 +23,8 @@ record StrategicMap(String title, String subtitle, int width, int height, List<C
     static final int HEADER = 78;
     static final int YEAR_ROW = 30;
     static final int LINE = 15;
-    static final int CELL_PAD = 8;
+    /** Padding inside each cell; twice it is the gutter that arrows run in between boxes. */
+    static final int CELL_PAD = 12;
     static final int GAP = 8;
     static final int MAX_TITLE_LINES = 4;
     static final int LEGEND = 56;
@@ -48,10 +49,18 @@ record StrategicMap(String title, String subtitle, int width, int height, List<C
         }
     }
 
-    /** A cubic curve from the prerequisite's box to the box of the milestone that depends on it. */
-    /** {@code basis}: the plan's sentence behind the arrow, its tooltip; null when none was recorded. */
-    record Arrow(String from, String to, int x1, int y1, int c1x, int c1y, int c2x, int c2y, int x2, int y2,
-                 String basis) {
+    record Point(int x, int y) {
+    }
+
+    /**
+     * An orthogonal path from the prerequisite's box to the box of the milestone that depends on it,
+     * run through the gutters between columns and between rows so it never crosses a box.
+     * {@code basis}: the plan's sentence behind the arrow, its tooltip; null when none was recorded.
+     */
+    record Arrow(String from, String to, List<Point> points, String basis) {
+        Arrow {
+            points = List.copyOf(points);
+        }
     }
 
     static StrategicMap of(PlanDetail plan, List<DependencyEdge> edges, String title, String subtitle) {
@@ -97,31 +106,11 @@ record StrategicMap(String title, String subtitle, int width, int height, List<C
         }
         Map<Long, Box> byId = new HashMap<>();
         boxes.forEach(b -> byId.put(b.id(), b));
-        List<Arrow> arrows = new ArrayList<>();
-        for (DependencyEdge edge : edges) {
-            Box from = byId.get(edge.dependsOnId());
-            Box to = byId.get(edge.milestoneId());
-            if (from != null && to != null) {
-                arrows.add(arrow(from, to, edge.basis()));
-            }
-        }
+        List<Integer> channels = new ArrayList<>();
+        rows.forEach(r -> channels.add(r.y()));
+        channels.add(y);
+        List<Arrow> arrows = Routes.of(byId, edges, columns, channels);
         return new StrategicMap(title, subtitle, WIDTH, y + LEGEND, columns, bands, rows, boxes, arrows, y + 18);
-    }
-
-    private static Arrow arrow(Box from, Box to, String basis) {
-        if (Math.abs(to.centreX() - from.centreX()) > from.width() / 2) {
-            boolean right = to.centreX() > from.centreX();
-            int x1 = right ? from.x() + from.width() : from.x();
-            int x2 = right ? to.x() : to.x() + to.width();
-            int bend = Math.max(30, Math.abs(x2 - x1) / 2) * (right ? 1 : -1);
-            return new Arrow(from.code(), to.code(), x1, from.centreY(), x1 + bend, from.centreY(), x2 - bend,
-                    to.centreY(), x2, to.centreY(), basis);
-        }
-        // Same column: a bracket on the right-hand side, so the curve does not run through the boxes between.
-        int side = Math.max(from.x() + from.width(), to.x() + to.width());
-        int bow = side + 14 + Math.min(30, Math.abs(to.centreY() - from.centreY()) / 6);
-        return new Arrow(from.code(), to.code(), side, from.centreY(), bow, from.centreY(), bow, to.centreY(), side,
-                to.centreY(), basis);
     }
 
     /** Greedy word wrap; a last line that does not fit ends with an ellipsis. */
