@@ -188,7 +188,8 @@ final class AnnualReviewController {
 
     private void sendPdf(Context ctx, AnnualReview review, AnnualReviewPage.Layout layout) {
         String html = AnnualReviewPage.render(review, PageTexts.swedish(), layout,
-                AnnualReviewPdf.dataUri(map.picture(review.planId())));
+                AnnualReviewPdf.dataUri(map.picture(review.planId(),
+                        reviews.statusesAsOf(review.planId(), review.asOf()), review.asOf())));
         ctx.contentType(PDF);
         attachment(ctx, review, "pdf");
         ctx.result(AnnualReviewPdf.render(html));

@@ -64,6 +64,12 @@ record StrategicMap(String title, String subtitle, int width, int height, List<C
     }
 
     static StrategicMap of(PlanDetail plan, List<DependencyEdge> edges, String title, String subtitle) {
+        return of(plan, edges, title, subtitle, view -> view.currentStatus().orElse(null));
+    }
+
+    /** {@code status}: the colour each milestone is drawn in, e.g. its status as of a past day. */
+    static StrategicMap of(PlanDetail plan, List<DependencyEdge> edges, String title, String subtitle,
+                           java.util.function.Function<MilestoneView, Status> status) {
         int first = plan.plan().periodStart();
         int years = plan.plan().periodEnd() - first + 1;
         int left = MARGIN + GROUP_BAND + AREA_COLUMN;
@@ -91,7 +97,7 @@ record StrategicMap(String title, String subtitle, int width, int height, List<C
                     lines.add(m.code());
                     lines.addAll(wrap(m.title() + (m.dateUncertain() ? "*" : ""), charsPerLine, MAX_TITLE_LINES));
                     int height = lines.size() * LINE + 10;
-                    boxes.add(new Box(m.id(), m.code(), lines, view.currentStatus().orElse(null), m.dateUncertain(),
+                    boxes.add(new Box(m.id(), m.code(), lines, status.apply(view), m.dateUncertain(),
                             columns.get(column).x() + CELL_PAD, cellY[column], boxWidth, height));
                     cellY[column] += height + GAP;
                 }

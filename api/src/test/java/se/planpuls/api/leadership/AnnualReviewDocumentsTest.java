@@ -205,6 +205,84 @@ class AnnualReviewDocumentsTest {
         assertThat(refused.statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void bold_text_in_the_pdf_is_set_in_the_embedded_bold_face() throws Exception {
+        var response = get("/api/v1/plans/" + planId + "/annual-review?year=2023", "application/pdf");
+
+        try (PDDocument pdf = Loader.loadPDF(response.body())) {
+            java.util.Set<String> fonts = new java.util.HashSet<>();
+            for (var name : pdf.getPage(0).getResources().getFontNames()) {
+                PDFont font = pdf.getPage(0).getResources().getFont(name);
+                assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+                fonts.add(font.getName().replaceFirst("^[A-Z]{6}\\+", ""));
+            }
+            assertThat(fonts).contains("DejaVuSans", "DejaVuSans-Bold");
+            Map<String, String> fontOf = new HashMap<>();
+            var stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, java.util.List<org.apache.pdfbox.text.TextPosition> positions)
+                        throws java.io.IOException {
+                    fontOf.putIfAbsent(text.strip(), positions.get(0).getFont().getName());
+                    super.writeString(text, positions);
+                }
+            };
+            stripper.setStartPage(1);
+            stripper.setEndPage(1);
+            stripper.getText(pdf);
+            // The title is a heading, in bold; the plan's name under it is not.
+            assertThat(fontOf.entrySet()).anySatisfy(e -> {
+                assertThat(e.getKey()).startsWith("Årlig uppföljning 2023");
+                assertThat(e.getValue()).endsWith("+DejaVuSans-Bold");
+            });
+            assertThat(fontOf.entrySet()).anySatisfy(e -> {
+                assertThat(e.getKey()).startsWith("Organisation: Region Skåne");
+                assertThat(e.getValue()).endsWith("+DejaVuSans");
+            });
+        }
+    }
+
+    @Test
+    void the_map_in_the_pdf_shows_the_status_as_of_the_review_date_not_today() throws Exception {
+        // NV-1 was reported reached in 2025, long after the 2023 review: today's map shows it green,
+        // the review's map grey; MED-1 (reached in 2023) is green in both.
+        var today = javax.imageio.ImageIO.read(new ByteArrayInputStream(get("/plans/" + planId + "/map.png").body()));
+        var response = get("/api/v1/plans/" + planId + "/annual-review?year=2023&format=pdf", "*/*");
+
+        java.awt.image.BufferedImage inPdf = null;
+        try (PDDocument pdf = Loader.loadPDF(response.body())) {
+            for (var page : pdf.getPages()) {
+                for (var name : page.getResources().getXObjectNames()) {
+                    if (page.getResources().getXObject(name)
+                            instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image
+                            && image.getWidth() == today.getWidth()) {
+                        inPdf = image.getImage();
+                    }
+                }
+            }
+        }
+        assertThat(inPdf).as("the map in the PDF").isNotNull();
+        int green = 0x2e9e4f;
+        int yellow = 0xf4c430;
+        int greenToday = pixels(today, green);
+        int greenThen = pixels(inPdf, green);
+        assertThat(greenThen).isPositive();
+        // One green box fewer: NV-1's box is at least 200 × 40 pixels.
+        assertThat(greenToday - greenThen).isGreaterThan(200 * 40);
+        assertThat(pixels(inPdf, yellow)).isCloseTo(pixels(today, yellow), org.assertj.core.data.Offset.offset(400));
+    }
+
+    private static int pixels(java.awt.image.BufferedImage image, int rgb) {
+        int n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xffffff) == rgb) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
     private HttpResponse<byte[]> get(String path) throws Exception {
         return get(path, "*/*");
     }
