@@ -34,7 +34,8 @@ class StatusCardTest extends BotTestBase {
 
         String card = lastCard().toString();
         assertThat(card).contains("DIG-4 SDV infört").contains("2024* (date uncertain)")
-                .contains("How it is judged reached").contains("The schedule is at risk").contains("Send");
+                .contains("Description in the plan").doesNotContain("How it is judged reached")
+                .contains("The schedule is at risk").contains("Send");
     }
 
     @Test

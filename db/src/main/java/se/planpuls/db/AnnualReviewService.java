@@ -42,11 +42,13 @@ public final class AnnualReviewService {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Jdbi jdbi;
+    private final PlanService plans;
     private final Clock clock;
     private final WorkingCalendar calendar;
 
     public AnnualReviewService(Database database, Clock clock, WorkingCalendar calendar) {
         this.jdbi = database.jdbi();
+        this.plans = new PlanService(database);
         this.clock = clock;
         this.calendar = calendar;
     }
@@ -282,6 +284,11 @@ public final class AnnualReviewService {
         ReminderPolicy policy = handle.attach(ReminderDao.class).policyJson(planId)
                 .map(ReminderPolicyJson::fromJson).orElse(ReminderPolicy.DEFAULT);
         return policy.reviewDateOf(year, calendar);
+    }
+
+    /** The plan as it reads now: the review shows its goals and how each milestone is judged reached. */
+    public se.planpuls.domain.PlanDetail plan(long planId) {
+        return plans.plan(planId);
     }
 
     /**

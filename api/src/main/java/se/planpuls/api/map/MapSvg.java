@@ -80,6 +80,7 @@ final class MapSvg {
                             + " font-size=\"12\" font-weight=\"bold\" fill=\"#ffffff\">").append(html(b.name()))
                     .append("</text>\n");
         }
+        goals(s, map);
         for (StrategicMap.Box b : map.boxes()) {
             String status = b.status() == null ? "none" : b.status().apiName();
             s.append("<g class=\"milestone\" data-code=\"").append(html(b.code())).append("\" data-status=\"")
@@ -110,6 +111,41 @@ final class MapSvg {
         legend(s, map, texts);
         s.append("</svg>");
         return s.toString();
+    }
+
+    /** The plan's goals at the right, as its figure has them: the long-term goal on top, effect goals by group. */
+    private static void goals(StringBuilder s, StrategicMap map) {
+        StrategicMap.Goals goals = map.goals();
+        if (!goals.shown()) {
+            return;
+        }
+        int x = goals.inner();
+        int width = goals.width() - StrategicMap.CELL_PAD;
+        if (goals.longTermGoal() != null) {
+            s.append("<rect class=\"long-term-goal\" x=\"").append(x).append("\" y=\"").append(StrategicMap.HEADER)
+                    .append("\" width=\"").append(width).append("\" height=\"").append(StrategicMap.YEAR_ROW - 4)
+                    .append("\" fill=\"#2f6f57\" rx=\"3\"/>\n");
+            text(s, x + width / 2, StrategicMap.HEADER + 17, 12, "bold", "#ffffff", goals.longTermGoal(), "middle");
+        }
+        for (StrategicMap.Band b : map.groups()) {
+            s.append("<g class=\"group-goals\" data-group=\"").append(html(b.name())).append("\">");
+            s.append("<rect x=\"").append(x).append("\" y=\"").append(b.y()).append("\" width=\"").append(width)
+                    .append("\" height=\"").append(b.height()).append("\" fill=\"#eef5f1\" stroke=\"#d0d7de\"/>");
+            int y = b.y() + 20;
+            for (String goal : b.goals()) {
+                s.append("<text class=\"goal\" x=\"").append(x + 8).append("\" y=\"").append(y)
+                        .append("\" font-size=\"12\" fill=\"#1f2328\">");
+                int line = 0;
+                for (String part : StrategicMap.wrap(goal, StrategicMap.GOAL_CHARS, 4)) {
+                    s.append("<tspan x=\"").append(x + 8).append("\" dy=\"").append(line++ == 0 ? 0 : StrategicMap.LINE)
+                            .append("\">").append(html(part)).append("</tspan>");
+                    y += StrategicMap.LINE;
+                }
+                s.append("</text>");
+                y += StrategicMap.GAP;
+            }
+            s.append("</g>\n");
+        }
     }
 
     /** The arrow's corners as an SVG path: a move to the first, straight lines to the rest. */

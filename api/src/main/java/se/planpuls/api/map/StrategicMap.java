@@ -15,7 +15,8 @@ import se.planpuls.domain.Status;
  * dependencies routed through the gutters between boxes ({@link Routes}). Pure geometry, shared by the SVG page and the PNG so both show the same picture.
  */
 record StrategicMap(String title, String subtitle, int width, int height, List<Column> columns,
-                    List<Band> groups, List<Row> areas, List<Box> boxes, List<Arrow> arrows, int legendY) {
+                    List<Band> groups, List<Row> areas, List<Box> boxes, List<Arrow> arrows, int legendY,
+                    Goals goals) {
     static final int WIDTH = 1280;
     static final int MARGIN = 16;
     static final int GROUP_BAND = 30;
@@ -28,11 +29,29 @@ record StrategicMap(String title, String subtitle, int width, int height, List<C
     static final int GAP = 8;
     static final int MAX_TITLE_LINES = 4;
     static final int LEGEND = 56;
+    static final int GOALS = 172;
+    static final int GOAL_CHARS = 21;
 
     record Column(int year, int x, int width) {
     }
 
-    record Band(String name, int y, int height) {
+    /** {@code goals}: the effect goals beside the group, as the plan's figure lists them at its right. */
+    record Band(String name, int y, int height, List<String> goals) {
+    }
+
+    /**
+     * The column at the right of the plan's figure: the long-term goal over it, each group's effect
+     * goals beside the group; {@code width} 0 (and nothing drawn) when the plan has neither.
+     */
+    record Goals(String longTermGoal, int x, int width) {
+        boolean shown() {
+            return width > 0;
+        }
+
+        /** Where the goals' text starts: clear of the lanes that arrows run in beside the last column. */
+        int inner() {
+            return x + CELL_PAD;
+        }
     }
 
     record Row(String code, String name, int y, int height, boolean shaded) {
@@ -73,7 +92,10 @@ record StrategicMap(String title, String subtitle, int width, int height, List<C
         int first = plan.plan().periodStart();
         int years = plan.plan().periodEnd() - first + 1;
         int left = MARGIN + GROUP_BAND + AREA_COLUMN;
-        int columnWidth = (WIDTH - left - MARGIN) / years;
+        boolean goalsShown = (plan.longTermGoal() != null && !plan.longTermGoal().isBlank())
+                || plan.groups().stream().anyMatch(g -> !g.effectGoals().isEmpty());
+        int goalsWidth = goalsShown ? GOALS : 0;
+        int columnWidth = (WIDTH - left - MARGIN - goalsWidth) / years;
         int boxWidth = columnWidth - 2 * CELL_PAD;
         int charsPerLine = Math.max(12, (boxWidth - 12) * 10 / 73);
         List<Column> columns = new ArrayList<>();
@@ -108,7 +130,18 @@ record StrategicMap(String title, String subtitle, int width, int height, List<C
                 rows.add(new Row(area.area().code(), area.area().name(), y, bottom - y, rowIndex++ % 2 == 1));
                 y = bottom;
             }
-            bands.add(new Band(group.group().name(), groupTop, y - groupTop));
+            // The group's goals need their own height when its areas are few.
+            int goalLines = 0;
+            for (String goal : group.effectGoals()) {
+                goalLines += wrap(goal, GOAL_CHARS, 4).size();
+            }
+            int goalsBottom = groupTop + 12 + goalLines * LINE + group.effectGoals().size() * GAP;
+            if (goalsShown && goalsBottom > y && !rows.isEmpty()) {
+                Row last = rows.remove(rows.size() - 1);
+                rows.add(new Row(last.code(), last.name(), last.y(), last.height() + goalsBottom - y, last.shaded()));
+                y = goalsBottom;
+            }
+            bands.add(new Band(group.group().name(), groupTop, y - groupTop, group.effectGoals()));
         }
         Map<Long, Box> byId = new HashMap<>();
         boxes.forEach(b -> byId.put(b.id(), b));
@@ -116,7 +149,9 @@ record StrategicMap(String title, String subtitle, int width, int height, List<C
         rows.forEach(r -> channels.add(r.y()));
         channels.add(y);
         List<Arrow> arrows = Routes.of(byId, edges, columns, channels);
-        return new StrategicMap(title, subtitle, WIDTH, y + LEGEND, columns, bands, rows, boxes, arrows, y + 18);
+        Column last = columns.get(years - 1);
+        return new StrategicMap(title, subtitle, WIDTH, y + LEGEND, columns, bands, rows, boxes, arrows, y + 18,
+                new Goals(plan.longTermGoal(), last.x() + last.width(), goalsWidth));
     }
 
     /** Greedy word wrap; a last line that does not fit ends with an ellipsis. */

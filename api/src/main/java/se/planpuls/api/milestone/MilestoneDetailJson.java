@@ -5,12 +5,19 @@ import se.planpuls.api.milestone.MilestoneJson.ReportJson;
 import se.planpuls.domain.Effect;
 import se.planpuls.domain.MilestoneDetail;
 
-/** One item in full: how it is judged reached, its effects, its dependency edges and its whole history. */
-record MilestoneDetailJson(MilestoneJson milestone, String description, String reachedWhen, List<EffectJson> effects,
-                           List<Long> dependsOn, List<Long> dependents, List<ReportJson> history) {
+/**
+ * One item in full: how it is judged reached, its effects, its dependency edges and its whole history.
+ * {@code reachedWhenSource} says which text tells how it is judged reached: {@code criterion} where the
+ * plan states one ({@code reachedWhen}), {@code description} where it does not ({@code reachedWhen}
+ * null; the description stands, shown as "Beskrivning i planen").
+ */
+record MilestoneDetailJson(MilestoneJson milestone, String description, String reachedWhen, String reachedWhenSource,
+                           List<EffectJson> effects, List<Long> dependsOn, List<Long> dependents,
+                           List<ReportJson> history) {
     static MilestoneDetailJson of(MilestoneDetail d) {
         var m = d.view().milestone();
-        return new MilestoneDetailJson(MilestoneJson.of(d.view(), d.effectsSeen()), m.description(), m.reachedWhen(),
+        return new MilestoneDetailJson(MilestoneJson.of(d.view(), d.effectsSeen()), m.description(),
+                m.criterionStated() ? m.reachedWhen() : null, m.criterionStated() ? "criterion" : "description",
                 d.effects().stream().map(EffectJson::of).toList(), d.dependsOn(), d.dependents(),
                 d.history().stream().map(r -> ReportJson.of(r, d.effectsSeen())).toList());
     }

@@ -119,6 +119,53 @@ class AnnualReviewDocumentsTest {
     }
 
     @Test
+    void the_revisions_are_written_with_if_match_a_stale_version_is_refused_and_each_write_is_audited() {
+        String path = "/api/v1/plans/" + planId + "/revisions";
+        String body = "{\"revisions\":[{\"adoptedOn\":\"2023-08-24\",\"board\":\"Hälso- och sjukvårdsnämnden\"}]}";
+        assertThat(api.get(path).header("ETag")).isEqualTo("\"0\"");
+
+        var first = api.send("PUT", path, body, RunningApp.TOKEN, Map.of("If-Match", "\"0\""));
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.header("ETag")).isEqualTo("\"1\"");
+
+        var stale = api.send("PUT", path, "{\"revisions\":[]}", RunningApp.TOKEN, Map.of("If-Match", "\"0\""));
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(api.get(path).json().path("revisions")).hasSize(1);
+        assertThat(api.get(path).header("ETag")).isEqualTo("\"1\"");
+        assertThat(api.send("PUT", path, "{\"revisions\":[]}", RunningApp.TOKEN, Map.of("If-Match", "W/\"1\""))
+                .status()).isEqualTo(412);
+
+        var cleared = api.send("PUT", path, "{\"revisions\":[]}", RunningApp.TOKEN, Map.of("If-Match", "\"1\""));
+        assertThat(cleared.status()).isEqualTo(200);
+        assertThat(cleared.header("ETag")).isEqualTo("\"2\"");
+        assertThat(api.get(path).json().path("revisions")).isEmpty();
+        assertThat(api.get("/api/v1/audit?entity=plan").body()).contains("update-revisions")
+                .contains("Hälso- och sjukvårdsnämnden");
+    }
+
+    @Test
+    void the_review_shows_the_plans_goals_and_labels_a_description_as_such_where_the_plan_states_no_criterion()
+            throws Exception {
+        String page = text(get("/api/v1/plans/" + planId + "/annual-review?year=2023&format=html"));
+
+        assertThat(page).contains("Långsiktigt mål: Bättre hälsa för fler")
+                .contains("Arbetssätt/processer <span class=\"goals\">– Effektmål: Bättre befolkningens hälsa, "
+                        + "Bättre upplevelse för patienter och medarbetare</span>")
+                .contains("Förutsättningar <span class=\"goals\">– Effektmål: Effektiva processer</span>")
+                .contains("<li data-code=\"MED-1\" class=\"criterion\">MED-1 – <span class=\"label\">Så bedöms den "
+                        + "uppnådd:</span> Enligt RD-beslut i januari 2021.</li>")
+                .contains("<li data-code=\"NIV-3\" class=\"description\">NIV-3 – <span class=\"label\">Beskrivning "
+                        + "i planen:</span> En komplett utbudskarta");
+        try (PDDocument pdf = Loader.loadPDF(get("/api/v1/plans/" + planId + "/annual-review?year=2023&format=pdf")
+                .body())) {
+            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(text).contains("Långsiktigt mål: Bättre hälsa för fler").contains("Effektmål: Bättre kvalitet")
+                    .contains("Beskrivning i planen").contains("En komplett utbudskarta")
+                    .contains("Så bedöms den uppnådd").contains("Enligt RD-beslut i januari 2021.");
+        }
+    }
+
+    @Test
     void the_matrix_layout_puts_areas_in_rows_and_each_year_in_a_pair_of_columns() throws Exception {
         String page = text(get("/api/v1/plans/" + planId + "/annual-review?year=2023&layout=matrix&format=html"));
 

@@ -86,6 +86,22 @@ class ArrowRoutesTest {
         }
     }
 
+    @Test
+    void the_long_term_goal_heads_the_goals_column_and_each_group_has_its_effect_goals_beside_it() {
+        assertThat(map.goals().shown()).isTrue();
+        assertThat(map.goals().longTermGoal()).isEqualTo("Bättre hälsa för fler");
+        assertThat(map.groups()).extracting(StrategicMap.Band::name, StrategicMap.Band::goals).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Arbetssätt/processer",
+                        List.of("Bättre befolkningens hälsa", "Bättre upplevelse för patienter och medarbetare")),
+                org.assertj.core.groups.Tuple.tuple("Organisation/styrning",
+                        List.of("Bättre kvalitet", "Ökad tillgänglighet")),
+                org.assertj.core.groups.Tuple.tuple("Förutsättningar", List.of("Effektiva processer")));
+        // The goals stand to the right of every box and every arrow.
+        assertThat(map.boxes()).allSatisfy(b -> assertThat(b.x() + b.width()).isLessThan(map.goals().inner()));
+        assertThat(map.arrows()).allSatisfy(a -> assertThat(a.points())
+                .allSatisfy(p -> assertThat(p.x()).isLessThan(map.goals().inner())));
+    }
+
     private static StrategicMap.Box box(String code) {
         return map.boxes().stream().filter(b -> b.code().equals(code)).findFirst().orElseThrow();
     }
