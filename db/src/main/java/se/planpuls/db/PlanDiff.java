@@ -90,8 +90,8 @@ final class PlanDiff {
         static WantedItem of(PlanDocument.Item item, long areaId, int position, Long ownerId) {
             String description = item.description() == null ? "" : item.description().strip();
             return new WantedItem(item.code(), areaId, position, item.title().strip(), description,
-                    item.reachedWhen() == null || item.reachedWhen().isBlank() ? description
-                            : item.reachedWhen().strip(),
+                    // No criterion in the file: none is stored; the description stands, shown as such.
+                    item.reachedWhen() == null || item.reachedWhen().isBlank() ? "" : item.reachedWhen().strip(),
                     item.dueYear() != null ? item.dueYear() : item.dueDate().getYear(), item.dueDate(),
                     item.dateUncertain(), ownerId, item.kind(), ItemRules.blankToNull(item.reportTo()),
                     item.frequency(), item.startsOn(), item.effects().stream()
