@@ -20,8 +20,8 @@ final class JudgedQuestionCard {
         ArrayNode body = Cards.array();
         body.add(Cards.heading(texts.get("judged.title", m.code(), m.title())));
         body.add(Cards.text(texts.get("judged.why")));
-        body.add(Cards.text("**" + texts.get("card.reachedWhen") + "**"));
-        body.add(Cards.text(m.reachedWhen()).put("spacing", "None").put("isSubtle", true));
+        body.add(Cards.text("**" + texts.get(m.criterionStated() ? "card.reachedWhen" : "card.description") + "**"));
+        body.add(Cards.text(m.judgedBy()).put("spacing", "None").put("isSubtle", true));
         ObjectNode answer = body.addObject();
         answer.put("type", "Input.Text");
         answer.put("id", CardSubmission.COMMENT);

@@ -36,7 +36,8 @@ final class ShowCommand implements Command {
             var m = view.milestone();
             return turn.reply("show.summary", m.code(), m.title(), view.areaName(), texts.due(m),
                     view.ownerName() == null ? "–" : view.ownerName(),
-                    texts.status(view.currentStatus().orElse(null)), m.reachedWhen());
+                    texts.status(view.currentStatus().orElse(null)),
+                    texts.get(m.criterionStated() ? "card.reachedWhen" : "card.description"), m.judgedBy());
         });
     }
 }

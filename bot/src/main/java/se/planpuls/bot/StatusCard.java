@@ -59,8 +59,9 @@ final class StatusCard {
         if (latest != null && latest.comment() != null) {
             body.add(Cards.text(texts.get("card.lastComment") + ": " + latest.comment()).put("isSubtle", true));
         }
-        body.add(Cards.text("**" + texts.get("card.reachedWhen") + "**"));
-        body.add(Cards.text(shorten(m.reachedWhen())).put("spacing", "None"));
+        // Where the plan states no criterion, its description is shown as what it is, not as one.
+        body.add(Cards.text("**" + texts.get(m.criterionStated() ? "card.reachedWhen" : "card.description") + "**"));
+        body.add(Cards.text(shorten(m.judgedBy())).put("spacing", "None"));
 
         ObjectNode choice = body.addObject();
         choice.put("type", "Input.ChoiceSet");

@@ -34,7 +34,8 @@ class StatusCardTest extends BotTestBase {
 
         String card = lastCard().toString();
         assertThat(card).contains("DIG-4 SDV infört").contains("2024* (date uncertain)")
-                .contains("How it is judged reached").contains("The schedule is at risk").contains("Send");
+                .contains("Description in the plan").doesNotContain("How it is judged reached")
+                .contains("The schedule is at risk").contains("Send");
     }
 
     @Test
@@ -103,7 +104,9 @@ class StatusCardTest extends BotTestBase {
         post(teams.submit(ANNA, "card-7", submitValue(id("MED-1"), "REACHED", "")));
 
         JsonNode question = lastCard();
-        assertThat(question.toString()).contains("Vad visar att MED-1").contains("Hoppa över");
+        assertThat(question.toString()).contains("Vad visar att MED-1").contains("Hoppa över")
+                .contains("Så bedöms den uppnådd").contains("Enligt RD-beslut i januari 2021.")
+                .doesNotContain("Beskrivning i planen");
         assertThat(f.reports.history(id("MED-1"))).isEmpty();
         assertThat(question.path("actions").get(0).path("data").path("cardId").asText()).isEqualTo("card-7");
     }

@@ -24,6 +24,7 @@ import se.planpuls.domain.InvalidInputException;
 import se.planpuls.domain.NotFoundException;
 import se.planpuls.domain.PlanItem;
 import se.planpuls.domain.PlanSummary;
+import se.planpuls.domain.Status;
 import se.planpuls.domain.ReviewNotes;
 import se.planpuls.domain.VersionConflictException;
 import se.planpuls.domain.calendar.WorkingCalendar;
@@ -41,11 +42,13 @@ public final class AnnualReviewService {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Jdbi jdbi;
+    private final PlanService plans;
     private final Clock clock;
     private final WorkingCalendar calendar;
 
     public AnnualReviewService(Database database, Clock clock, WorkingCalendar calendar) {
         this.jdbi = database.jdbi();
+        this.plans = new PlanService(database);
         this.clock = clock;
         this.calendar = calendar;
     }
@@ -281,6 +284,29 @@ public final class AnnualReviewService {
         ReminderPolicy policy = handle.attach(ReminderDao.class).policyJson(planId)
                 .map(ReminderPolicyJson::fromJson).orElse(ReminderPolicy.DEFAULT);
         return policy.reviewDateOf(year, calendar);
+    }
+
+    /** The plan as it reads now: the review shows its goals and how each milestone is judged reached. */
+    public se.planpuls.domain.PlanDetail plan(long planId) {
+        return plans.plan(planId);
+    }
+
+    /**
+     * Each item's status at the end of {@code asOf} (Stockholm), by its code; an item not yet reported
+     * on is left out. What the review's strategic map shows, whatever has been reported since.
+     */
+    public Map<String, Status> statusesAsOf(long planId, LocalDate asOf) {
+        Instant before = asOf.plusDays(1).atStartOfDay(WorkingCalendar.ZONE).toInstant();
+        return jdbi.withHandle(handle -> {
+            plan(handle, planId);
+            Map<String, Status> out = new HashMap<>();
+            for (PlanItem item : handle.attach(LeadershipDao.class).itemsBefore(planId, before)) {
+                if (item.status() != null) {
+                    out.put(item.code(), item.status());
+                }
+            }
+            return out;
+        });
     }
 
     private LocalDate notAfterToday(LocalDate day) {

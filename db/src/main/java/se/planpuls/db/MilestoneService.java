@@ -258,7 +258,8 @@ public final class MilestoneService {
             checkOwner(handle, input.ownerId());
             String description = input.description() == null ? "" : input.description().strip();
             long id = dao.insertItem(planId, area.id(), dao.lastPosition(area.id()) + 1, code, input.title().strip(),
-                    description, input.reachedWhen() == null ? description : input.reachedWhen().strip(), dueYear,
+                    // No criterion given: none is stored, and readers are shown the description as such.
+                    description, input.reachedWhen() == null ? "" : input.reachedWhen().strip(), dueYear,
                     input.dueDate(), Boolean.TRUE.equals(input.dateUncertain()), input.ownerId(), kind.apiName(),
                     ItemRules.blankToNull(input.reportTo()),
                     input.frequency() == null ? null : input.frequency().apiName(), input.startsOn());

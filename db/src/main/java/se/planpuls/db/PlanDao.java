@@ -33,6 +33,23 @@ interface PlanDao {
     @SqlQuery("SELECT name FROM effect_goals WHERE plan_id = :planId ORDER BY position")
     List<String> effectGoals(long planId);
 
+    /** A plan's effect goals with the group each stands beside (null: the whole plan's). */
+    @SqlQuery("SELECT group_id, name FROM effect_goals WHERE plan_id = :planId ORDER BY position")
+    @RegisterConstructorMapper(GoalRow.class)
+    List<GoalRow> goalsByGroup(long planId);
+
+    record GoalRow(Long groupId, String name) {
+    }
+
+    @SqlUpdate("UPDATE effect_goals SET group_id = :groupId WHERE plan_id = :planId AND name = :name")
+    int linkEffectGoal(long planId, String name, long groupId);
+
+    @SqlQuery("SELECT long_term_goal FROM plans WHERE id = :planId")
+    String longTermGoal(long planId);
+
+    @SqlUpdate("UPDATE plans SET long_term_goal = :goal WHERE id = :planId")
+    void setLongTermGoal(long planId, String goal);
+
     @SqlQuery("""
             SELECT id, plan_id, position, name
             FROM area_groups WHERE plan_id = :planId ORDER BY position""")

@@ -105,8 +105,8 @@ final class PlanDiff {
                     : item.dueDate() != null ? item.dueDate().getYear() : periodEnd;
             String description = item.description() == null ? "" : item.description().strip();
             return new WantedItem(item.code(), areaId, position, item.title().strip(), description,
-                    item.reachedWhen() == null || item.reachedWhen().isBlank() ? description
-                            : item.reachedWhen().strip(),
+                    // No criterion in the file: none is stored; the description stands, shown as such.
+                    item.reachedWhen() == null || item.reachedWhen().isBlank() ? "" : item.reachedWhen().strip(),
                     dueYear, item.dueDate(),
                     item.dateUncertain(), ownerId, item.kind(),
                     shape.reportTo().isEmpty() ? ItemRules.blankToNull(item.reportTo()) : shape.firstReportTo(),

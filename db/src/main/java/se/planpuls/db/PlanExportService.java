@@ -44,7 +44,7 @@ public final class PlanExportService {
                         var effects = MilestoneService.effects(items, m.id()).stream()
                                 .map(e -> new PlanDocument.EffectDoc(e.text(), e.audiences())).toList();
                         areaItems.add(new PlanDocument.Item(null, m.code(), m.kind(), m.title(), m.description(),
-                                m.reachedWhen().equals(m.description()) ? null : m.reachedWhen(),
+                                m.criterionStated() ? m.reachedWhen() : null,
                                 ongoingDueYear(m, plan.periodEnd()), m.dueDate(), m.dateUncertain(), m.reportTo(), m.frequency(), m.startsOn(),
                                 owner == null ? null : owner.email(), owner == null ? null : owner.name(), effects,
                                 shapeDoc(handle, m, codes, plan.periodEnd())));

@@ -55,6 +55,7 @@ public final class PlanLoader {
             MilestoneDao milestones = handle.attach(MilestoneDao.class);
             long planId = plans.insertPlan(file.slug(), file.name(), file.organisation(), file.periodStart(),
                     file.periodEnd(), clock.instant());
+            plans.setLongTermGoal(planId, file.longTermGoal());
             for (int i = 0; i < file.effectGoals().size(); i++) {
                 plans.insertEffectGoal(planId, i + 1, file.effectGoals().get(i));
             }
@@ -63,12 +64,19 @@ public final class PlanLoader {
             int areaPosition = 0;
             for (GroupFile group : file.groups()) {
                 long groupId = plans.insertGroup(planId, ++groupPosition, group.name());
+                for (String goal : group.effectGoals() == null ? List.<String>of() : group.effectGoals()) {
+                    if (plans.linkEffectGoal(planId, goal, groupId) != 1) {
+                        throw new IllegalStateException("group " + group.name() + " names the effect goal " + goal
+                                + ", which is not among the plan's effect goals");
+                    }
+                }
                 for (AreaFile area : group.areas()) {
                     long areaId = plans.insertArea(planId, groupId, ++areaPosition, area.code(), area.name(),
                             area.goalImage());
                     int position = 0;
                     for (MilestoneFile m : area.milestones()) {
-                        String reachedWhen = m.reachedWhen() != null ? m.reachedWhen() : m.description();
+                        // Without a criterion of its own the description stands, shown as the plan's description.
+                        String reachedWhen = m.reachedWhen() != null ? m.reachedWhen() : "";
                         long id = milestones.insert(planId, areaId, ++position, m.code(), m.title(), m.description(),
                                 reachedWhen, m.dueYear(), m.dueDate(), m.dateUncertain());
                         idByCode.put(m.code(), id);
@@ -97,11 +105,14 @@ public final class PlanLoader {
         });
     }
 
+    /** {@code longTermGoal}: the goal over the whole map, as Figur 1's last column; null when none. */
     record PlanFile(String slug, String name, String organisation, int periodStart, int periodEnd,
-                    List<String> effectGoals, List<GroupFile> groups, List<DependencyFile> dependencies) {
+                    String longTermGoal, List<String> effectGoals, List<GroupFile> groups,
+                    List<DependencyFile> dependencies) {
     }
 
-    record GroupFile(String name, List<AreaFile> areas) {
+    /** {@code effectGoals}: which of the plan's effect goals stand beside this group; null when none. */
+    record GroupFile(String name, List<String> effectGoals, List<AreaFile> areas) {
     }
 
     record AreaFile(String code, String name, String goalImage, List<MilestoneFile> milestones) {

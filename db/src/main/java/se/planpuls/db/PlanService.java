@@ -31,14 +31,19 @@ public final class PlanService {
             Map<Long, List<MilestoneView>> byArea = views.stream()
                     .collect(Collectors.groupingBy(v -> v.milestone().areaId()));
             var areas = plans.areas(id);
+            var goals = plans.goalsByGroup(id);
             List<GroupDetail> groups = plans.groups(id).stream()
                     .map(group -> new GroupDetail(group, areas.stream()
                             .filter(area -> area.groupId() == group.id())
                             .map(area -> new AreaDetail(area, byArea.getOrDefault(area.id(), List.of())))
-                            .toList()))
+                            .toList(),
+                            goals.stream().filter(g -> g.groupId() != null && g.groupId() == group.id())
+                                    .map(PlanDao.GoalRow::name).toList()))
                     .toList();
-            return new PlanDetail(plan, plans.effectGoals(id), groups, MilestoneService.effectsSeen(handle,
-                    views.stream().flatMap(v -> v.latestReport().stream()).map(r -> r.id()).toList()));
+            return new PlanDetail(plan, goals.stream().map(PlanDao.GoalRow::name).toList(), groups,
+                    MilestoneService.effectsSeen(handle,
+                            views.stream().flatMap(v -> v.latestReport().stream()).map(r -> r.id()).toList()),
+                    plans.longTermGoal(id));
         });
     }
 }

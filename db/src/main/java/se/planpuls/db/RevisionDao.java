@@ -14,6 +14,14 @@ interface RevisionDao {
     @SqlQuery("SELECT adopted_on, board, note FROM plan_revisions WHERE plan_id = :planId ORDER BY adopted_on, id")
     List<PlanRevision> revisions(long planId);
 
+    /** The version of the plan's list of revisions: its ETag. */
+    @SqlQuery("SELECT revisions_version FROM plans WHERE id = :planId")
+    int version(long planId);
+
+    /** Moves the version on by one if it is still {@code version}; 0 rows when another write came first. */
+    @SqlUpdate("UPDATE plans SET revisions_version = revisions_version + 1 WHERE id = :planId AND revisions_version = :version")
+    int bump(long planId, int version);
+
     @SqlUpdate("DELETE FROM plan_revisions WHERE plan_id = :planId")
     void deleteAll(long planId);
 

@@ -7,6 +7,7 @@ import org.jdbi.v3.core.Jdbi;
 import se.planpuls.domain.Actor;
 import se.planpuls.domain.NotFoundException;
 import se.planpuls.domain.PlanRevision;
+import se.planpuls.domain.VersionConflictException;
 
 /** The revisions of a plan that boards adopted; replaced as a whole, audited. */
 public final class RevisionService {
@@ -20,15 +21,23 @@ public final class RevisionService {
         this.clock = clock;
     }
 
-    public List<PlanRevision> revisions(long planId) {
+    /** A plan's adopted revisions with the version of the list, the ETag a write names in If-Match. */
+    public record Revisions(List<PlanRevision> revisions, int version) {
+    }
+
+    public Revisions revisions(long planId) {
         return jdbi.inTransaction(handle -> {
             handle.attach(PlanDao.class).plan(planId).orElseThrow(() -> new NotFoundException("plan", planId));
-            return handle.attach(RevisionDao.class).revisions(planId);
+            RevisionDao dao = handle.attach(RevisionDao.class);
+            return new Revisions(dao.revisions(planId), dao.version(planId));
         });
     }
 
-    /** Replaces the plan's revisions with {@code wanted}, each checked and named by its place in the list. */
-    public List<PlanRevision> replace(long planId, List<PlanRevision> wanted, Actor actor) {
+    /**
+     * Replaces the plan's revisions with {@code wanted}, each checked and named by its place in the
+     * list. {@code expectedVersion} (null: any) must be the list's version, else nothing is written.
+     */
+    public Revisions replace(long planId, List<PlanRevision> wanted, Integer expectedVersion, Actor actor) {
         if (wanted.size() > MAX_REVISIONS) {
             throw new se.planpuls.domain.InvalidInputException("revisions", "revisions.tooMany",
                     "at most " + MAX_REVISIONS + " revisions");
@@ -44,12 +53,17 @@ public final class RevisionService {
         return jdbi.inTransaction(handle -> {
             handle.attach(PlanDao.class).plan(planId).orElseThrow(() -> new NotFoundException("plan", planId));
             RevisionDao dao = handle.attach(RevisionDao.class);
+            int current = dao.version(planId);
+            // The conditional bump both checks the version and keeps a concurrent write from passing too.
+            if ((expectedVersion != null && expectedVersion != current) || dao.bump(planId, current) == 0) {
+                throw new VersionConflictException("plan_revisions", planId, current);
+            }
             List<PlanRevision> before = dao.revisions(planId);
             dao.deleteAll(planId);
             checked.forEach(r -> dao.insert(planId, r.adoptedOn(), r.board(), r.note()));
             List<PlanRevision> after = dao.revisions(planId);
             AuditLog.record(handle, clock, actor, "update-revisions", "plan", planId, planId, null, before, after);
-            return after;
+            return new Revisions(after, current + 1);
         });
     }
 }

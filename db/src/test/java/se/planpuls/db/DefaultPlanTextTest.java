@@ -32,6 +32,8 @@ class DefaultPlanTextTest {
             assertThat(basis(jdbi, "MED-3", "MED-5")).contains("stödjer den långsiktiga kompetensförsörjningen");
             assertThat(basis(jdbi, "NV-7", "HFI-2")).contains("tids- och aktivitetsplan för God och Nära Vård");
             assertText(jdbi);
+            assertThat(column(jdbi, "reached_when", "PCA-4")).startsWith("Finns uppföljningsverktyg");
+            assertGoalsAsInFigureOne(jdbi);
         }
     }
 
@@ -64,12 +66,31 @@ class DefaultPlanTextTest {
             assertThat(strings(jdbi, "SELECT milestone_id FROM milestone_dependencies "
                     + "WHERE basis IS NULL OR source IS NOT NULL")).isEmpty();
             assertText(jdbi);
+            assertGoalsAsInFigureOne(jdbi);
         } finally {
             TestDatabases.dispose(database);
         }
     }
 
+    /** Figur 1: "Bättre hälsa för fler" over the whole map, each effect goal beside its group. */
+    private static void assertGoalsAsInFigureOne(Jdbi jdbi) {
+        assertThat(strings(jdbi, "SELECT long_term_goal FROM plans WHERE slug = 'skane-fhs-2022-2025'"))
+                .containsExactly("Bättre hälsa för fler");
+        assertThat(strings(jdbi, """
+                SELECT g.name || ': ' || e.name FROM effect_goals e JOIN area_groups g ON g.id = e.group_id
+                WHERE g.position > 0 ORDER BY e.position""")).containsExactly(
+                "Arbetssätt/processer: Bättre befolkningens hälsa",
+                "Arbetssätt/processer: Bättre upplevelse för patienter och medarbetare",
+                "Organisation/styrning: Bättre kvalitet", "Organisation/styrning: Ökad tillgänglighet",
+                "Förutsättningar: Effektiva processer");
+    }
+
     private static void assertText(Jdbi jdbi) {
+        // A criterion only where the plan states one; elsewhere it is empty and the description stands.
+        assertThat(column(jdbi, "reached_when", "PCA-1")).startsWith("Finns en modell för att arbeta med");
+        assertThat(column(jdbi, "reached_when", "NIV-3")).isEmpty();
+        assertThat(column(jdbi, "reached_when", "PCA-2")).isEmpty();
+        assertThat(column(jdbi, "reached_when", "HFI-6")).isEmpty();
         assertThat(column(jdbi, "title", "PCA-1")).isEqualTo("Modell för invånarinvolvering");
         assertThat(column(jdbi, "title", "PCA-2")).isEqualTo("Stödstruktur för invånarinvolvering");
         assertThat(strings(jdbi, "SELECT name FROM areas WHERE code = 'NV'")).containsExactly("Nära Vård");
@@ -92,6 +113,16 @@ class DefaultPlanTextTest {
                 INSERT INTO plans (id, slug, name, organisation, period_start, period_end, created_at)
                 VALUES (1, 'skane-fhs-2022-2025', 'Plan', 'Region Skåne', 2022, 2025, CURRENT_TIMESTAMP)""");
         h.execute("INSERT INTO area_groups (id, plan_id, position, name) VALUES (1, 1, 0, 'Grupp')");
+        String[] groups = {"Arbetssätt/processer", "Organisation/styrning", "Förutsättningar"};
+        for (int i = 0; i < groups.length; i++) {
+            h.execute("INSERT INTO area_groups (id, plan_id, position, name) VALUES (?, 1, ?, ?)", i + 2, i + 1,
+                    groups[i]);
+        }
+        String[] goals = {"Bättre befolkningens hälsa", "Bättre upplevelse för patienter och medarbetare",
+            "Bättre kvalitet", "Ökad tillgänglighet", "Effektiva processer"};
+        for (int i = 0; i < goals.length; i++) {
+            h.execute("INSERT INTO effect_goals (plan_id, position, name) VALUES (1, ?, ?)", i + 1, goals[i]);
+        }
         h.execute("INSERT INTO areas (id, plan_id, group_id, position, code, name) VALUES (1, 1, 1, 0, 'NV', 'Nära vård')");
         String[][] milestones = {
             {"PCA-1", "Modell för invånarinvolvring", "Finns en modell för att arbeta med invånarinvolvring i hela hälsosystemet"},

@@ -39,6 +39,19 @@ public record Milestone(long id, long planId, long areaId, int position, String 
                 ownerId, ItemKind.MILESTONE, null, null, null, 1);
     }
 
+    /**
+     * Whether the plan states how this item is judged reached. Where it does not, {@code reachedWhen}
+     * is empty and the description stands in, shown as the plan's description, not as a criterion.
+     */
+    public boolean criterionStated() {
+        return reachedWhen != null && !reachedWhen.isBlank();
+    }
+
+    /** What a reader is shown for how the item is judged reached: its criterion, else its description. */
+    public String judgedBy() {
+        return criterionStated() ? reachedWhen : description;
+    }
+
     public LocalDate effectiveDueDate() {
         return dueDate != null ? dueDate : LocalDate.of(dueYear, Month.DECEMBER, 31);
     }

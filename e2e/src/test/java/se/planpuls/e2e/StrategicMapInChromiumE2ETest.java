@@ -103,10 +103,40 @@ class StrategicMapInChromiumE2ETest {
         expected.forEach((code, status) -> assertThat(drawn.get(code)).as(code + " (" + status + ")")
                 .isEqualTo(COLOURS.get(status)));
         assertThat(browser.findElements(By.cssSelector("path.dependency"))).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(arrowsThroughBoxes()).as("arrows drawn through boxes").isEmpty();
         Number scrollWidth = (Number) ((JavascriptExecutor) browser)
                 .executeScript("return document.documentElement.scrollWidth");
         assertThat(scrollWidth.intValue()).isLessThanOrEqualTo(1280);
         assertThat(browser.getTitle()).startsWith("Strategisk karta");
+    }
+
+    /**
+     * Walks every drawn arrow pixel by pixel (the browser's own path geometry) and names each box it
+     * enters other than its own two ends, whose edges it may only touch.
+     */
+    @SuppressWarnings("unchecked")
+    private java.util.List<String> arrowsThroughBoxes() {
+        return (java.util.List<String>) ((JavascriptExecutor) browser).executeScript("""
+                const boxes = [...document.querySelectorAll('svg#strategic-map g.milestone')].map(g => {
+                  const r = g.querySelector('rect.box').getBBox();
+                  return {code: g.dataset.code, x: r.x, y: r.y, w: r.width, h: r.height};
+                });
+                const found = [];
+                for (const path of document.querySelectorAll('svg#strategic-map path.dependency')) {
+                  const from = path.dataset.from, to = path.dataset.to;
+                  const length = path.getTotalLength();
+                  for (let s = 0; s <= length; s += 1) {
+                    const p = path.getPointAtLength(s);
+                    for (const b of boxes) {
+                      const air = (b.code === from || b.code === to) ? 1 : -1;
+                      if (p.x > b.x + air && p.x < b.x + b.w - air && p.y > b.y + air && p.y < b.y + b.h - air) {
+                        const hit = from + ' -> ' + to + ' through ' + b.code;
+                        if (!found.includes(hit)) found.push(hit);
+                      }
+                    }
+                  }
+                }
+                return found;""");
     }
 
     private void report(String code, String status) {

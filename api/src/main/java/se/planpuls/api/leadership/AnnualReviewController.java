@@ -171,7 +171,7 @@ final class AnnualReviewController {
                 ctx.result(AnnualReviewCsv.of(review));
             }
             case "html" -> ctx.html(AnnualReviewPage.render(review, PageTexts.swedish(), layout,
-                    map.pictureLink(review.planId())));
+                    map.pictureLink(review.planId()), AnnualReviewPage.PlanText.of(reviews.plan(review.planId()))));
             case "pdf" -> sendPdf(ctx, review, layout);
             case "xlsx" -> {
                 ctx.contentType(XLSX);
@@ -188,7 +188,9 @@ final class AnnualReviewController {
 
     private void sendPdf(Context ctx, AnnualReview review, AnnualReviewPage.Layout layout) {
         String html = AnnualReviewPage.render(review, PageTexts.swedish(), layout,
-                AnnualReviewPdf.dataUri(map.picture(review.planId())));
+                AnnualReviewPdf.dataUri(map.picture(review.planId(),
+                        reviews.statusesAsOf(review.planId(), review.asOf()), review.asOf())),
+                AnnualReviewPage.PlanText.of(reviews.plan(review.planId())));
         ctx.contentType(PDF);
         attachment(ctx, review, "pdf");
         ctx.result(AnnualReviewPdf.render(html));

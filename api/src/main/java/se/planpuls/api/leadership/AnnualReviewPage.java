@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import se.planpuls.api.http.PageTexts;
 import se.planpuls.domain.AnnualReview;
+import se.planpuls.domain.Milestone;
+import se.planpuls.domain.PlanDetail;
 import se.planpuls.domain.calendar.WorkingCalendar;
 
 /**
@@ -33,8 +35,30 @@ final class AnnualReviewPage {
     private AnnualReviewPage() {
     }
 
-    /** {@code mapSource}: where the map picture is read from (a keyed link, or a data URI in the PDF); null leaves it out. */
+    /**
+     * What the review shows of the plan's own text beside the review's figures: the long-term goal,
+     * each group's effect goals (as the plan's Figur 1) and each milestone, for how it is judged reached.
+     */
+    record PlanText(String longTermGoal, Map<String, List<String>> groupGoals, Map<String, Milestone> milestones) {
+        static final PlanText NONE = new PlanText(null, Map.of(), Map.of());
+
+        static PlanText of(PlanDetail plan) {
+            Map<String, List<String>> goals = new java.util.HashMap<>();
+            Map<String, Milestone> milestones = new java.util.HashMap<>();
+            for (PlanDetail.GroupDetail g : plan.groups()) {
+                goals.put(g.group().name(), g.effectGoals());
+                g.areas().forEach(a -> a.milestones().forEach(v -> milestones.put(v.milestone().code(), v.milestone())));
+            }
+            return new PlanText(plan.longTermGoal(), goals, milestones);
+        }
+    }
+
     static String render(AnnualReview review, PageTexts t, Layout layout, String mapSource) {
+        return render(review, t, layout, mapSource, PlanText.NONE);
+    }
+
+    /** {@code mapSource}: where the map picture is read from (a keyed link, or a data URI in the PDF); null leaves it out. */
+    static String render(AnnualReview review, PageTexts t, Layout layout, String mapSource, PlanText plan) {
         StringBuilder s = new StringBuilder(32_000);
         String title = t.get("review.title", review.planName(), String.valueOf(review.year()));
         s.append("<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>").append(html(title))
@@ -46,7 +70,12 @@ final class AnnualReviewPage {
         s.append("<p class=\"asof\">").append(html(review.snapshot()
                         ? t.get("review.subtitle.snapshot", STAMP.format(review.takenAt()), review.asOf().toString())
                         : t.get("review.subtitle.live", review.asOf().toString())))
-                .append("</p>\n</div>\n");
+                .append("</p>\n");
+        if (plan.longTermGoal() != null && !plan.longTermGoal().isBlank()) {
+            s.append("<p class=\"goal\">").append(html(t.get("review.longTermGoal", plan.longTermGoal())))
+                    .append("</p>\n");
+        }
+        s.append("</div>\n");
         if (review.notes().summary() != null) {
             s.append("<h2>").append(html(t.get("review.summary"))).append("</h2>\n");
             paragraphs(s, "summary", review.notes().summary());
@@ -60,12 +89,12 @@ final class AnnualReviewPage {
         if (layout == Layout.MATRIX) {
             matrix(s, review, t);
         } else {
-            list(s, review, t);
+            list(s, review, t, plan);
         }
         if (review.entries().stream().anyMatch(AnnualReview.Entry::dateUncertain)) {
             s.append("<p class=\"footnote\">").append(html(t.get("review.uncertain"))).append("</p>\n");
         }
-        areas(s, review, t);
+        areas(s, review, t, plan);
         changes(s, review.changes(), t);
         s.append("</body>\n</html>\n");
         return s.toString();
@@ -98,7 +127,7 @@ final class AnnualReviewPage {
                 + "li.seen { font-weight: bold; } .area { page-break-inside: avoid; }\n";
     }
 
-    private static void list(StringBuilder s, AnnualReview review, PageTexts t) {
+    private static void list(StringBuilder s, AnnualReview review, PageTexts t, PlanText plan) {
         s.append("<table class=\"list\">\n<colgroup><col class=\"area\"/><col class=\"milestone\"/>"
                 + "<col class=\"year\"/><col class=\"status\"/><col class=\"comment\"/><col class=\"effects\"/>"
                 + "</colgroup>\n<thead><tr><th>").append(html(t.get("review.area"))).append("</th><th>")
@@ -114,7 +143,13 @@ final class AnnualReviewPage {
             }
             if (!area.groupName().equals(group)) {
                 group = area.groupName();
-                s.append("<tr class=\"group\"><th colspan=\"6\">").append(html(group)).append("</th></tr>\n");
+                List<String> goals = plan.groupGoals().getOrDefault(group, List.of());
+                s.append("<tr class=\"group\"><th colspan=\"6\">").append(html(group));
+                if (!goals.isEmpty()) {
+                    s.append(" <span class=\"goals\">– ").append(html(t.get("review.effectGoals",
+                            String.join(", ", goals)))).append("</span>");
+                }
+                s.append("</th></tr>\n");
             }
             boolean first = true;
             for (AnnualReview.Entry e : entries) {
@@ -179,7 +214,7 @@ final class AnnualReviewPage {
     }
 
     /** Per area: its målbild, the region's assessment, and the effects the plan expects, those seen marked. */
-    private static void areas(StringBuilder s, AnnualReview review, PageTexts t) {
+    private static void areas(StringBuilder s, AnnualReview review, PageTexts t, PlanText plan) {
         s.append("<h2 class=\"break\">").append(html(t.get("review.assessments"))).append("</h2>\n");
         for (AnnualReview.AreaPart area : review.areas()) {
             List<AnnualReview.Entry> entries = review.entriesOf(area.code());
@@ -195,6 +230,7 @@ final class AnnualReviewPage {
             } else {
                 paragraphs(s, "note", area.note());
             }
+            judgedBy(s, entries, t, plan);
             if (entries.stream().anyMatch(e -> !e.effectsExpected().isEmpty())) {
                 s.append("<p><strong>").append(html(t.get("review.expected"))).append(":</strong></p>\n<ul>\n");
                 for (AnnualReview.Entry e : entries) {
@@ -212,6 +248,26 @@ final class AnnualReviewPage {
             }
             s.append("</div>\n");
         }
+    }
+
+    /**
+     * How each milestone is judged reached: its criterion where the plan states one, else the plan's
+     * description of it, labelled as such so the board does not take it for a criterion.
+     */
+    private static void judgedBy(StringBuilder s, List<AnnualReview.Entry> entries, PageTexts t, PlanText plan) {
+        List<Milestone> known = entries.stream().map(e -> plan.milestones().get(e.milestoneCode()))
+                .filter(java.util.Objects::nonNull).toList();
+        if (known.isEmpty()) {
+            return;
+        }
+        s.append("<p><strong>").append(html(t.get("review.judged"))).append(":</strong></p>\n<ul class=\"judged\">\n");
+        for (Milestone m : known) {
+            s.append("<li data-code=\"").append(html(m.code())).append("\" class=\"")
+                    .append(m.criterionStated() ? "criterion" : "description").append("\">").append(html(m.code()))
+                    .append(" – <span class=\"label\">").append(html(t.get(m.criterionStated() ? "review.reachedWhen"
+                            : "review.description"))).append(":</span> ").append(html(m.judgedBy())).append("</li>\n");
+        }
+        s.append("</ul>\n");
     }
 
     /** The plan's own history in the period: the revisions boards adopted and each item added, removed or moved. */

@@ -7,16 +7,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Base64;
-import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
  * The annual review's PDF: the page's own HTML rendered by openhtmltopdf on PDFBox, so the board
- * files what the browser shows. The font is Liberation Sans as PDFBox ships it, embedded, so å, ä,
- * ö and the status dot render wherever the file is opened; page size, margins and page numbers come
- * from the page's {@code @page} rule.
+ * files what the browser shows. The font is DejaVu Sans, shipped with the service in its regular and
+ * its bold face and embedded (subset) in every file, so å, ä, ö and the status dot render wherever
+ * the file is opened and bold text is set in the bold face rather than smeared from the regular;
+ * page size, margins and page numbers come from the page's {@code @page} rule.
  */
 final class AnnualReviewPdf {
-    static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+    static final String FAMILY = "Planpuls Sans";
+    static final String REGULAR = "fonts/DejaVuSans.ttf";
+    static final String BOLD = "fonts/DejaVuSans-Bold.ttf";
 
     private AnnualReviewPdf() {
     }
@@ -25,10 +27,8 @@ final class AnnualReviewPdf {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024)) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
-            // One face for both weights: bold then reads as the regular face rather than falling
-            // back to a standard font without the status dot.
-            builder.useFont(AnnualReviewPdf::font, "Planpuls Sans", 400, FontStyle.NORMAL, true);
-            builder.useFont(AnnualReviewPdf::font, "Planpuls Sans", 700, FontStyle.NORMAL, true);
+            builder.useFont(() -> font(REGULAR), FAMILY, 400, FontStyle.NORMAL, true);
+            builder.useFont(() -> font(BOLD), FAMILY, 700, FontStyle.NORMAL, true);
             builder.withHtmlContent(xhtml, null);
             builder.toStream(out);
             builder.run();
@@ -42,10 +42,10 @@ final class AnnualReviewPdf {
         return "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
     }
 
-    private static InputStream font() {
-        InputStream in = PDDocument.class.getResourceAsStream(FONT);
+    private static InputStream font(String name) {
+        InputStream in = AnnualReviewPdf.class.getResourceAsStream(name);
         if (in == null) {
-            throw new IllegalStateException("PDFBox no longer ships " + FONT);
+            throw new IllegalStateException("the build is missing the font " + name);
         }
         return in;
     }

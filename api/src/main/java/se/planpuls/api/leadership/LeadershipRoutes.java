@@ -66,9 +66,9 @@ public final class LeadershipRoutes extends RouteGroup {
                         "Write the summary and the assessment per area (areas by code) of a year's review; "
                                 + "If-Match").body(AnnualReviewController.NotesBody.class).answers(WRITE),
                 Route.get("/api/v1/plans/{id}/revisions", revisions::list).doc("leaders", "The revisions of a plan "
-                        + "that a board adopted"),
+                        + "that a board adopted (ETag)"),
                 Route.put("/api/v1/plans/{id}/revisions", revisions::replace).doc("leaders", "Replace the list of "
-                        + "adopted revisions (adoptedOn, board, note)").body(RevisionController.RevisionsBody.class)
+                        + "adopted revisions (adoptedOn, board, note); If-Match").body(RevisionController.RevisionsBody.class)
                         .answers(WRITE),
                 Route.get("/plans/{id}/annual-review.pdf", reviews::keyedPdf).doc("leaders", "The annual review as "
                         + "PDF, opened with the plan's read-only key").query("year", "asOf", "layout", "key")

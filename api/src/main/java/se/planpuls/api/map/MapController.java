@@ -54,6 +54,15 @@ final class MapController {
         return MapPng.render(map(planId), PageTexts.swedish());
     }
 
+    /** The map coloured by the statuses given (by milestone code; missing: unreported), as they stood on {@code asOf}. */
+    byte[] picture(long planId, java.util.Map<String, se.planpuls.domain.Status> statuses, LocalDate asOf) {
+        var plan = plans.plan(planId);
+        var texts = PageTexts.swedish();
+        return MapPng.render(StrategicMap.of(plan, dependencies.edges(planId), texts.get("map.title",
+                plan.plan().name()), texts.get("map.subtitle", asOf.toString()),
+                view -> statuses.get(view.milestone().code())), texts);
+    }
+
     /** {@code GET /plans/{id}/status.png}: the status per area as stacked bars, the digest's picture. */
     void statusPng(Context ctx) {
         long id = authorised(ctx);

@@ -8,7 +8,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
-import java.awt.geom.CubicCurve2D;
 import java.awt.geom.Path2D;
 import se.planpuls.api.http.PageTexts;
 import se.planpuls.domain.Status;
@@ -54,6 +53,7 @@ final class MapPng {
                     b.y() + b.height() / 2 + 4, 12, true, "#ffffff");
             g.setTransform(saved);
         }
+        goals(g, map);
         for (StrategicMap.Box b : map.boxes()) {
             g.setColor(Color.decode(StrategicMap.fill(b.status())));
             g.fillRoundRect(b.x(), b.y(), b.width(), b.height(), 8, 8);
@@ -68,13 +68,49 @@ final class MapPng {
                 first = false;
             }
         }
-        g.setStroke(new BasicStroke(1.6f));
+        g.setStroke(new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND));
         for (StrategicMap.Arrow a : map.arrows()) {
             g.setColor(new Color(0x3d, 0x44, 0x51, 220));
-            g.draw(new CubicCurve2D.Double(a.x1(), a.y1(), a.c1x(), a.c1y(), a.c2x(), a.c2y(), a.x2(), a.y2()));
-            arrowhead(g, a.c2x(), a.c2y(), a.x2(), a.y2());
+            Path2D path = new Path2D.Double();
+            var points = a.points();
+            path.moveTo(points.get(0).x(), points.get(0).y());
+            for (int i = 1; i < points.size(); i++) {
+                path.lineTo(points.get(i).x(), points.get(i).y());
+            }
+            g.draw(path);
+            var before = points.get(points.size() - 2);
+            var end = points.get(points.size() - 1);
+            arrowhead(g, before.x(), before.y(), end.x(), end.y());
         }
         legend(g, map, texts);
+    }
+
+    /** The plan's goals at the right, as in {@link MapSvg}. */
+    private static void goals(Graphics2D g, StrategicMap map) {
+        StrategicMap.Goals goals = map.goals();
+        if (!goals.shown()) {
+            return;
+        }
+        int x = goals.inner();
+        int width = goals.width() - StrategicMap.CELL_PAD;
+        if (goals.longTermGoal() != null) {
+            fill(g, "#2f6f57", x, StrategicMap.HEADER, width, StrategicMap.YEAR_ROW - 4);
+            g.setFont(font(12, true));
+            int w = g.getFontMetrics().stringWidth(goals.longTermGoal());
+            text(g, goals.longTermGoal(), x + (width - w) / 2, StrategicMap.HEADER + 17, 12, true, "#ffffff");
+        }
+        for (StrategicMap.Band b : map.groups()) {
+            fill(g, "#eef5f1", x, b.y(), width, b.height());
+            stroke(g, "#d0d7de", x, b.y(), width, b.height());
+            int y = b.y() + 20;
+            for (String goal : b.goals()) {
+                for (String part : StrategicMap.wrap(goal, StrategicMap.GOAL_CHARS, 4)) {
+                    text(g, part, x + 8, y, 12, false, "#1f2328");
+                    y += StrategicMap.LINE;
+                }
+                y += StrategicMap.GAP;
+            }
+        }
     }
 
     private static void legend(Graphics2D g, StrategicMap map, PageTexts texts) {

@@ -40,6 +40,15 @@ public final class MapRoutes extends RouteGroup {
     }
 
     /**
+     * The map as it stood on {@code asOf}: each milestone in the status given by its code (none given:
+     * unreported), so a document about a past day does not show today's colours.
+     */
+    public byte[] picture(long planId, java.util.Map<String, se.planpuls.domain.Status> statuses,
+                          java.time.LocalDate asOf) {
+        return controller.picture(planId, statuses, asOf);
+    }
+
+    /**
      * Lets a request through with the plan's read-only key ({@code ?key=}) or an admin token, as the
      * map pages do: the same key opens what a leader is sent about the plan.
      */

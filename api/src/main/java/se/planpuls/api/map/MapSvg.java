@@ -80,6 +80,7 @@ final class MapSvg {
                             + " font-size=\"12\" font-weight=\"bold\" fill=\"#ffffff\">").append(html(b.name()))
                     .append("</text>\n");
         }
+        goals(s, map);
         for (StrategicMap.Box b : map.boxes()) {
             String status = b.status() == null ? "none" : b.status().apiName();
             s.append("<g class=\"milestone\" data-code=\"").append(html(b.code())).append("\" data-status=\"")
@@ -100,11 +101,9 @@ final class MapSvg {
         }
         for (StrategicMap.Arrow a : map.arrows()) {
             s.append("<path class=\"dependency\" data-from=\"").append(html(a.from())).append("\" data-to=\"")
-                    .append(html(a.to())).append("\" d=\"M").append(a.x1()).append(',').append(a.y1()).append(" C")
-                    .append(a.c1x()).append(',').append(a.c1y()).append(' ').append(a.c2x()).append(',')
-                    .append(a.c2y()).append(' ').append(a.x2()).append(',').append(a.y2())
+                    .append(html(a.to())).append("\" d=\"").append(path(a))
                     .append("\" fill=\"none\" stroke=\"#3d4451\" stroke-width=\"1.6\" stroke-opacity=\"0.85\" "
-                            + "marker-end=\"url(#arrowhead)\">");
+                            + "stroke-linejoin=\"round\" marker-end=\"url(#arrowhead)\">");
             // The plan's own sentence behind the arrow, shown when a reader hovers over it.
             s.append("<title>").append(html(a.from() + " → " + a.to()))
                     .append(a.basis() == null ? "" : ": " + html(a.basis())).append("</title></path>\n");
@@ -112,6 +111,50 @@ final class MapSvg {
         legend(s, map, texts);
         s.append("</svg>");
         return s.toString();
+    }
+
+    /** The plan's goals at the right, as its figure has them: the long-term goal on top, effect goals by group. */
+    private static void goals(StringBuilder s, StrategicMap map) {
+        StrategicMap.Goals goals = map.goals();
+        if (!goals.shown()) {
+            return;
+        }
+        int x = goals.inner();
+        int width = goals.width() - StrategicMap.CELL_PAD;
+        if (goals.longTermGoal() != null) {
+            s.append("<rect class=\"long-term-goal\" x=\"").append(x).append("\" y=\"").append(StrategicMap.HEADER)
+                    .append("\" width=\"").append(width).append("\" height=\"").append(StrategicMap.YEAR_ROW - 4)
+                    .append("\" fill=\"#2f6f57\" rx=\"3\"/>\n");
+            text(s, x + width / 2, StrategicMap.HEADER + 17, 12, "bold", "#ffffff", goals.longTermGoal(), "middle");
+        }
+        for (StrategicMap.Band b : map.groups()) {
+            s.append("<g class=\"group-goals\" data-group=\"").append(html(b.name())).append("\">");
+            s.append("<rect x=\"").append(x).append("\" y=\"").append(b.y()).append("\" width=\"").append(width)
+                    .append("\" height=\"").append(b.height()).append("\" fill=\"#eef5f1\" stroke=\"#d0d7de\"/>");
+            int y = b.y() + 20;
+            for (String goal : b.goals()) {
+                s.append("<text class=\"goal\" x=\"").append(x + 8).append("\" y=\"").append(y)
+                        .append("\" font-size=\"12\" fill=\"#1f2328\">");
+                int line = 0;
+                for (String part : StrategicMap.wrap(goal, StrategicMap.GOAL_CHARS, 4)) {
+                    s.append("<tspan x=\"").append(x + 8).append("\" dy=\"").append(line++ == 0 ? 0 : StrategicMap.LINE)
+                            .append("\">").append(html(part)).append("</tspan>");
+                    y += StrategicMap.LINE;
+                }
+                s.append("</text>");
+                y += StrategicMap.GAP;
+            }
+            s.append("</g>\n");
+        }
+    }
+
+    /** The arrow's corners as an SVG path: a move to the first, straight lines to the rest. */
+    static String path(StrategicMap.Arrow a) {
+        StringBuilder d = new StringBuilder();
+        for (StrategicMap.Point p : a.points()) {
+            d.append(d.length() == 0 ? "M" : " L").append(p.x()).append(',').append(p.y());
+        }
+        return d.toString();
     }
 
     private static void legend(StringBuilder s, StrategicMap map, PageTexts texts) {

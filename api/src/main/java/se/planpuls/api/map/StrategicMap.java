@@ -12,10 +12,11 @@ import se.planpuls.domain.Status;
 /**
  * The layout of a plan's strategic map, drawn like the plan's Figur 1: rows are the areas in their
  * groups, columns the years of the plan, a box per milestone coloured by its status, arrows for
- * dependencies. Pure geometry, shared by the SVG page and the PNG so both show the same picture.
+ * dependencies routed through the gutters between boxes ({@link Routes}). Pure geometry, shared by the SVG page and the PNG so both show the same picture.
  */
 record StrategicMap(String title, String subtitle, int width, int height, List<Column> columns,
-                    List<Band> groups, List<Row> areas, List<Box> boxes, List<Arrow> arrows, int legendY) {
+                    List<Band> groups, List<Row> areas, List<Box> boxes, List<Arrow> arrows, int legendY,
+                    Goals goals) {
     static final int WIDTH = 1280;
     static final int MARGIN = 16;
     static final int GROUP_BAND = 30;
@@ -23,15 +24,34 @@ record StrategicMap(String title, String subtitle, int width, int height, List<C
     static final int HEADER = 78;
     static final int YEAR_ROW = 30;
     static final int LINE = 15;
-    static final int CELL_PAD = 8;
+    /** Padding inside each cell; twice it is the gutter that arrows run in between boxes. */
+    static final int CELL_PAD = 12;
     static final int GAP = 8;
     static final int MAX_TITLE_LINES = 4;
     static final int LEGEND = 56;
+    static final int GOALS = 172;
+    static final int GOAL_CHARS = 21;
 
     record Column(int year, int x, int width) {
     }
 
-    record Band(String name, int y, int height) {
+    /** {@code goals}: the effect goals beside the group, as the plan's figure lists them at its right. */
+    record Band(String name, int y, int height, List<String> goals) {
+    }
+
+    /**
+     * The column at the right of the plan's figure: the long-term goal over it, each group's effect
+     * goals beside the group; {@code width} 0 (and nothing drawn) when the plan has neither.
+     */
+    record Goals(String longTermGoal, int x, int width) {
+        boolean shown() {
+            return width > 0;
+        }
+
+        /** Where the goals' text starts: clear of the lanes that arrows run in beside the last column. */
+        int inner() {
+            return x + CELL_PAD;
+        }
     }
 
     record Row(String code, String name, int y, int height, boolean shaded) {
@@ -48,17 +68,34 @@ record StrategicMap(String title, String subtitle, int width, int height, List<C
         }
     }
 
-    /** A cubic curve from the prerequisite's box to the box of the milestone that depends on it. */
-    /** {@code basis}: the plan's sentence behind the arrow, its tooltip; null when none was recorded. */
-    record Arrow(String from, String to, int x1, int y1, int c1x, int c1y, int c2x, int c2y, int x2, int y2,
-                 String basis) {
+    record Point(int x, int y) {
+    }
+
+    /**
+     * An orthogonal path from the prerequisite's box to the box of the milestone that depends on it,
+     * run through the gutters between columns and between rows so it never crosses a box.
+     * {@code basis}: the plan's sentence behind the arrow, its tooltip; null when none was recorded.
+     */
+    record Arrow(String from, String to, List<Point> points, String basis) {
+        Arrow {
+            points = List.copyOf(points);
+        }
     }
 
     static StrategicMap of(PlanDetail plan, List<DependencyEdge> edges, String title, String subtitle) {
+        return of(plan, edges, title, subtitle, view -> view.currentStatus().orElse(null));
+    }
+
+    /** {@code status}: the colour each milestone is drawn in, e.g. its status as of a past day. */
+    static StrategicMap of(PlanDetail plan, List<DependencyEdge> edges, String title, String subtitle,
+                           java.util.function.Function<MilestoneView, Status> status) {
         int first = plan.plan().periodStart();
         int years = plan.plan().periodEnd() - first + 1;
         int left = MARGIN + GROUP_BAND + AREA_COLUMN;
-        int columnWidth = (WIDTH - left - MARGIN) / years;
+        boolean goalsShown = (plan.longTermGoal() != null && !plan.longTermGoal().isBlank())
+                || plan.groups().stream().anyMatch(g -> !g.effectGoals().isEmpty());
+        int goalsWidth = goalsShown ? GOALS : 0;
+        int columnWidth = (WIDTH - left - MARGIN - goalsWidth) / years;
         int boxWidth = columnWidth - 2 * CELL_PAD;
         int charsPerLine = Math.max(12, (boxWidth - 12) * 10 / 73);
         List<Column> columns = new ArrayList<>();
@@ -82,7 +119,7 @@ record StrategicMap(String title, String subtitle, int width, int height, List<C
                     lines.add(m.code());
                     lines.addAll(wrap(m.title() + (m.dateUncertain() ? "*" : ""), charsPerLine, MAX_TITLE_LINES));
                     int height = lines.size() * LINE + 10;
-                    boxes.add(new Box(m.id(), m.code(), lines, view.currentStatus().orElse(null), m.dateUncertain(),
+                    boxes.add(new Box(m.id(), m.code(), lines, status.apply(view), m.dateUncertain(),
                             columns.get(column).x() + CELL_PAD, cellY[column], boxWidth, height));
                     cellY[column] += height + GAP;
                 }
@@ -93,35 +130,28 @@ record StrategicMap(String title, String subtitle, int width, int height, List<C
                 rows.add(new Row(area.area().code(), area.area().name(), y, bottom - y, rowIndex++ % 2 == 1));
                 y = bottom;
             }
-            bands.add(new Band(group.group().name(), groupTop, y - groupTop));
+            // The group's goals need their own height when its areas are few.
+            int goalLines = 0;
+            for (String goal : group.effectGoals()) {
+                goalLines += wrap(goal, GOAL_CHARS, 4).size();
+            }
+            int goalsBottom = groupTop + 12 + goalLines * LINE + group.effectGoals().size() * GAP;
+            if (goalsShown && goalsBottom > y && !rows.isEmpty()) {
+                Row last = rows.remove(rows.size() - 1);
+                rows.add(new Row(last.code(), last.name(), last.y(), last.height() + goalsBottom - y, last.shaded()));
+                y = goalsBottom;
+            }
+            bands.add(new Band(group.group().name(), groupTop, y - groupTop, group.effectGoals()));
         }
         Map<Long, Box> byId = new HashMap<>();
         boxes.forEach(b -> byId.put(b.id(), b));
-        List<Arrow> arrows = new ArrayList<>();
-        for (DependencyEdge edge : edges) {
-            Box from = byId.get(edge.dependsOnId());
-            Box to = byId.get(edge.milestoneId());
-            if (from != null && to != null) {
-                arrows.add(arrow(from, to, edge.basis()));
-            }
-        }
-        return new StrategicMap(title, subtitle, WIDTH, y + LEGEND, columns, bands, rows, boxes, arrows, y + 18);
-    }
-
-    private static Arrow arrow(Box from, Box to, String basis) {
-        if (Math.abs(to.centreX() - from.centreX()) > from.width() / 2) {
-            boolean right = to.centreX() > from.centreX();
-            int x1 = right ? from.x() + from.width() : from.x();
-            int x2 = right ? to.x() : to.x() + to.width();
-            int bend = Math.max(30, Math.abs(x2 - x1) / 2) * (right ? 1 : -1);
-            return new Arrow(from.code(), to.code(), x1, from.centreY(), x1 + bend, from.centreY(), x2 - bend,
-                    to.centreY(), x2, to.centreY(), basis);
-        }
-        // Same column: a bracket on the right-hand side, so the curve does not run through the boxes between.
-        int side = Math.max(from.x() + from.width(), to.x() + to.width());
-        int bow = side + 14 + Math.min(30, Math.abs(to.centreY() - from.centreY()) / 6);
-        return new Arrow(from.code(), to.code(), side, from.centreY(), bow, from.centreY(), bow, to.centreY(), side,
-                to.centreY(), basis);
+        List<Integer> channels = new ArrayList<>();
+        rows.forEach(r -> channels.add(r.y()));
+        channels.add(y);
+        List<Arrow> arrows = Routes.of(byId, edges, columns, channels);
+        Column last = columns.get(years - 1);
+        return new StrategicMap(title, subtitle, WIDTH, y + LEGEND, columns, bands, rows, boxes, arrows, y + 18,
+                new Goals(plan.longTermGoal(), last.x() + last.width(), goalsWidth));
     }
 
     /** Greedy word wrap; a last line that does not fit ends with an ellipsis. */

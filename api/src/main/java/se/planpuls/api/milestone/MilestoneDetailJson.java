@@ -7,10 +7,15 @@ import se.planpuls.domain.MilestoneDetail;
 import se.planpuls.domain.MilestoneView;
 import se.planpuls.domain.ParentStatus;
 
-/** One item in full: how it is judged reached, its effects, its dependency edges and its whole history. */
-record MilestoneDetailJson(MilestoneJson milestone, String description, String reachedWhen, List<EffectJson> effects,
-                           List<Long> dependsOn, List<Long> dependents, List<ReportJson> history,
-                           DeliverablesJson deliverables) {
+/**
+ * One item in full: how it is judged reached, its effects, its dependency edges, its whole history and its
+ * sub-deliverables. {@code reachedWhenSource} says which text tells how it is judged reached: {@code criterion}
+ * where the plan states one ({@code reachedWhen}), {@code description} where it does not ({@code reachedWhen}
+ * null; the description stands, shown as "Beskrivning i planen").
+ */
+record MilestoneDetailJson(MilestoneJson milestone, String description, String reachedWhen, String reachedWhenSource,
+                           List<EffectJson> effects, List<Long> dependsOn, List<Long> dependents,
+                           List<ReportJson> history, DeliverablesJson deliverables) {
     static MilestoneDetailJson of(MilestoneDetail d) {
         return of(d, List.of(), null);
     }
@@ -18,7 +23,8 @@ record MilestoneDetailJson(MilestoneJson milestone, String description, String r
     /** With a parent's sub-deliverables nested in it and its status summarised from theirs. */
     static MilestoneDetailJson of(MilestoneDetail d, List<MilestoneView> children, ParentStatus summary) {
         var m = d.view().milestone();
-        return new MilestoneDetailJson(MilestoneJson.of(d.view(), d.effectsSeen()), m.description(), m.reachedWhen(),
+        return new MilestoneDetailJson(MilestoneJson.of(d.view(), d.effectsSeen()), m.description(),
+                m.criterionStated() ? m.reachedWhen() : null, m.criterionStated() ? "criterion" : "description",
                 d.effects().stream().map(EffectJson::of).toList(), d.dependsOn(), d.dependents(),
                 d.history().stream().map(r -> ReportJson.of(r, d.effectsSeen())).toList(),
                 children.isEmpty() || summary == null ? null : new DeliverablesJson(

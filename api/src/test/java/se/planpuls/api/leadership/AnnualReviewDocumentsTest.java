@@ -119,6 +119,53 @@ class AnnualReviewDocumentsTest {
     }
 
     @Test
+    void the_revisions_are_written_with_if_match_a_stale_version_is_refused_and_each_write_is_audited() {
+        String path = "/api/v1/plans/" + planId + "/revisions";
+        String body = "{\"revisions\":[{\"adoptedOn\":\"2023-08-24\",\"board\":\"Hälso- och sjukvårdsnämnden\"}]}";
+        assertThat(api.get(path).header("ETag")).isEqualTo("\"0\"");
+
+        var first = api.send("PUT", path, body, RunningApp.TOKEN, Map.of("If-Match", "\"0\""));
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.header("ETag")).isEqualTo("\"1\"");
+
+        var stale = api.send("PUT", path, "{\"revisions\":[]}", RunningApp.TOKEN, Map.of("If-Match", "\"0\""));
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(api.get(path).json().path("revisions")).hasSize(1);
+        assertThat(api.get(path).header("ETag")).isEqualTo("\"1\"");
+        assertThat(api.send("PUT", path, "{\"revisions\":[]}", RunningApp.TOKEN, Map.of("If-Match", "W/\"1\""))
+                .status()).isEqualTo(412);
+
+        var cleared = api.send("PUT", path, "{\"revisions\":[]}", RunningApp.TOKEN, Map.of("If-Match", "\"1\""));
+        assertThat(cleared.status()).isEqualTo(200);
+        assertThat(cleared.header("ETag")).isEqualTo("\"2\"");
+        assertThat(api.get(path).json().path("revisions")).isEmpty();
+        assertThat(api.get("/api/v1/audit?entity=plan").body()).contains("update-revisions")
+                .contains("Hälso- och sjukvårdsnämnden");
+    }
+
+    @Test
+    void the_review_shows_the_plans_goals_and_labels_a_description_as_such_where_the_plan_states_no_criterion()
+            throws Exception {
+        String page = text(get("/api/v1/plans/" + planId + "/annual-review?year=2023&format=html"));
+
+        assertThat(page).contains("Långsiktigt mål: Bättre hälsa för fler")
+                .contains("Arbetssätt/processer <span class=\"goals\">– Effektmål: Bättre befolkningens hälsa, "
+                        + "Bättre upplevelse för patienter och medarbetare</span>")
+                .contains("Förutsättningar <span class=\"goals\">– Effektmål: Effektiva processer</span>")
+                .contains("<li data-code=\"MED-1\" class=\"criterion\">MED-1 – <span class=\"label\">Så bedöms den "
+                        + "uppnådd:</span> Enligt RD-beslut i januari 2021.</li>")
+                .contains("<li data-code=\"NIV-3\" class=\"description\">NIV-3 – <span class=\"label\">Beskrivning "
+                        + "i planen:</span> En komplett utbudskarta");
+        try (PDDocument pdf = Loader.loadPDF(get("/api/v1/plans/" + planId + "/annual-review?year=2023&format=pdf")
+                .body())) {
+            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(text).contains("Långsiktigt mål: Bättre hälsa för fler").contains("Effektmål: Bättre kvalitet")
+                    .contains("Beskrivning i planen").contains("En komplett utbudskarta")
+                    .contains("Så bedöms den uppnådd").contains("Enligt RD-beslut i januari 2021.");
+        }
+    }
+
+    @Test
     void the_matrix_layout_puts_areas_in_rows_and_each_year_in_a_pair_of_columns() throws Exception {
         String page = text(get("/api/v1/plans/" + planId + "/annual-review?year=2023&layout=matrix&format=html"));
 
@@ -203,6 +250,84 @@ class AnnualReviewDocumentsTest {
         assertThat(opened.statusCode()).isEqualTo(200);
         assertThat(new String(opened.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         assertThat(refused.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void bold_text_in_the_pdf_is_set_in_the_embedded_bold_face() throws Exception {
+        var response = get("/api/v1/plans/" + planId + "/annual-review?year=2023", "application/pdf");
+
+        try (PDDocument pdf = Loader.loadPDF(response.body())) {
+            java.util.Set<String> fonts = new java.util.HashSet<>();
+            for (var name : pdf.getPage(0).getResources().getFontNames()) {
+                PDFont font = pdf.getPage(0).getResources().getFont(name);
+                assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+                fonts.add(font.getName().replaceFirst("^[A-Z]{6}\\+", ""));
+            }
+            assertThat(fonts).contains("DejaVuSans", "DejaVuSans-Bold");
+            Map<String, String> fontOf = new HashMap<>();
+            var stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, java.util.List<org.apache.pdfbox.text.TextPosition> positions)
+                        throws java.io.IOException {
+                    fontOf.putIfAbsent(text.strip(), positions.get(0).getFont().getName());
+                    super.writeString(text, positions);
+                }
+            };
+            stripper.setStartPage(1);
+            stripper.setEndPage(1);
+            stripper.getText(pdf);
+            // The title is a heading, in bold; the plan's name under it is not.
+            assertThat(fontOf.entrySet()).anySatisfy(e -> {
+                assertThat(e.getKey()).startsWith("Årlig uppföljning 2023");
+                assertThat(e.getValue()).endsWith("+DejaVuSans-Bold");
+            });
+            assertThat(fontOf.entrySet()).anySatisfy(e -> {
+                assertThat(e.getKey()).startsWith("Organisation: Region Skåne");
+                assertThat(e.getValue()).endsWith("+DejaVuSans");
+            });
+        }
+    }
+
+    @Test
+    void the_map_in_the_pdf_shows_the_status_as_of_the_review_date_not_today() throws Exception {
+        // NV-1 was reported reached in 2025, long after the 2023 review: today's map shows it green,
+        // the review's map grey; MED-1 (reached in 2023) is green in both.
+        var today = javax.imageio.ImageIO.read(new ByteArrayInputStream(get("/plans/" + planId + "/map.png").body()));
+        var response = get("/api/v1/plans/" + planId + "/annual-review?year=2023&format=pdf", "*/*");
+
+        java.awt.image.BufferedImage inPdf = null;
+        try (PDDocument pdf = Loader.loadPDF(response.body())) {
+            for (var page : pdf.getPages()) {
+                for (var name : page.getResources().getXObjectNames()) {
+                    if (page.getResources().getXObject(name)
+                            instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image
+                            && image.getWidth() == today.getWidth()) {
+                        inPdf = image.getImage();
+                    }
+                }
+            }
+        }
+        assertThat(inPdf).as("the map in the PDF").isNotNull();
+        int green = 0x2e9e4f;
+        int yellow = 0xf4c430;
+        int greenToday = pixels(today, green);
+        int greenThen = pixels(inPdf, green);
+        assertThat(greenThen).isPositive();
+        // One green box fewer: NV-1's box is at least 200 × 40 pixels.
+        assertThat(greenToday - greenThen).isGreaterThan(200 * 40);
+        assertThat(pixels(inPdf, yellow)).isCloseTo(pixels(today, yellow), org.assertj.core.data.Offset.offset(400));
+    }
+
+    private static int pixels(java.awt.image.BufferedImage image, int rgb) {
+        int n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xffffff) == rgb) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     private HttpResponse<byte[]> get(String path) throws Exception {

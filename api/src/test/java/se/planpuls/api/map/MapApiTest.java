@@ -35,7 +35,8 @@ class MapApiTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<svg").contains("Strategisk karta").contains("Nära Vård")
                 .contains("data-code=\"DIG-4\"").contains("SDV infört*").contains("class=\"dependency\"")
-                .contains("Inväntar tidplan")
+                .contains("Inväntar tidplan").contains("Bättre hälsa för fler")
+                .contains("data-group=\"Förutsättningar\"").contains("Effektiva processer")
                 .contains("<title>MED-1 → MED-2: MED-2, effekt på kort sikt: ”Ledarskapsakademien har strategin som "
                         + "utgångspunkt vid planering, genomförande och utvärdering av insatser”</title>");
         assertThat(page.body().split("class=\"milestone\"", -1)).hasSize(35);

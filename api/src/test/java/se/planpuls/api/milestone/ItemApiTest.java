@@ -44,7 +44,13 @@ class ItemApiTest {
         assertThat(detail.path("milestone").path("title").asText()).isEqualTo("Hälso- och vårdutbudskarta");
         assertThat(detail.path("milestone").path("status").asText()).isEqualTo("unreported");
         assertThat(detail.path("milestone").path("statusColour").asText()).as("as in the annual review").isEqualTo("grey");
-        assertThat(detail.path("reachedWhen").asText()).contains("utbudskarta");
+        // The plan states no criterion for NIV-3: the description stands, and the answer says so.
+        assertThat(detail.path("reachedWhen").isNull()).isTrue();
+        assertThat(detail.path("reachedWhenSource").asText()).isEqualTo("description");
+        assertThat(detail.path("description").asText()).contains("utbudskarta");
+        JsonNode med1 = api.get("/api/v1/milestones/" + milestone("MED-1").path("id").asLong()).json();
+        assertThat(med1.path("reachedWhen").asText()).isEqualTo("Enligt RD-beslut i januari 2021.");
+        assertThat(med1.path("reachedWhenSource").asText()).isEqualTo("criterion");
         assertThat(detail.path("effects").get(0).path("audiences").get(0).asText()).isEqualTo("inv");
         assertThat(detail.path("dependsOn")).hasSize(2);
         assertThat(detail.path("history")).isEmpty();

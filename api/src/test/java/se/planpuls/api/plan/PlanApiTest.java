@@ -35,6 +35,13 @@ class PlanApiTest {
         assertThat(areas).isEqualTo(7);
         assertThat(milestones).isEqualTo(34);
         assertThat(plan.path("effectGoals")).hasSize(5);
+        // As the plan's Figur 1: the long-term goal over the map, each effect goal beside its group.
+        assertThat(plan.path("longTermGoal").asText()).isEqualTo("Bättre hälsa för fler");
+        assertThat(plan.path("groups").get(1).path("name").asText()).isEqualTo("Organisation/styrning");
+        assertThat(plan.path("groups").get(1).path("effectGoals")).extracting(JsonNode::asText)
+                .containsExactly("Bättre kvalitet", "Ökad tillgänglighet");
+        assertThat(plan.path("groups").get(2).path("effectGoals")).extracting(JsonNode::asText)
+                .containsExactly("Effektiva processer");
     }
 
     @Test

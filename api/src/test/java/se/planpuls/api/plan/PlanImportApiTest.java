@@ -202,6 +202,26 @@ class PlanImportApiTest {
     }
 
     @Test
+    void the_default_plan_exported_and_imported_back_changes_nothing_criteria_and_descriptions_kept_apart() {
+        String export = running.api.get("/api/v1/plans/1/export?format=json").body();
+        var json = running.api.get("/api/v1/plans/1/export?format=json").json();
+        var items = new java.util.HashMap<String, com.fasterxml.jackson.databind.JsonNode>();
+        json.path("groups").forEach(g -> g.path("areas").forEach(a -> a.path("milestones")
+                .forEach(i -> items.put(i.path("code").asText(), i))));
+        // A criterion only where the plan states one; elsewhere none, and the description stands.
+        assertThat(items.get("MED-1").path("reachedWhen").asText()).isEqualTo("Enligt RD-beslut i januari 2021.");
+        assertThat(items.get("PCA-1").path("reachedWhen").asText()).startsWith("Finns en modell");
+        assertThat(items.get("NIV-3").path("reachedWhen").isMissingNode()
+                || items.get("NIV-3").path("reachedWhen").isNull()).isTrue();
+
+        var again = running.importJson(export);
+
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().path("created").asInt()).isZero();
+        assertThat(again.json().path("updated").asInt()).isZero();
+    }
+
+    @Test
     void an_unknown_content_type_or_format_is_refused() {
         var xml = running.send("POST", "/api/v1/plans/import", "<plan/>", java.util.Map.of("Content-Type", "application/xml"));
         assertThat(xml.status()).isEqualTo(400);
