@@ -255,9 +255,9 @@ public final class MilestoneService {
                     : change.dueYear() != null ? null : before.dueDate();
             int dueYear = change.dueYear() != null ? change.dueYear()
                     : change.dueDate() != null ? change.dueDate().getYear() : before.dueYear();
-            var frequency = kind != ItemKind.RECURRING ? null
+            var frequency = !kind.periodic() ? null
                     : change.frequency() != null ? change.frequency() : before.frequency();
-            var startsOn = kind != ItemKind.RECURRING ? null
+            var startsOn = !kind.periodic() ? null
                     : change.startsOn() != null ? change.startsOn() : before.startsOn();
             String title = change.title() != null ? change.title().strip() : before.title();
             String description = change.description() != null ? change.description().strip() : before.description();

@@ -42,7 +42,7 @@ public record PlanItem(long id, long areaId, String code, String title, int dueY
      * report (see {@link ReportDue}), judged from the latest report, which is all that needs.
      */
     public boolean overdue(LocalDate today) {
-        if (kind == ItemKind.RECURRING && frequency != null) {
+        if (kind.periodic() && frequency != null) {
             var item = new Milestone(id, 0, areaId, 0, code, title, "", "", dueYear, dueDate, dateUncertain, ownerId,
                     kind, null, frequency, startsOn, 0);
             var clock = java.time.Clock.fixed(today.atStartOfDay(WorkingCalendar.ZONE).toInstant(), WorkingCalendar.ZONE);

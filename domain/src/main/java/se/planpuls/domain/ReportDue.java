@@ -64,7 +64,7 @@ public final class ReportDue {
                                     Clock clock) {
         LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
         LocalDate end = item.effectiveDueDate();
-        if (item.kind() != ItemKind.RECURRING || item.frequency() == null) {
+        if (!item.kind().periodic() || item.frequency() == null) {
             if (reached) {
                 return new Assessment(State.DONE, today, end);
             }

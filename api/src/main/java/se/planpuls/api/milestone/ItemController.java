@@ -29,7 +29,7 @@ final class ItemController {
 
     static final Route.Body NEW = Route.Body.of(ItemBody.class);
     static final Route.Body CHANGE = NEW.without("planId");
-    private static final String KINDS = "kind must be milestone, assignment or recurring";
+    private static final String KINDS = "kind must be milestone, assignment, recurring or indicator";
     private static final String REASON = "reason is at most 2000 characters";
 
     private final MilestoneService milestones;

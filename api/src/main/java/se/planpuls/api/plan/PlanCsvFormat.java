@@ -195,7 +195,7 @@ final class PlanCsvFormat {
         String rawKind = cell(record, "kind");
         ItemKind kind = rawKind == null ? ItemKind.MILESTONE : ItemKind.parse(rawKind).orElse(null);
         if (kind == null) {
-            problems.add(new Problem(row + "kind", "kind must be milestone, assignment or recurring"));
+            problems.add(new Problem(row + "kind", "kind must be milestone, assignment, recurring or indicator"));
             kind = ItemKind.MILESTONE;
         }
         Integer dueYear = null;

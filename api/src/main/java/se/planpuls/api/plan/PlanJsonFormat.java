@@ -130,7 +130,7 @@ final class PlanJsonFormat {
     private static PlanDocument.Item item(ItemJ item, String at, List<Problem> problems) {
         ItemKind kind = item.kind() == null ? ItemKind.MILESTONE : ItemKind.parse(item.kind()).orElse(null);
         if (kind == null) {
-            problems.add(new Problem(at + "kind", "kind must be milestone, assignment or recurring"));
+            problems.add(new Problem(at + "kind", "kind must be milestone, assignment, recurring or indicator"));
             kind = ItemKind.MILESTONE;
         }
         Frequency frequency = null;
