@@ -42,7 +42,8 @@ public final class PlanExportService {
                         areaItems.add(new PlanDocument.Item(null, m.code(), m.kind(), m.title(), m.description(),
                                 m.reachedWhen().equals(m.description()) ? null : m.reachedWhen(),
                                 m.dueYear(), m.dueDate(), m.dateUncertain(), m.reportTo(), m.frequency(), m.startsOn(),
-                                owner == null ? null : owner.email(), owner == null ? null : owner.name(), effects));
+                                owner == null ? null : owner.email(), owner == null ? null : owner.name(), effects,
+                                IndicatorService.definition(handle, m.id()).orElse(null)));
                     }
                     groupAreas.add(new PlanDocument.Area(null, area.code(), area.name(), area.goalImage(), areaItems));
                 }

@@ -80,7 +80,11 @@ public final class PlanImportService {
                 for (var item : area.items()) {
                     position++;
                     var wanted = WantedItem.of(item, areaId, position, owner(store, item, ownerIds));
-                    itemIds.put(item.code(), upsert(store, planId, wanted, tally));
+                    long itemId = upsert(store, planId, wanted, tally);
+                    itemIds.put(item.code(), itemId);
+                    if (item.indicator() != null && store.defineIndicator(itemId, item.indicator())) {
+                        tally.fieldChanged(item.code(), "indicator");
+                    }
                 }
             }
         }
@@ -144,26 +148,31 @@ public final class PlanImportService {
 
         /** A changed dependency is one more changed field of the item (an item counted unchanged so far). */
         void dependenciesChanged(String code) {
+            fieldChanged(code, "dependsOn");
+        }
+
+        /** One more changed field of an item; nothing for an item just created. */
+        void fieldChanged(String code, String field) {
             for (int i = 0; i < changes.size(); i++) {
                 var c = changes.get(i);
                 if (c.code().equals(code)) {
                     if (!c.action().equals("created")) {
                         List<String> fields = new ArrayList<>(c.fields());
-                        fields.add("dependsOn");
+                        fields.add(field);
                         changes.set(i, new ImportResult.Change(code, c.action(), List.copyOf(fields)));
                     }
                     return;
                 }
             }
-            changes.add(new ImportResult.Change(code, "updated", List.of("dependsOn")));
+            // The item was counted unchanged until now.
+            unchanged--;
+            changes.add(new ImportResult.Change(code, "updated", List.of(field)));
         }
 
         ImportResult result(long planId, boolean planCreated) {
             int created = (int) changes.stream().filter(c -> c.action().equals("created")).count();
             int updated = changes.size() - created;
-            int same = unchanged - (int) changes.stream().filter(c -> c.action().equals("updated")
-                    && c.fields().equals(List.of("dependsOn"))).count();
-            return new ImportResult(planId, planCreated, created, updated, same, List.copyOf(changes));
+            return new ImportResult(planId, planCreated, created, updated, unchanged, List.copyOf(changes));
         }
     }
 }

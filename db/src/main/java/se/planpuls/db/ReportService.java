@@ -159,7 +159,7 @@ public final class ReportService {
     }
 
     /** Null when the reporter is the owner (or an admin through the API); the owner's id for a substitute. */
-    private static Long authorise(Handle handle, Milestone milestone, Long reporterId) {
+    static Long authorise(Handle handle, Milestone milestone, Long reporterId) {
         if (reporterId == null || Objects.equals(milestone.ownerId(), reporterId)) {
             return null;
         }

@@ -31,14 +31,22 @@ public record PlanDocument(String slug, String name, String organisation, int pe
 
     /**
      * One item. {@code dueYear} may be null when {@code dueDate} is set. The owner is named by
-     * e-mail; an owner not yet known is created with {@code ownerName}.
+     * e-mail; an owner not yet known is created with {@code ownerName}. {@code indicator}: an
+     * indicator's definition, null for the other kinds.
      */
     public record Item(String where, String code, ItemKind kind, String title, String description,
                        String reachedWhen, Integer dueYear, LocalDate dueDate, boolean dateUncertain, String reportTo,
                        Frequency frequency, LocalDate startsOn, String ownerEmail, String ownerName,
-                       List<EffectDoc> effects) {
+                       List<EffectDoc> effects, Indicator indicator) {
         public Item {
             effects = effects == null ? List.of() : List.copyOf(effects);
+        }
+
+        public Item(String where, String code, ItemKind kind, String title, String description, String reachedWhen,
+                    Integer dueYear, LocalDate dueDate, boolean dateUncertain, String reportTo, Frequency frequency,
+                    LocalDate startsOn, String ownerEmail, String ownerName, List<EffectDoc> effects) {
+            this(where, code, kind, title, description, reachedWhen, dueYear, dueDate, dateUncertain, reportTo,
+                    frequency, startsOn, ownerEmail, ownerName, effects, null);
         }
     }
 

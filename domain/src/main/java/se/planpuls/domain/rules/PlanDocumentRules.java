@@ -28,7 +28,9 @@ public final class PlanDocumentRules {
             Map.entry("startsOn", "starts_on"), Map.entry("ownerEmail", "owner_email"),
             Map.entry("ownerName", "owner_name"), Map.entry("group", "area_group"),
             Map.entry("areaName", "area_name"), Map.entry("goalImage", "area_goal_image"),
-            Map.entry("milestone", "code"), Map.entry("dependsOn", "depends_on"));
+            Map.entry("milestone", "code"), Map.entry("dependsOn", "depends_on"),
+            Map.entry("indicator", "unit"), Map.entry("baselineDate", "baseline_date"),
+            Map.entry("targetDate", "target_date"), Map.entry("direction", "target_direction"));
     private static final Map<String, String> JSON_FIELDS = Map.of(
             "group", "name", "area", "code", "areaName", "name");
 
@@ -180,6 +182,10 @@ public final class PlanDocumentRules {
             prefix = prefix.substring(0, prefix.length() - "depends_on.".length());
             name = "depends_on";
         }
+        if (csv && prefix.endsWith(".indicator.")) {
+            // An indicator's fields are columns of the item's row.
+            prefix = prefix.substring(0, prefix.length() - "indicator.".length());
+        }
         String renamed = csv ? CSV_COLUMNS.getOrDefault(name, name)
                 : JSON_FIELDS.getOrDefault(name, field.substring(dot + 1));
         if (csv && name.startsWith("effects")) {
@@ -192,6 +198,13 @@ public final class PlanDocumentRules {
         String at = item.where();
         problems.addAll(ItemRules.check(at, item.code(), item.kind(), item.title(), item.description(),
                 item.reachedWhen(), item.dueYear(), item.dueDate(), item.reportTo(), item.frequency(), item.startsOn()));
+        if (item.kind() == se.planpuls.domain.ItemKind.INDICATOR && item.indicator() == null) {
+            problems.add(new Problem(at + "indicator", "an indicator needs its unit, direction and target"));
+        } else if (item.kind() != se.planpuls.domain.ItemKind.INDICATOR && item.indicator() != null) {
+            problems.add(new Problem(at + "indicator", "only an item of kind indicator has a unit, baseline or target"));
+        } else if (item.indicator() != null) {
+            problems.addAll(item.indicator().check(at + "indicator."));
+        }
         if (item.code() != null && !codes.add(item.code())) {
             problems.add(new Problem(at + "code", "item " + item.code() + " appears twice"));
         }
