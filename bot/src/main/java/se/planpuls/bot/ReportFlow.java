@@ -29,12 +29,20 @@ final class ReportFlow {
     private final ReportService reports;
     private final PendingAnswerService pending;
     private final PromptsCardFlow rows;
+    private final IndicatorReport indicators;
 
     ReportFlow(ReportService reports, PendingAnswerService pending, se.planpuls.db.MilestoneService milestones,
                java.time.Clock clock) {
+        this(reports, pending, milestones, clock, null);
+    }
+
+    /** {@code indicators}: takes an indicator card's value; null when the bot takes none. */
+    ReportFlow(ReportService reports, PendingAnswerService pending, se.planpuls.db.MilestoneService milestones,
+               java.time.Clock clock, IndicatorReport indicators) {
         this.reports = reports;
         this.pending = pending;
         this.rows = new PromptsCardFlow(reports, milestones, clock);
+        this.indicators = indicators;
     }
 
     /**
@@ -44,6 +52,9 @@ final class ReportFlow {
     CompletableFuture<Void> submitted(Turn turn, Object value) {
         if (turn.owner().isEmpty()) {
             return turn.reply("report.notOwner");
+        }
+        if (indicators != null && IndicatorReport.isOurs(value)) {
+            return indicators.submitted(turn, (java.util.Map<?, ?>) value);
         }
         if (value instanceof java.util.Map<?, ?> map && CardSubmission.ROWS.equals(map.get(CardSubmission.ACTION))) {
             return rows.submitted(turn, map);

@@ -145,7 +145,7 @@ final class StatusCard {
             case MILESTONE -> List.of(texts.get("card.due"), texts.due(m));
             case ASSIGNMENT -> m.reportTo() == null ? List.of(texts.get("card.reportBy"), texts.due(m))
                     : List.of(texts.get("card.reportTo"), m.reportTo(), texts.get("card.reportBy"), texts.due(m));
-            case RECURRING -> {
+            case RECURRING, INDICATOR -> {
                 Frequency frequency = m.frequency();
                 LocalDate end = m.effectiveDueDate();
                 if (frequency == null || today.isAfter(end)) {

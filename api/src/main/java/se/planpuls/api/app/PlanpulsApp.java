@@ -43,6 +43,7 @@ import se.planpuls.db.Database;
 import se.planpuls.domain.rules.DependencyRiskRule;
 import se.planpuls.db.DependencyService;
 import se.planpuls.db.DigestService;
+import se.planpuls.db.IndicatorService;
 import se.planpuls.db.MilestoneService;
 import se.planpuls.domain.rules.MissingReportRule;
 import se.planpuls.db.OwnerService;
@@ -114,6 +115,7 @@ public final class PlanpulsApp implements AutoCloseable {
             new PlanLoader(database, clock).loadDefaultIfMissing();
             var plans = new PlanService(database);
             var milestones = new MilestoneService(database, clock);
+            var indicators = new IndicatorService(database, clock);
             var owners = new OwnerService(database, clock);
             var channels = new ChannelService(database, clock);
             var dependencies = new DependencyService(database, clock);
@@ -121,7 +123,7 @@ public final class PlanpulsApp implements AutoCloseable {
             var reach = new ReachService(database, clock);
             TeamsBot bot = TeamsBot.create(config.bot(), new BotServices(owners, milestones,
                     new ReportService(database, clock), new ConversationService(database, clock), channels, plans,
-                    new PendingAnswerService(database, clock), reach), clock, metrics.registry());
+                    new PendingAnswerService(database, clock), reach, indicators), clock, metrics.registry());
             var reminders = new ReminderService(database, clock, WorkingCalendar.sweden());
             dispatcher = ReminderDispatcher.teams(reminders, bot, clock, metrics.registry());
             var digests = new DigestService(database, clock, MissingReportRule.escalated(reminders::reportMissing),
@@ -150,7 +152,7 @@ public final class PlanpulsApp implements AutoCloseable {
                     new AppRoutes(new HealthController(database, scheduler, draining), botEndpoint),
                     new PlanRoutes(plans, new PlanImportService(database, clock), new PlanExportService(database),
                             audit),
-                    new MilestoneRoutes(milestones, dependencies),
+                    new MilestoneRoutes(milestones, dependencies, indicators),
                     ownerRoutes,
                     reminderRoutes,
                     leadership,

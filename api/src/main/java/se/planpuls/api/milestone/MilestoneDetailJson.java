@@ -9,8 +9,12 @@ import se.planpuls.domain.MilestoneDetail;
 record MilestoneDetailJson(MilestoneJson milestone, String description, String reachedWhen, List<EffectJson> effects,
                            List<Long> dependsOn, List<Long> dependents, List<ReportJson> history) {
     static MilestoneDetailJson of(MilestoneDetail d) {
+        return of(d, null);
+    }
+
+    static MilestoneDetailJson of(MilestoneDetail d, se.planpuls.domain.IndicatorProgress indicator) {
         var m = d.view().milestone();
-        return new MilestoneDetailJson(MilestoneJson.of(d.view(), d.effectsSeen()), m.description(), m.reachedWhen(),
+        return new MilestoneDetailJson(MilestoneJson.of(d.view(), d.effectsSeen(), indicator), m.description(), m.reachedWhen(),
                 d.effects().stream().map(EffectJson::of).toList(), d.dependsOn(), d.dependents(),
                 d.history().stream().map(r -> ReportJson.of(r, d.effectsSeen())).toList());
     }

@@ -44,7 +44,13 @@ final class PlanJsonFormat {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ItemJ(String code, String kind, String title, String description, String reachedWhen, Integer dueYear,
                  String dueDate, Boolean dateUncertain, String reportTo, String frequency, String startsOn,
-                 String ownerEmail, String ownerName, List<EffectJ> effects) {
+                 String ownerEmail, String ownerName, List<EffectJ> effects, IndicatorJ indicator) {
+    }
+
+    /** An indicator's definition: numbers as JSON numbers, dates as YYYY-MM-DD. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record IndicatorJ(String unit, java.math.BigDecimal baseline, String baselineDate, java.math.BigDecimal target,
+                      String targetDate, String direction) {
     }
 
     record EffectJ(String text, List<String> audiences) {
@@ -153,7 +159,21 @@ final class PlanJsonFormat {
         return new PlanDocument.Item(at, item.code(), kind, item.title(), item.description(), item.reachedWhen(),
                 item.dueYear(), date(item.dueDate(), at + "dueDate", problems),
                 Boolean.TRUE.equals(item.dateUncertain()), item.reportTo(), frequency,
-                date(item.startsOn(), at + "startsOn", problems), item.ownerEmail(), item.ownerName(), effects);
+                date(item.startsOn(), at + "startsOn", problems), item.ownerEmail(), item.ownerName(), effects,
+                indicator(item.indicator(), at + "indicator.", problems));
+    }
+
+    private static se.planpuls.domain.Indicator indicator(IndicatorJ i, String at, List<Problem> problems) {
+        if (i == null) {
+            return null;
+        }
+        var direction = i.direction() == null ? null : se.planpuls.domain.IndicatorDirection.parse(i.direction())
+                .orElse(null);
+        if (i.direction() != null && direction == null) {
+            problems.add(new Problem(at + "direction", "direction must be at_least, at_most, increase or decrease"));
+        }
+        return new se.planpuls.domain.Indicator(i.unit(), i.baseline(), date(i.baselineDate(), at + "baselineDate",
+                problems), i.target(), date(i.targetDate(), at + "targetDate", problems), direction);
     }
 
     static LocalDate date(String value, String field, List<Problem> problems) {
@@ -187,6 +207,12 @@ final class PlanJsonFormat {
                 i.dueDate() == null ? null : i.dueDate().toString(), i.dateUncertain(), i.reportTo(),
                 i.frequency() == null ? null : i.frequency().apiName(),
                 i.startsOn() == null ? null : i.startsOn().toString(), i.ownerEmail(), i.ownerName(),
-                i.effects().stream().map(e -> new EffectJ(e.text(), e.audiences())).toList());
+                i.effects().stream().map(e -> new EffectJ(e.text(), e.audiences())).toList(), indicatorJ(i.indicator()));
+    }
+
+    private static IndicatorJ indicatorJ(se.planpuls.domain.Indicator i) {
+        return i == null ? null : new IndicatorJ(i.unit(), i.baselineValue(),
+                i.baselineDate() == null ? null : i.baselineDate().toString(), i.targetValue(),
+                i.targetDate() == null ? null : i.targetDate().toString(), i.direction().apiName());
     }
 }
