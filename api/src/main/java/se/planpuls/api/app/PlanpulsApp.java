@@ -133,7 +133,8 @@ public final class PlanpulsApp implements AutoCloseable {
             var auth = new AdminAuth(token, config.moreAdminTokens(), config.readOnlyTokens());
             // The links in a digest card need the port the server got, which is known only once it has started.
             var server = new AtomicReference<Javalin>();
-            var map = new MapRoutes(plans, dependencies, token, auth, () -> config.baseUrl(server.get().port()), clock);
+            var map = new MapRoutes(plans, dependencies, token, auth, () -> config.baseUrl(server.get().port()), clock,
+                    milestones, indicators);
             var reminderRoutes = new ReminderRoutes(reminders, milestones, owners, bot);
             var leadership = new LeadershipRoutes(channels, digests,
                     new AnnualReviewService(database, clock, reminders.calendar()), new RevisionService(database, clock),
