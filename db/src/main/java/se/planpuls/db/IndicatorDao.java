@@ -80,6 +80,15 @@ interface IndicatorDao {
         }
     }
 
+    /** A plan's values reported before {@code before}: what a review as of a day reads. */
+    @SqlQuery("""
+            SELECT v.id, v.milestone_id, v.measured AS "value", v.comment, v.reporter_owner_id, v.reporter_name,
+                   v.on_behalf_of_id, v.source, v.reported_at
+            FROM indicator_values v JOIN milestones m ON m.id = v.milestone_id
+            WHERE m.plan_id = :planId AND v.reported_at < :before ORDER BY v.id""")
+    @RegisterConstructorMapper(se.planpuls.domain.IndicatorValue.class)
+    List<se.planpuls.domain.IndicatorValue> valuesOfPlanBefore(long planId, Instant before);
+
     /** When each indicator of a plan last had a value: what the reminders count as its last report. */
     @SqlQuery("""
             SELECT v.milestone_id, MAX(v.reported_at) AS last_at
