@@ -106,4 +106,32 @@ class IndicatorServiceTest {
             assertThat(actions).extracting(e -> e.action()).contains("define-indicator", "update-indicator");
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void a_value_answers_the_periods_reminder_and_the_digest_shows_it_against_the_target(TestDatabases.Kind kind) {
+        try (var f = new Fixtures(kind.open())) {
+            var anna = f.owner("Anna Berg", "anna@example.com", null);
+            var item = indicator(f, anna, HME);
+            var reminders = new ReminderService(f.database, f.clock, se.planpuls.domain.calendar.WorkingCalendar.sweden());
+            // NOW is 22 November 2026: the year ends in under 30 working days, so the year's value is asked for.
+            var today = java.time.LocalDate.of(2026, 12, 17);
+            assertThat(reminders.due(today)).extracting(r -> r.key().milestoneId()).contains(item.id());
+
+            new IndicatorService(f.database, f.clock).report(new NewIndicatorValue(item.id(), new BigDecimal("76"), null,
+                    Reporter.owner(anna), "teams", null));
+
+            assertThat(reminders.due(today)).extracting(r -> r.key().milestoneId()).doesNotContain(item.id());
+            var digest = new DigestService(f.database, f.clock).digest(f.planId, null);
+            assertThat(digest.indicators()).singleElement().satisfies(line -> {
+                assertThat(line.code()).isEqualTo("HME-1");
+                assertThat(line.progress().latestValue()).isEqualByComparingTo("76");
+                assertThat(line.progress().onTarget()).isFalse();
+                assertThat(line.progress().trend().arrow()).isEqualTo("↓");
+            });
+            assertThat(digest.areas()).filteredOn(a -> a.code().equals("MED")).singleElement()
+                    .satisfies(a -> assertThat(a.total()).isEqualTo(f.milestones.search(
+                            new se.planpuls.domain.MilestoneFilter(null, "MED", null, null)).size() - 1));
+        }
+    }
 }
