@@ -146,6 +146,7 @@ final class IndicatorReport {
                     texts.get("%".equals(indicator.unit()) ? "indicator.range.percent"
                             : java.util.Set.of("antal", "kr", "dagar").contains(indicator.unit())
                             ? "indicator.range.nonNegative" : "indicator.range.other", indicator.unit()));
+            case "value.tooPrecise" -> texts.get("indicator.invalid.tooPrecise", typed, code);
             case "comment.tooLong" -> texts.get("report.invalid.comment", String.valueOf(text.length()));
             case "comment.markup" -> texts.get("report.invalid.markup");
             default -> texts.get("report.invalid.card", e.getMessage());

@@ -185,6 +185,16 @@ final class ReportFlow {
         return updates.thenCompose(done -> turn.send(Turn.message(message)));
     }
 
+    /** Whether the item is an indicator whose values this bot takes (then it has no status to report). */
+    boolean takesValues(MilestoneView view) {
+        return indicators != null && indicators.takes(view);
+    }
+
+    /** An indicator's card with its number field. */
+    CompletableFuture<Void> indicatorCard(Turn turn, MilestoneView view) {
+        return indicators.typed(turn, view, "");
+    }
+
     /** The owner of the milestone, or the owner's substitute. */
     boolean mayReport(Owner reporter, MilestoneView view) {
         return reports.mayReport(reporter.id(), view.milestone());
@@ -202,6 +212,7 @@ final class ReportFlow {
             case "expectedDate.missing" -> texts.get("report.invalid.expectedMissing");
             case "expectedDate.past" -> texts.get("report.invalid.expectedPast", texts.date(submission.expectedDate()));
             case "effects.unknown" -> texts.get("report.invalid.effects");
+            case "report.indicator" -> texts.get("report.invalid.indicator");
             default -> texts.get("report.invalid.card", e.getMessage());
         };
     }

@@ -51,8 +51,10 @@ class IndicatorReportTest extends BotTestBase {
         assertThat(say(ANNA, "rapportera SVAR-1 80 kr")).contains("mäts i %").contains("Inget har sparats");
         assertThat(say(ANNA, "rapportera SVAR-1 120")).contains("120").contains("mellan 0 och 100")
                 .contains("Inget har sparats");
-        assertThat(say(ANNA, "rapportera SVAR-1")).isEmpty();
+        assertThat(say(ANNA, "rapportera SVAR-1 80,12345")).contains("fler än fyra decimaler").contains("Inget har sparats");
+        assertThat(say(ANNA, "rapportera SVAR-1 grön")).contains("”grön” är inte ett tal");
         assertThat(indicators.values(share)).isEmpty();
+        assertThat(f.reports.history(share)).isEmpty();
     }
 
     @Test
@@ -85,6 +87,14 @@ class IndicatorReportTest extends BotTestBase {
 
         assertThat(lastText()).contains("mellan 0 och 100").contains("Inget har sparats");
         assertThat(indicators.values(share)).isEmpty();
+    }
+
+    @Test
+    void showing_an_indicator_gives_its_owner_the_card_with_the_number_field_not_a_status_choice() {
+        say(ANNA, "visa HME-1");
+        String card = lastCard().toString();
+        assertThat(card).contains("Input.Number").contains("indicatorValue." + hme).contains("minst 80 index")
+                .doesNotContain("Input.ChoiceSet");
     }
 
     @Test

@@ -81,6 +81,10 @@ class IndicatorServiceTest {
                     Reporter.owner(anna), "teams", null)))
                     .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("indicator.notIndicator"));
             assertThat(indicators.values(item.id())).isEmpty();
+            assertThatThrownBy(() -> f.reports.report(new se.planpuls.domain.NewReport(item.id(),
+                    se.planpuls.domain.Status.REACHED, "klart", Reporter.owner(anna), "teams", null)))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("report.indicator"));
+            assertThat(f.reports.history(item.id())).isEmpty();
         }
     }
 

@@ -108,6 +108,10 @@ public record Indicator(String unit, BigDecimal baselineValue, LocalDate baselin
         if (value == null) {
             throw new InvalidInputException("value", "value.missing", "value is required");
         }
+        if (value.stripTrailingZeros().scale() > 4) {
+            throw new InvalidInputException("value", "value.tooPrecise", "value " + value.toPlainString()
+                    + " has more than four decimals");
+        }
         rangeProblem(value).ifPresent(problem -> {
             throw new InvalidInputException("value", "value.outOfRange", "value " + value.toPlainString() + " " + problem);
         });
