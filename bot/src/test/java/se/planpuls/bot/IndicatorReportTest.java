@@ -98,6 +98,27 @@ class IndicatorReportTest extends BotTestBase {
     }
 
     @Test
+    void the_owners_card_of_all_items_asks_an_indicator_for_a_number_and_its_own_submit_stores_it() {
+        say(ANNA, "mina milstolpar");
+        String card = lastCard().toString();
+        assertThat(card).contains("\"indicatorValue." + hme + "\"").contains("\"status." + id("MED-1") + "\"")
+                .doesNotContain("\"status." + hme + "\"");
+
+        connector.clear();
+        Map<String, Object> value = new HashMap<>();
+        value.put("planpuls", "indicatorValue");
+        value.put("milestoneId", hme);
+        value.put("indicatorValue." + hme, 79);
+        value.put("status." + id("MED-1"), "IN_PROGRESS");
+        post(teams.submit(ANNA, "card-3", value));
+
+        assertThat(lastText()).contains("79 index");
+        assertThat(indicators.values(hme)).hasSize(1);
+        // The number's own submit reports the number only; the other rows wait for the card's submit.
+        assertThat(f.milestones.view(id("MED-1")).latest()).isNull();
+    }
+
+    @Test
     void someone_else_cannot_report_an_owners_indicator() {
         f.owner("Bo Ek", "bo.ek@example.com", null);
         assertThat(say(BO, "report HME-1 78")).contains("HME-1").contains("varken ägare");

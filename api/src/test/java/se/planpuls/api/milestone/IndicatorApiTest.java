@@ -135,6 +135,12 @@ class IndicatorApiTest {
                 + "\"direction\":\"at_least\"}}"), 400, "indicator.target");
         assertProblem(running.api.post("/api/v1/milestones", base + ",\"indicator\":{\"unit\":\"%\",\"target\":190,"
                 + "\"direction\":\"at_least\"}}"), 400, "indicator.target");
+        for (String hostile : new String[] {"1e400", "123456789012345678901234567890", "90.123456"}) {
+            assertProblem(running.api.post("/api/v1/milestones", base + ",\"indicator\":{\"unit\":\"index\",\"target\":"
+                    + hostile + ",\"direction\":\"at_least\"}}"), 400, "indicator.target");
+        }
+        assertProblem(running.api.post("/api/v1/milestones", base + ",\"indicator\":{\"unit\":\"in\\u0000dex\","
+                + "\"target\":80,\"direction\":\"at_least\"}}"), 400, "indicator.unit");
         assertProblem(running.api.post("/api/v1/milestones", base + ",\"indicator\":{\"units\":\"%\"}}"), 400,
                 "indicator.units");
         assertProblem(running.api.post("/api/v1/milestones", base + ",\"indicator\":[1]}"), 400, "indicator");
