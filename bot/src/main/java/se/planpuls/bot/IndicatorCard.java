@@ -23,9 +23,17 @@ final class IndicatorCard {
     }
 
     static Attachment of(MilestoneView view, IndicatorProgress progress, String problem, Texts texts) {
+        return of(null, view, progress, problem, texts);
+    }
+
+    /** As above, for a reminder: {@code header} says why the owner hears from Planpuls now. */
+    static Attachment of(String header, MilestoneView view, IndicatorProgress progress, String problem, Texts texts) {
         var m = view.milestone();
         ArrayNode body = Cards.array();
-        body.add(Cards.subtle(texts.get("indicator.card.title")));
+        body.add(Cards.subtle(texts.get(header == null ? "indicator.card.title" : "reminder.title")));
+        if (header != null) {
+            body.add(Cards.text(header).put("weight", "Bolder"));
+        }
         body.add(Cards.heading(m.code() + " " + m.title()));
         body.add(facts(progress, texts));
         if (problem != null) {
