@@ -85,9 +85,9 @@ final class IndicatorReport {
         String cardId = activity.getReplyToId();
         String key = cardId == null ? null : "teams:" + activity.getConversation().getId() + ":" + cardId + ":value:"
                 + id + ":" + activity.getFrom().getId();
-        // The number field holds the number only: the comment is its own field.
+        // The number field holds the number only (its unit is the indicator's); the comment is its own field.
         if (value.strip().contains(" ")) {
-            value = value.strip().replace(" ", "x");
+            return turn.reply("indicator.invalid.notNumber", value.strip(), view.milestone().code());
         }
         String text = comment == null ? value : value + " " + comment;
         return store(turn, view, progress.indicator(), value.isBlank() ? "" : text, key, cardId);

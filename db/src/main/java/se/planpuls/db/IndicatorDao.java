@@ -14,13 +14,15 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface IndicatorDao {
 
     @SqlQuery("""
-            SELECT milestone_id, unit, baseline_value, baseline_date, target_value, target_date, direction
-            FROM indicators WHERE milestone_id = :milestoneId""")
+            SELECT i.milestone_id, i.unit, i.baseline_value, i.baseline_date, i.target_value, i.target_date, i.direction,
+                   m.frequency
+            FROM indicators i JOIN milestones m ON m.id = i.milestone_id WHERE i.milestone_id = :milestoneId""")
     @RegisterConstructorMapper(DefinitionRow.class)
     Optional<DefinitionRow> definition(long milestoneId);
 
     @SqlQuery("""
-            SELECT i.milestone_id, i.unit, i.baseline_value, i.baseline_date, i.target_value, i.target_date, i.direction
+            SELECT i.milestone_id, i.unit, i.baseline_value, i.baseline_date, i.target_value, i.target_date, i.direction,
+                   m.frequency
             FROM indicators i JOIN milestones m ON m.id = i.milestone_id
             WHERE m.plan_id = :planId AND m.deleted_at IS NULL""")
     @RegisterConstructorMapper(DefinitionRow.class)
@@ -72,8 +74,13 @@ interface IndicatorDao {
     @RegisterConstructorMapper(se.planpuls.domain.IndicatorValue.class)
     List<se.planpuls.domain.IndicatorValue> valuesOfPlan(long planId);
 
+    /** {@code frequency}: the item's, at which a value is expected. */
     record DefinitionRow(long milestoneId, String unit, BigDecimal baselineValue, LocalDate baselineDate,
-                         BigDecimal targetValue, LocalDate targetDate, String direction) {
+                         BigDecimal targetValue, LocalDate targetDate, String direction, String frequency) {
+        se.planpuls.domain.Frequency itemFrequency() {
+            return frequency == null ? null : se.planpuls.domain.Frequency.parse(frequency).orElse(null);
+        }
+
         se.planpuls.domain.Indicator indicator() {
             return new se.planpuls.domain.Indicator(unit, baselineValue, baselineDate, targetValue, targetDate,
                     se.planpuls.domain.IndicatorDirection.parse(direction).orElseThrow());

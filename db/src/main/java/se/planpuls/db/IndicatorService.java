@@ -64,12 +64,9 @@ public final class IndicatorService {
         IndicatorDao dao = handle.attach(IndicatorDao.class);
         Map<Long, List<IndicatorValue>> values = dao.valuesOfPlan(planId).stream()
                 .collect(Collectors.groupingBy(IndicatorValue::milestoneId));
-        Map<Long, se.planpuls.domain.Frequency> frequencies = new LinkedHashMap<>();
-        handle.attach(MilestoneDao.class).viewsOfPlan(planId)
-                .forEach(v -> frequencies.put(v.milestone().id(), v.milestone().frequency()));
         Map<Long, IndicatorProgress> progress = new LinkedHashMap<>();
         for (var row : dao.definitionsOfPlan(planId)) {
-            progress.put(row.milestoneId(), new IndicatorProgress(row.indicator(), frequencies.get(row.milestoneId()),
+            progress.put(row.milestoneId(), new IndicatorProgress(row.indicator(), row.itemFrequency(),
                     values.getOrDefault(row.milestoneId(), List.of())));
         }
         return progress;

@@ -130,14 +130,13 @@ public final class JsonBody {
         return new JsonBody(object);
     }
 
-    /** A number (whole or decimal), or null; a string or an unreadably large number is refused. */
+    /** A number (whole or decimal), or null; a string, or a decimal too large to read ({@code 1e400}), is refused. */
     public java.math.BigDecimal decimal(String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!value.isNumber() || value.isBigDecimal() && value.decimalValue().abs().scale() < -30
-                || value.isDouble() && !Double.isFinite(value.doubleValue())) {
+        if (!value.isNumber() || value.isFloatingPointNumber() && !Double.isFinite(value.doubleValue())) {
             throw new BadRequest(field, field + " must be a number");
         }
         return value.decimalValue();
