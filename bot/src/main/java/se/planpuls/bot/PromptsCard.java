@@ -155,6 +155,11 @@ final class PromptsCard {
                 continue;
             }
             forms++;
+            if (m.kind() == se.planpuls.domain.ItemKind.INDICATOR) {
+                // An indicator is answered with a number, through a submit of its own.
+                IndicatorCard.form(items, m.id(), null, texts);
+                continue;
+            }
             open = true;
             row.flags().forEach(flag -> items.add(flag(flag, texts)));
             if (row.problem() != null) {

@@ -236,7 +236,13 @@ public final class MilestoneService {
     }
 
     public Milestone create(long planId, ItemInput input, Actor actor) {
+        return create(planId, input, null, actor);
+    }
+
+    /** Creates an item; an indicator with its definition, written in the same transaction. */
+    public Milestone create(long planId, ItemInput input, se.planpuls.domain.Indicator indicator, Actor actor) {
         ItemKind kind = input.kind() == null ? ItemKind.MILESTONE : input.kind();
+        checkIndicator(kind, indicator, false);
         String code = ItemRules.blankToNull(input.code());
         Integer dueYear = input.dueYear() != null ? input.dueYear()
                 : input.dueDate() != null ? Integer.valueOf(input.dueDate().getYear()) : null;
@@ -264,12 +270,21 @@ public final class MilestoneService {
                     input.frequency() == null ? null : input.frequency().apiName(), input.startsOn());
             Milestone created = dao.milestone(id).orElseThrow();
             AuditLog.record(handle, clock, actor, "create", "milestone", id, planId, input.reason(), null, created);
+            if (indicator != null) {
+                IndicatorService.define(handle, clock, actor, created, indicator, input.reason());
+            }
             return created;
         }));
     }
 
     /** Applies the non-null fields of {@code change}; {@code expectedVersion} null skips the version check. */
     public Milestone update(long id, ItemInput change, Integer expectedVersion, Actor actor) {
+        return update(id, change, null, expectedVersion, actor);
+    }
+
+    /** As {@link #update(long, ItemInput, Integer, Actor)}; a non-null {@code indicator} replaces the definition. */
+    public Milestone update(long id, ItemInput change, se.planpuls.domain.Indicator indicator, Integer expectedVersion,
+                            Actor actor) {
         return jdbi.inTransaction(handle -> {
             MilestoneDao dao = handle.attach(MilestoneDao.class);
             Milestone before = dao.milestone(id).orElseThrow(() -> new NotFoundException("milestone", id));
@@ -290,13 +305,15 @@ public final class MilestoneService {
                 }
             }
             ItemKind kind = change.kind() != null ? change.kind() : before.kind();
+            checkIndicator(kind, indicator, kind == ItemKind.INDICATOR
+                    && IndicatorService.definition(handle, id).isPresent());
             var dueDate = change.dueDate() != null ? change.dueDate()
                     : change.dueYear() != null ? null : before.dueDate();
             int dueYear = change.dueYear() != null ? change.dueYear()
                     : change.dueDate() != null ? change.dueDate().getYear() : before.dueYear();
-            var frequency = kind != ItemKind.RECURRING ? null
+            var frequency = !kind.periodic() ? null
                     : change.frequency() != null ? change.frequency() : before.frequency();
-            var startsOn = kind != ItemKind.RECURRING ? null
+            var startsOn = !kind.periodic() ? null
                     : change.startsOn() != null ? change.startsOn() : before.startsOn();
             String title = change.title() != null ? change.title().strip() : before.title();
             String description = change.description() != null ? change.description().strip() : before.description();
@@ -316,6 +333,9 @@ public final class MilestoneService {
                     : !Objects.equals(before.ownerId(), after.ownerId()) ? "reassign" : "update";
             AuditLog.record(handle, clock, actor, action, "milestone", id, before.planId(),
                     ItemRules.blankToNull(change.reason()), before, after);
+            if (indicator != null) {
+                IndicatorService.define(handle, clock, actor, after, indicator, ItemRules.blankToNull(change.reason()));
+            }
             return after;
         });
     }
@@ -346,6 +366,20 @@ public final class MilestoneService {
     private static void checkOwner(Handle handle, Long ownerId) {
         if (ownerId != null && !handle.attach(OwnerDao.class).active(ownerId)) {
             throw new InvalidInputException("ownerId", "owner.unknown", "no owner has id " + ownerId);
+        }
+    }
+
+    /** An indicator needs a valid definition (unless it has one already); another kind may not have one. */
+    private static void checkIndicator(ItemKind kind, se.planpuls.domain.Indicator indicator, boolean defined) {
+        if (kind != ItemKind.INDICATOR && indicator != null) {
+            throw new InvalidInputException("indicator", "item.invalid", "only an item of kind indicator has an indicator");
+        }
+        if (kind == ItemKind.INDICATOR && indicator == null && !defined) {
+            throw new InvalidInputException("indicator", "item.invalid",
+                    "an indicator needs indicator: unit, direction and a target (baseline optional)");
+        }
+        if (indicator != null) {
+            throwFirst(indicator.check("indicator."));
         }
     }
 

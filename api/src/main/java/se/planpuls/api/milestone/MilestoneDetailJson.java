@@ -12,13 +12,24 @@ record MilestoneDetailJson(MilestoneJson milestone, String description, String r
                            List<Long> dependsOn, List<Long> dependents, List<ReportJson> history,
                            DeliverablesJson deliverables) {
     static MilestoneDetailJson of(MilestoneDetail d) {
-        return of(d, List.of(), null);
+        return of(d, List.of(), null, null);
     }
 
     /** With a parent's sub-deliverables nested in it and its status summarised from theirs. */
     static MilestoneDetailJson of(MilestoneDetail d, List<MilestoneView> children, ParentStatus summary) {
+        return of(d, children, summary, null);
+    }
+
+    /** With an indicator's definition and values (null for another kind). */
+    static MilestoneDetailJson of(MilestoneDetail d, se.planpuls.domain.IndicatorProgress indicator) {
+        return of(d, List.of(), null, indicator);
+    }
+
+    /** With sub-deliverables and their summary, and an indicator's definition and values (null for another kind). */
+    static MilestoneDetailJson of(MilestoneDetail d, List<MilestoneView> children, ParentStatus summary,
+                                  se.planpuls.domain.IndicatorProgress indicator) {
         var m = d.view().milestone();
-        return new MilestoneDetailJson(MilestoneJson.of(d.view(), d.effectsSeen()), m.description(), m.reachedWhen(),
+        return new MilestoneDetailJson(MilestoneJson.of(d.view(), d.effectsSeen(), indicator), m.description(), m.reachedWhen(),
                 d.effects().stream().map(EffectJson::of).toList(), d.dependsOn(), d.dependents(),
                 d.history().stream().map(r -> ReportJson.of(r, d.effectsSeen())).toList(),
                 children.isEmpty() || summary == null ? null : new DeliverablesJson(
