@@ -99,7 +99,8 @@ final class ReminderCardSender {
             long id = reminder.key().milestoneId();
             if (!rows.containsKey(id)) {
                 rows.put(id, new PromptsCard.Row(views.get(id), reminder.key(), details.get(id).effects(),
-                        PromptsCard.State.OPEN, null, flags(reminder.key(), details.get(id).flags())));
+                        PromptsCard.State.OPEN, null, flags(reminder.key(), details.get(id).flags()),
+                        details.get(id).indicator()));
             }
         }
         long prompts = rows.values().stream().filter(r -> !r.notice()).count();

@@ -103,6 +103,8 @@ class IndicatorReportTest extends BotTestBase {
         String card = lastCard().toString();
         assertThat(card).contains("\"indicatorValue." + hme + "\"").contains("\"status." + id("MED-1") + "\"")
                 .doesNotContain("\"status." + hme + "\"");
+        // Each indicator's row is labelled with its own unit, and a percentage is held to 0-100.
+        assertThat(card).contains("Värde (index)").contains("Värde (%)").contains("\"min\":0").contains("\"max\":100");
 
         connector.clear();
         Map<String, Object> value = new HashMap<>();

@@ -28,6 +28,11 @@ interface IndicatorDao {
     @RegisterConstructorMapper(DefinitionRow.class)
     List<DefinitionRow> definitionsOfPlan(long planId);
 
+    /** The definitions of the given items, for a card of many rows at once (see {@link TurnQueries}). */
+    String DEFINITIONS_OF = """
+            SELECT milestone_id, unit, baseline_value, baseline_date, target_value, target_date, direction
+            FROM indicators WHERE milestone_id IN (<milestoneIds>)""";
+
     @SqlUpdate("""
             INSERT INTO indicators (milestone_id, unit, baseline_value, baseline_date, target_value, target_date, direction)
             VALUES (:milestoneId, :unit, :baselineValue, :baselineDate, :targetValue, :targetDate, :direction)""")

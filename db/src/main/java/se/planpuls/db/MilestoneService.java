@@ -51,13 +51,21 @@ public final class MilestoneService {
         return prompts(List.of(view), today).get(view.milestone().id()).flags();
     }
 
-    /** What a prompt shows on a milestone's row: the effects to tick and what to put right in the last report. */
-    public record PromptDetail(List<Effect> effects, List<se.planpuls.domain.QualityFlag> flags) {
+    /**
+     * What a prompt shows on a milestone's row: the effects to tick, what to put right in the last report,
+     * and an indicator's definition (null for another kind), whose unit labels the row's number field.
+     */
+    public record PromptDetail(List<Effect> effects, List<se.planpuls.domain.QualityFlag> flags,
+                               se.planpuls.domain.Indicator indicator) {
+        public PromptDetail(List<Effect> effects, List<se.planpuls.domain.QualityFlag> flags) {
+            this(effects, flags, null);
+        }
     }
 
     /**
      * {@link PromptDetail} of each milestone, by id, read together: one statement for all their effects and
-     * one reminder policy per plan, so a card of many rows costs what a card of one does.
+     * one reminder policy per plan, so a card of many rows costs what a card of one does; the indicators among
+     * them add one statement for all their definitions, and none when there is no indicator.
      */
     public Map<Long, PromptDetail> prompts(Collection<MilestoneView> views, java.time.LocalDate today) {
         if (views.isEmpty()) {
@@ -69,6 +77,13 @@ public final class MilestoneService {
             for (int from = 0; from < ids.size(); from += 500) {
                 effects.putAll(effects(TurnQueries.effectRowsOf(handle, ids.subList(from, Math.min(ids.size(), from + 500)))));
             }
+            List<Long> indicatorIds = views.stream().filter(v -> v.milestone().kind() == ItemKind.INDICATOR)
+                    .map(v -> v.milestone().id()).distinct().toList();
+            Map<Long, se.planpuls.domain.Indicator> indicators = new LinkedHashMap<>();
+            for (int from = 0; from < indicatorIds.size(); from += 500) {
+                indicators.putAll(TurnQueries.indicatorsOf(handle,
+                        indicatorIds.subList(from, Math.min(indicatorIds.size(), from + 500))));
+            }
             Map<Long, se.planpuls.domain.rules.OwnerPromptRules> rules = new java.util.HashMap<>();
             Map<Long, PromptDetail> details = new LinkedHashMap<>();
             for (MilestoneView view : views) {
@@ -76,7 +91,8 @@ public final class MilestoneService {
                         .OwnerPromptRules(TurnQueries.policyJson(handle, plan).map(ReminderPolicyJson::fromJson)
                         .orElse(se.planpuls.domain.reminder.ReminderPolicy.DEFAULT).staleAfterDays()));
                 long id = view.milestone().id();
-                details.put(id, new PromptDetail(effects.getOrDefault(id, List.of()), rule.check(view, today)));
+                details.put(id, new PromptDetail(effects.getOrDefault(id, List.of()), rule.check(view, today),
+                        indicators.get(id)));
             }
             return details;
         });

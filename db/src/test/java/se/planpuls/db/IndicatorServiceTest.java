@@ -33,6 +33,23 @@ class IndicatorServiceTest {
 
     @ParameterizedTest
     @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void a_card_of_many_rows_reads_its_indicators_definitions_with_the_rows_and_none_for_other_kinds(
+            TestDatabases.Kind kind) {
+        try (var f = new Fixtures(kind.open())) {
+            var anna = f.owner("Anna Berg", "anna@example.com", null);
+            var item = indicator(f, anna, HME);
+            var milestone = f.milestone("MED-1");
+
+            var prompts = f.milestones.prompts(java.util.List.of(f.milestones.view(item.id()), milestone),
+                    LocalDate.of(2026, 3, 2));
+
+            assertThat(prompts.get(item.id()).indicator()).isEqualTo(HME);
+            assertThat(prompts.get(milestone.milestone().id()).indicator()).isNull();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
     void an_owners_value_is_appended_to_the_history_with_who_when_and_the_comment(TestDatabases.Kind kind) {
         try (var f = new Fixtures(kind.open())) {
             var anna = f.owner("Anna Berg", "anna@example.com", null);
