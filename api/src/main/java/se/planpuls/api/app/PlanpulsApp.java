@@ -160,7 +160,7 @@ public final class PlanpulsApp implements AutoCloseable {
                     new MilestoneRoutes(milestones, dependencies, indicators),
                     ownerRoutes,
                     new OwnerGroupRoutes(new OwnerGroupService(database, clock)),
-                    new ItemShapeRoutes(new ItemShapeService(database, clock), milestones),
+                    new ItemShapeRoutes(new ItemShapeService(database, clock), milestones, indicators),
                     reminderRoutes,
                     leadership,
                     map,

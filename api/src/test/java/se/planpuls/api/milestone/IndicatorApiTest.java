@@ -159,6 +159,16 @@ class IndicatorApiTest {
         assertThat(changed.json().path("milestone").path("indicator").path("target").decimalValue())
                 .isEqualByComparingTo("79");
         assertThat(changed.json().path("milestone").path("frequency").asText()).isEqualTo("yearly");
+
+        // Its shape: reported by its frequency, so never ongoing; the answer keeps the indicator beside the shape.
+        String shape = "/api/v1/milestones/" + id + "/shape";
+        assertProblem(running.api.send("PUT", shape, "{\"ongoing\":true}", RunningApp.TOKEN), 400, "ongoing");
+        var shaped = running.api.send("PUT", shape, "{\"reportTo\":[\"Ledningsgruppen\",\"Regionstyrelsen\"]}",
+                RunningApp.TOKEN);
+        assertThat(shaped.status()).as(shaped.body()).isEqualTo(200);
+        assertThat(shaped.json().path("milestone").path("shape").path("reportTo")).hasSize(2);
+        assertThat(shaped.json().path("milestone").path("indicator").path("target").decimalValue())
+                .isEqualByComparingTo("79");
     }
 
     private static JsonNode code(JsonNode list, String code) {
