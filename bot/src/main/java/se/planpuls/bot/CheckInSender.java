@@ -68,7 +68,7 @@ final class CheckInSender {
             var prompts = services.milestones().prompts(open, today);
             List<PromptsCard.Row> rows = open.stream().map(v -> new PromptsCard.Row(v, null,
                     prompts.get(v.milestone().id()).effects(), PromptsCard.State.OPEN, null,
-                    prompts.get(v.milestone().id()).flags())).toList();
+                    prompts.get(v.milestone().id()).flags(), prompts.get(v.milestone().id()).indicator())).toList();
             Activity card = MessageFactory.attachment(PromptsCard.of("checkin.title",
                     texts.get("checkin.intro", String.valueOf(open.size())), rows, owner, texts));
             chain = chain.thenCompose(s -> {

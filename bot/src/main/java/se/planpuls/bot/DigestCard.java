@@ -47,6 +47,7 @@ final class DigestCard {
                     .put("altText", statusAltText(digest, texts));
         }
         body.add(areaTable(digest, texts));
+        indicators(body, digest, texts);
 
         list(body, texts, "digest.changes", "digest.changes.none", digest.changes(), null, c -> {
             String line = texts.get("digest.change", c.code(), c.title(), texts.status(c.from()), texts.status(c.to()),
@@ -146,6 +147,44 @@ final class DigestCard {
             column.putArray("items").add(text);
         }
         return set;
+    }
+
+    /**
+     * Each indicator's latest value against its target, with its trend and, when the digest has one, its
+     * sparkline beside it. A plan without indicators has no such section.
+     */
+    private static void indicators(ArrayNode body, Digest digest, Texts texts) {
+        if (digest.indicators().isEmpty()) {
+            return;
+        }
+        section(body, texts.get("digest.indicators"));
+        digest.indicators().stream().limit(MAX_LINES).forEach(line -> {
+            ObjectNode set = body.addObject().put("type", "ColumnSet").put("spacing", "Small");
+            ArrayNode columns = set.putArray("columns");
+            columns.addObject().put("type", "Column").put("width", "stretch").putArray("items")
+                    .add(Cards.text(indicatorLine(line, texts)).put("size", "Small"));
+            if (line.chartUrl() != null) {
+                columns.addObject().put("type", "Column").put("width", "120px").putArray("items").addObject()
+                        .put("type", "Image").put("url", line.chartUrl()).put("size", "Stretch")
+                        .put("altText", texts.get("digest.indicator.alt", line.code()));
+            }
+        });
+        if (digest.indicators().size() > MAX_LINES) {
+            body.add(Cards.text(texts.get("digest.more", String.valueOf(digest.indicators().size() - MAX_LINES))));
+        }
+    }
+
+    /** "HME-1 Medarbetarengagemang: 78,5 index ↑ · målet nått (mål: minst 77)" */
+    static String indicatorLine(Digest.IndicatorLine line, Texts texts) {
+        var progress = line.progress();
+        var indicator = progress.indicator();
+        String target = IndicatorCard.target(indicator, texts);
+        if (progress.latest() == null) {
+            return texts.get("digest.indicator.noValue", line.code(), line.title(), target);
+        }
+        return texts.get("digest.indicator.item", line.code(), line.title(),
+                IndicatorCard.format(indicator, progress.latestValue(), texts), progress.trend().arrow(),
+                texts.get(progress.onTarget() ? "indicator.met" : "indicator.notMet"), target);
     }
 
     /** "7 förutsättningar försenade: PCA-5, HFI-2, …; 1 med risk för försening: …" */

@@ -42,7 +42,8 @@ final class MyMilestonesCommand implements Command {
         List<PromptsCard.Row> rows = mine.stream().map(v -> v.reached()
                 ? new PromptsCard.Row(v, null, List.of(), PromptsCard.State.OPEN, null)
                 : new PromptsCard.Row(v, null, prompts.get(v.milestone().id()).effects(), PromptsCard.State.OPEN,
-                        null, prompts.get(v.milestone().id()).flags())).toList();
+                        null, prompts.get(v.milestone().id()).flags(), prompts.get(v.milestone().id()).indicator()))
+                .toList();
         boolean allReached = mine.stream().allMatch(MilestoneView::reached);
         String intro = texts.get("my.header", String.valueOf(mine.size())) + " "
                 + (allReached ? texts.get("my.allReached") : texts.get("my.cards"));

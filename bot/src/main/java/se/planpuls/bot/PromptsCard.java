@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import se.planpuls.domain.Effect;
+import se.planpuls.domain.Indicator;
 import se.planpuls.domain.MilestoneView;
 import se.planpuls.domain.Owner;
 import se.planpuls.domain.QualityFlag;
@@ -58,11 +59,17 @@ final class PromptsCard {
      * @param asked   the reminder the row answers, or null for a row of a list (check-in, my milestones)
      * @param problem why the row's last submit was refused, shown on it; null when none
      * @param flags   what the owner should put right in the last report (stale, expected date passed, ...)
+     * @param indicator an indicator's definition, whose unit labels its number field; null for another kind
      */
     record Row(MilestoneView view, ReminderKey asked, List<Effect> effects, State state, String problem,
-               List<QualityFlag> flags) {
+               List<QualityFlag> flags, Indicator indicator) {
         Row(MilestoneView view, ReminderKey asked, List<Effect> effects, State state, String problem) {
             this(view, asked, effects, state, problem, List.of());
+        }
+
+        Row(MilestoneView view, ReminderKey asked, List<Effect> effects, State state, String problem,
+            List<QualityFlag> flags) {
+            this(view, asked, effects, state, problem, flags, null);
         }
 
         long milestoneId() {
@@ -155,6 +162,11 @@ final class PromptsCard {
                 continue;
             }
             forms++;
+            if (m.kind() == se.planpuls.domain.ItemKind.INDICATOR) {
+                // An indicator is answered with a number, through a submit of its own.
+                IndicatorCard.form(items, m.id(), row.indicator(), texts);
+                continue;
+            }
             open = true;
             row.flags().forEach(flag -> items.add(flag(flag, texts)));
             if (row.problem() != null) {

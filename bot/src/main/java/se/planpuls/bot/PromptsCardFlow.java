@@ -93,7 +93,7 @@ final class PromptsCardFlow {
             }
             if (submission.status() == null) {
                 rows.add(new PromptsCard.Row(view, ref.asked(), effects, ref.state(), null,
-                        prompts.get(ref.milestoneId()).flags()));
+                        prompts.get(ref.milestoneId()).flags(), prompts.get(ref.milestoneId()).indicator()));
                 continue;
             }
             given++;

@@ -57,8 +57,8 @@ final class ReminderCard {
                         ? texts.get("reminder.deadline.ASSIGNMENT.noBoard", name, texts.date(date), key.step())
                         : texts.get("reminder.deadline.ASSIGNMENT", name, texts.date(date), key.step(),
                                 String.join(", ", m.shape().reportTo()));
-                case RECURRING -> texts.get("reminder.deadline.RECURRING", name, texts.date(date), key.step(),
-                        period(m, date, texts));
+                case RECURRING, INDICATOR -> texts.get("reminder.deadline." + m.kind().name(), name, texts.date(date),
+                        key.step(), period(m, date, texts));
             };
             case OVERDUE -> m.kind() == ItemKind.MILESTONE ? texts.get("reminder.overdue", name, texts.date(date))
                     : texts.get("reminder.overdue." + m.kind().name(), name, texts.date(date));

@@ -56,8 +56,14 @@ final class ReminderCardSender {
         if (due.size() == 1) {
             var key = due.get(0).key();
             var view = services.milestones().view(key.milestoneId());
-            attachment = ReminderCard.of(key, view, flags(key, services.milestones().ownerFlags(view, today)), texts,
-                    today);
+            var indicator = services.indicators() == null || key.kind() == se.planpuls.domain.reminder.ReminderKind.ESCALATION
+                    ? java.util.Optional.<se.planpuls.domain.IndicatorProgress>empty()
+                    : services.indicators().progress(view.milestone());
+            // An indicator is asked for its value, in a card with its number field.
+            attachment = indicator.isPresent() ? IndicatorCard.of(ReminderCard.header(key, view.milestone(),
+                    view.milestone().code() + " " + view.milestone().title(), texts), view, indicator.get(), null, texts)
+                    : ReminderCard.of(key, view, flags(key, services.milestones().ownerFlags(view, today)), texts,
+                            today);
         } else {
             attachment = several(due, owner, texts, today);
         }
@@ -93,7 +99,8 @@ final class ReminderCardSender {
             long id = reminder.key().milestoneId();
             if (!rows.containsKey(id)) {
                 rows.put(id, new PromptsCard.Row(views.get(id), reminder.key(), details.get(id).effects(),
-                        PromptsCard.State.OPEN, null, flags(reminder.key(), details.get(id).flags())));
+                        PromptsCard.State.OPEN, null, flags(reminder.key(), details.get(id).flags()),
+                        details.get(id).indicator()));
             }
         }
         long prompts = rows.values().stream().filter(r -> !r.notice()).count();

@@ -29,12 +29,20 @@ final class ReportFlow {
     private final ReportService reports;
     private final PendingAnswerService pending;
     private final PromptsCardFlow rows;
+    private final IndicatorReport indicators;
 
     ReportFlow(ReportService reports, PendingAnswerService pending, se.planpuls.db.MilestoneService milestones,
                java.time.Clock clock) {
+        this(reports, pending, milestones, clock, null);
+    }
+
+    /** {@code indicators}: takes an indicator card's value; null when the bot takes none. */
+    ReportFlow(ReportService reports, PendingAnswerService pending, se.planpuls.db.MilestoneService milestones,
+               java.time.Clock clock, IndicatorReport indicators) {
         this.reports = reports;
         this.pending = pending;
         this.rows = new PromptsCardFlow(reports, milestones, clock);
+        this.indicators = indicators;
     }
 
     /**
@@ -44,6 +52,9 @@ final class ReportFlow {
     CompletableFuture<Void> submitted(Turn turn, Object value) {
         if (turn.owner().isEmpty()) {
             return turn.reply("report.notOwner");
+        }
+        if (indicators != null && IndicatorReport.isOurs(value)) {
+            return indicators.submitted(turn, (java.util.Map<?, ?>) value);
         }
         if (value instanceof java.util.Map<?, ?> map && CardSubmission.ROWS.equals(map.get(CardSubmission.ACTION))) {
             return rows.submitted(turn, map);
@@ -178,6 +189,16 @@ final class ReportFlow {
         return updates.thenCompose(done -> turn.send(Turn.message(message)));
     }
 
+    /** Whether the item is an indicator whose values this bot takes (then it has no status to report). */
+    boolean takesValues(MilestoneView view) {
+        return indicators != null && indicators.takes(view);
+    }
+
+    /** An indicator's card with its number field. */
+    CompletableFuture<Void> indicatorCard(Turn turn, MilestoneView view) {
+        return indicators.typed(turn, view, "");
+    }
+
     /** The owner of the milestone, or the owner's substitute. */
     boolean mayReport(Owner reporter, MilestoneView view) {
         return reports.mayReport(reporter.id(), view.milestone());
@@ -195,6 +216,7 @@ final class ReportFlow {
             case "expectedDate.missing" -> texts.get("report.invalid.expectedMissing");
             case "expectedDate.past" -> texts.get("report.invalid.expectedPast", texts.date(submission.expectedDate()));
             case "effects.unknown" -> texts.get("report.invalid.effects");
+            case "report.indicator" -> texts.get("report.invalid.indicator");
             default -> texts.get("report.invalid.card", e.getMessage());
         };
     }

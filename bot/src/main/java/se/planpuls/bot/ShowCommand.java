@@ -27,6 +27,9 @@ final class ShowCommand implements Command {
     public CompletableFuture<Void> run(Turn turn, String args) {
         return MilestoneArgument.with(turn, milestones, args, "show.usage", view -> {
             Texts texts = turn.texts();
+            if (turn.owner().isPresent() && flow.mayReport(turn.owner().get(), view) && flow.takesValues(view)) {
+                return flow.indicatorCard(turn, view);
+            }
             if (turn.owner().isPresent() && flow.mayReport(turn.owner().get(), view)) {
                 return turn.send(MessageFactory.attachment(
                         StatusCard.of(view, milestones.effects(view.milestone().id()),

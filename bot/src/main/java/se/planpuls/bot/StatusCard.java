@@ -170,7 +170,7 @@ final class StatusCard {
             case ASSIGNMENT -> m.reportTo() == null ? List.of(texts.get("card.reportBy"), texts.due(m))
                     : List.of(texts.get("card.reportTo"), String.join(", ", m.shape().reportTo()),
                             texts.get("card.reportBy"), texts.due(m));
-            case RECURRING -> {
+            case RECURRING, INDICATOR -> {
                 Frequency frequency = m.frequency();
                 if (m.shape().timesPerYear() != null) {
                     yield List.of(texts.get("card.often"), texts.timesPerYear(m.shape().timesPerYear()),

@@ -92,12 +92,15 @@ public final class TeamsBot implements ReminderSender {
                     .handle((r, e) -> null);
         });
         var recorder = new ConversationRecorder(json);
-        var reports = new ReportFlow(services.reports(), services.pending(), services.milestones(), clock);
+        var indicatorValues = services.indicators() == null ? null
+                : new IndicatorReport(services.indicators(), services.milestones());
+        var reports = new ReportFlow(services.reports(), services.pending(), services.milestones(), clock,
+                indicatorValues);
         var commands = new CommandTable()
                 .add(new HelpCommand(), HelpCommand.WORDS)
                 .add(new MyMilestonesCommand(services.milestones(), clock), MyMilestonesCommand.WORDS)
                 .add(new ShowCommand(services.milestones(), reports, clock), ShowCommand.WORDS)
-                .add(new ReportCommand(services.milestones(), reports), ReportCommand.WORDS)
+                .add(new ReportCommand(services.milestones(), reports, indicatorValues), ReportCommand.WORDS)
                 .add(new HistoryCommand(services.milestones(), services.reports(), services.owners()),
                         HistoryCommand.WORDS)
                 .add(new SnoozeCommand(services.owners(), clock), SnoozeCommand.WORDS)

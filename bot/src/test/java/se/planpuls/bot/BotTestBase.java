@@ -37,7 +37,8 @@ abstract class BotTestBase {
         teams = new TeamsActivities(connector.url());
         bot = TeamsBot.create(new BotSettings("", "", ""),
                 new BotServices(f.owners, f.milestones, f.reports, f.conversations, null, null,
-                        new se.planpuls.db.PendingAnswerService(f.database, f.clock)), f.clock);
+                        new se.planpuls.db.PendingAnswerService(f.database, f.clock), null,
+                        new se.planpuls.db.IndicatorService(f.database, f.clock)), f.clock);
         anna = f.owner("Anna Berg", "anna.berg@example.com", null);
         f.assign("MED-1", anna);
         f.assign("DIG-4", anna);

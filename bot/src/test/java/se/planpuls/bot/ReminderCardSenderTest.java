@@ -59,7 +59,8 @@ class ReminderCardSenderTest {
         });
         connector.start();
         bot = TeamsBot.create(new BotSettings("", "", ""), new BotServices(f.owners, f.milestones, f.reports,
-                f.conversations), f.clock);
+                f.conversations, null, null, null, null, new se.planpuls.db.IndicatorService(f.database, f.clock)),
+                f.clock);
         anna = f.owner("Anna Berg", "anna@example.com", null);
         milestoneId = f.assign("DIG-4", anna).milestone().id();
         String serviceUrl = "http://127.0.0.1:" + connector.getAddress().getPort() + "/";
@@ -160,6 +161,22 @@ class ReminderCardSenderTest {
         assertThat(body).contains("Perioden 1 okt 2026–31 dec 2026 för **DIG-R1 Rapport** slutar 31 dec 2026")
                 .contains("Nuvarande period").contains("Pågår till och med").contains("2027")
                 .doesNotContain("Ska vara uppnådd");
+    }
+
+    @Test
+    void an_indicators_reminder_asks_for_its_value_in_a_card_with_a_number_field() {
+        long id = f.milestones.create(f.planId, new se.planpuls.domain.ItemInput("DIG", "DIG-I1",
+                se.planpuls.domain.ItemKind.INDICATOR, "Andel digitala besök", null, null, 2027, null, null, null,
+                se.planpuls.domain.Frequency.QUARTERLY, LocalDate.parse("2026-01-01"), anna.id(), false, "ny"),
+                new se.planpuls.domain.Indicator("%", null, null, new java.math.BigDecimal("30"), null,
+                        se.planpuls.domain.IndicatorDirection.AT_LEAST), se.planpuls.domain.Actor.api("admin")).id();
+
+        String body = cardBody(id, LocalDate.parse("2026-12-31"), 10);
+
+        assertThat(body).contains("Påminnelse från Planpuls")
+                .contains("Perioden 1 okt 2026–31 dec 2026 för indikatorn **DIG-I1 Andel digitala besök**")
+                .contains("Input.Number").contains("indicatorValue." + id).contains("minst 30 %")
+                .doesNotContain("Input.ChoiceSet");
     }
 
     @Test

@@ -74,7 +74,7 @@ public final class AnnualReviewService {
                 ReviewNotes notes = notes(handle, planId, year);
                 return new AnnualReview(planId, plan.name(), plan.organisation(), year, false, null, clock.instant(),
                         day, notes, areas(handle, planId, notes), compute(handle, planId, year, day),
-                        changes(handle, planId, year, day));
+                        changes(handle, planId, year, day)).withIndicators(indicators(handle, planId, day));
             }
             return kept(handle, plan, year, head.get());
         });
@@ -159,7 +159,7 @@ public final class AnnualReviewService {
                         String.join(EFFECT_SEPARATOR, e.effectsExpected()));
             }
             return new AnnualReview(planId, plan.name(), plan.organisation(), year, true, id, takenAt, asOf, notes,
-                    areas, entries, changes(handle, planId, year, asOf));
+                    areas, entries, changes(handle, planId, year, asOf)).withIndicators(indicators(handle, planId, asOf));
         });
     }
 
@@ -273,7 +273,8 @@ public final class AnnualReviewService {
         ReviewNotes notes = new ReviewNotes(notesDao.keptSummary(head.id()).orElse(null), areaNotes, 0);
         LocalDate asOf = head.asOf() != null ? head.asOf() : head.takenAt().atZone(WorkingCalendar.ZONE).toLocalDate();
         return new AnnualReview(plan.id(), plan.name(), plan.organisation(), year, true, head.id(), head.takenAt(), asOf,
-                notes, areas, entries, changes(handle, plan.id(), year, asOf));
+                notes, areas, entries, changes(handle, plan.id(), year, asOf))
+                .withIndicators(indicators(handle, plan.id(), asOf));
     }
 
     private static List<String> lines(String joined) {
@@ -328,7 +329,8 @@ public final class AnnualReviewService {
         Map<Long, List<String>> expected = byMilestone(handle.attach(ReviewNotesDao.class).effectsExpected(planId));
         List<AnnualReview.Entry> entries = new ArrayList<>();
         for (PlanItem item : dao.itemsBefore(planId, before)) {
-            if (item.dueYear() > year) {
+            if (item.dueYear() > year || item.kind() == se.planpuls.domain.ItemKind.INDICATOR) {
+                // An indicator has no colour: it is in the review's indicator table.
                 continue;
             }
             Area area = areas.get(item.areaId());
@@ -338,6 +340,37 @@ public final class AnnualReviewService {
                     List.copyOf(expected.getOrDefault(item.id(), List.of()))));
         }
         return entries;
+    }
+
+    /**
+     * The plan's indicators with their values up to the end of {@code asOf}: the values are an
+     * append-only history with their times, so a kept review reads them as they stood on its day.
+     */
+    private static List<AnnualReview.IndicatorRow> indicators(Handle handle, long planId, LocalDate asOf) {
+        Instant before = asOf.plusDays(1).atStartOfDay(WorkingCalendar.ZONE).toInstant();
+        PlanDao plans = handle.attach(PlanDao.class);
+        IndicatorDao dao = handle.attach(IndicatorDao.class);
+        Map<Long, String> groupNames = new HashMap<>();
+        plans.groups(planId).forEach(g -> groupNames.put(g.id(), g.name()));
+        Map<Long, Area> areas = new HashMap<>();
+        plans.areas(planId).forEach(a -> areas.put(a.id(), a));
+        Map<Long, se.planpuls.domain.Indicator> definitions = new HashMap<>();
+        dao.definitionsOfPlan(planId).forEach(d -> definitions.put(d.milestoneId(), d.indicator()));
+        Map<Long, List<se.planpuls.domain.IndicatorValue>> values = new HashMap<>();
+        dao.valuesOfPlanBefore(planId, before)
+                .forEach(v -> values.computeIfAbsent(v.milestoneId(), k -> new ArrayList<>()).add(v));
+        List<AnnualReview.IndicatorRow> rows = new ArrayList<>();
+        for (PlanItem item : handle.attach(LeadershipDao.class).itemsBefore(planId, before)) {
+            var definition = definitions.get(item.id());
+            if (definition == null) {
+                continue;
+            }
+            Area area = areas.get(item.areaId());
+            rows.add(new AnnualReview.IndicatorRow(item.id(), groupNames.get(area.groupId()), area.code(), area.name(),
+                    item.code(), item.title(), new se.planpuls.domain.IndicatorProgress(definition, item.frequency(),
+                    values.getOrDefault(item.id(), List.of()))));
+        }
+        return rows;
     }
 
     private static Map<Long, List<String>> byMilestone(List<LeadershipDao.EffectSeen> effects) {

@@ -78,9 +78,12 @@ public final class DigestService {
             PlanDao plans = handle.attach(PlanDao.class);
             PlanSummary plan = plans.plan(planId).orElseThrow(() -> new NotFoundException("plan", planId));
             LeadershipDao dao = handle.attach(LeadershipDao.class);
-            List<PlanItem> items = dao.items(planId);
+            List<PlanItem> all = dao.items(planId);
+            // An indicator is followed by its values, not by a status: it has a section of its own.
+            List<PlanItem> items = all.stream().filter(i -> i.kind() != se.planpuls.domain.ItemKind.INDICATOR)
+                    .toList();
             Map<Long, PlanItem> byId = new HashMap<>();
-            items.forEach(i -> byId.put(i.id(), i));
+            all.forEach(i -> byId.put(i.id(), i));
 
             List<Digest.AreaCounts> areas = new ArrayList<>();
             List<Area> planAreas = plans.areas(planId);
@@ -97,6 +100,9 @@ public final class DigestService {
                     missing.add(of.apply(item));
                 }
             }
+            // A value missing for an indicator is a report missing too, though it has no colour to count.
+            all.stream().filter(i -> i.kind() == se.planpuls.domain.ItemKind.INDICATOR && missingReports.missing(i, now))
+                    .forEach(i -> missing.add(of.apply(i)));
             for (Area area : planAreas) {
                 int[] c = counts.getOrDefault(area.id(), new int[5]);
                 areas.add(new Digest.AreaCounts(area.code(), area.name(), c[Status.REACHED.ordinal()],
@@ -123,12 +129,16 @@ public final class DigestService {
                             && !i.effectiveDueDate().isAfter(horizon))
                     .map(of).sorted(byDue).toList();
             var risks = dependencyRisk.evaluate(items, dao.edges(planId), today);
-            List<Digest.Item> withoutOwner = items.stream().filter(i -> i.ownerId() == null && !i.reached())
+            List<Digest.Item> withoutOwner = all.stream().filter(i -> i.ownerId() == null && !i.reached())
                     .map(of).sorted(byDue).toList();
+            var progress = IndicatorService.progressOfPlan(handle, planId);
+            List<Digest.IndicatorLine> indicators = all.stream().filter(i -> progress.containsKey(i.id()))
+                    .map(i -> new Digest.IndicatorLine(i.id(), i.code(), i.title(), areaNames.get(i.areaId()),
+                            i.ownerName(), progress.get(i.id()), null)).toList();
             return new Digest(planId, plan.name(), today, from, areas, changes, overdue, atRisk, risks,
                     missing, dao.unreachableOwners(planId), dueSoon, quality(items, dao.everReached(planId), today,
                             handle.attach(ReminderDao.class).policyJson(planId).map(ReminderPolicyJson::fromJson)
-                                    .orElse(ReminderPolicy.DEFAULT).staleAfterDays()), withoutOwner);
+                                    .orElse(ReminderPolicy.DEFAULT).staleAfterDays()), withoutOwner, indicators);
         });
     }
 }

@@ -51,13 +51,21 @@ public final class MilestoneService {
         return prompts(List.of(view), today).get(view.milestone().id()).flags();
     }
 
-    /** What a prompt shows on a milestone's row: the effects to tick and what to put right in the last report. */
-    public record PromptDetail(List<Effect> effects, List<se.planpuls.domain.QualityFlag> flags) {
+    /**
+     * What a prompt shows on a milestone's row: the effects to tick, what to put right in the last report,
+     * and an indicator's definition (null for another kind), whose unit labels the row's number field.
+     */
+    public record PromptDetail(List<Effect> effects, List<se.planpuls.domain.QualityFlag> flags,
+                               se.planpuls.domain.Indicator indicator) {
+        public PromptDetail(List<Effect> effects, List<se.planpuls.domain.QualityFlag> flags) {
+            this(effects, flags, null);
+        }
     }
 
     /**
      * {@link PromptDetail} of each milestone, by id, read together: one statement for all their effects and
-     * one reminder policy per plan, so a card of many rows costs what a card of one does.
+     * one reminder policy per plan, so a card of many rows costs what a card of one does; the indicators among
+     * them add one statement for all their definitions, and none when there is no indicator.
      */
     public Map<Long, PromptDetail> prompts(Collection<MilestoneView> views, java.time.LocalDate today) {
         if (views.isEmpty()) {
@@ -69,6 +77,13 @@ public final class MilestoneService {
             for (int from = 0; from < ids.size(); from += 500) {
                 effects.putAll(effects(TurnQueries.effectRowsOf(handle, ids.subList(from, Math.min(ids.size(), from + 500)))));
             }
+            List<Long> indicatorIds = views.stream().filter(v -> v.milestone().kind() == ItemKind.INDICATOR)
+                    .map(v -> v.milestone().id()).distinct().toList();
+            Map<Long, se.planpuls.domain.Indicator> indicators = new LinkedHashMap<>();
+            for (int from = 0; from < indicatorIds.size(); from += 500) {
+                indicators.putAll(TurnQueries.indicatorsOf(handle,
+                        indicatorIds.subList(from, Math.min(indicatorIds.size(), from + 500))));
+            }
             Map<Long, se.planpuls.domain.rules.OwnerPromptRules> rules = new java.util.HashMap<>();
             Map<Long, PromptDetail> details = new LinkedHashMap<>();
             for (MilestoneView view : views) {
@@ -76,7 +91,8 @@ public final class MilestoneService {
                         .OwnerPromptRules(TurnQueries.policyJson(handle, plan).map(ReminderPolicyJson::fromJson)
                         .orElse(se.planpuls.domain.reminder.ReminderPolicy.DEFAULT).staleAfterDays()));
                 long id = view.milestone().id();
-                details.put(id, new PromptDetail(effects.getOrDefault(id, List.of()), rule.check(view, today)));
+                details.put(id, new PromptDetail(effects.getOrDefault(id, List.of()), rule.check(view, today),
+                        indicators.get(id)));
             }
             return details;
         });
@@ -236,7 +252,13 @@ public final class MilestoneService {
     }
 
     public Milestone create(long planId, ItemInput input, Actor actor) {
+        return create(planId, input, null, actor);
+    }
+
+    /** Creates an item; an indicator with its definition, written in the same transaction. */
+    public Milestone create(long planId, ItemInput input, se.planpuls.domain.Indicator indicator, Actor actor) {
         ItemKind kind = input.kind() == null ? ItemKind.MILESTONE : input.kind();
+        checkIndicator(kind, indicator, false);
         String code = ItemRules.blankToNull(input.code());
         Integer dueYear = input.dueYear() != null ? input.dueYear()
                 : input.dueDate() != null ? Integer.valueOf(input.dueDate().getYear()) : null;
@@ -265,12 +287,21 @@ public final class MilestoneService {
                     input.frequency() == null ? null : input.frequency().apiName(), input.startsOn());
             Milestone created = dao.milestone(id).orElseThrow();
             AuditLog.record(handle, clock, actor, "create", "milestone", id, planId, input.reason(), null, created);
+            if (indicator != null) {
+                IndicatorService.define(handle, clock, actor, created, indicator, input.reason());
+            }
             return created;
         }));
     }
 
     /** Applies the non-null fields of {@code change}; {@code expectedVersion} null skips the version check. */
     public Milestone update(long id, ItemInput change, Integer expectedVersion, Actor actor) {
+        return update(id, change, null, expectedVersion, actor);
+    }
+
+    /** As {@link #update(long, ItemInput, Integer, Actor)}; a non-null {@code indicator} replaces the definition. */
+    public Milestone update(long id, ItemInput change, se.planpuls.domain.Indicator indicator, Integer expectedVersion,
+                            Actor actor) {
         return jdbi.inTransaction(handle -> {
             MilestoneDao dao = handle.attach(MilestoneDao.class);
             Milestone before = dao.milestone(id).orElseThrow(() -> new NotFoundException("milestone", id));
@@ -291,13 +322,15 @@ public final class MilestoneService {
                 }
             }
             ItemKind kind = change.kind() != null ? change.kind() : before.kind();
+            checkIndicator(kind, indicator, kind == ItemKind.INDICATOR
+                    && IndicatorService.definition(handle, id).isPresent());
             var dueDate = change.dueDate() != null ? change.dueDate()
                     : change.dueYear() != null ? null : before.dueDate();
             int dueYear = change.dueYear() != null ? change.dueYear()
                     : change.dueDate() != null ? change.dueDate().getYear() : before.dueYear();
-            var frequency = kind != ItemKind.RECURRING ? null
+            var frequency = !kind.periodic() ? null
                     : change.frequency() != null ? change.frequency() : before.frequency();
-            var startsOn = kind != ItemKind.RECURRING ? null
+            var startsOn = !kind.periodic() ? null
                     : change.startsOn() != null ? change.startsOn() : before.startsOn();
             String title = change.title() != null ? change.title().strip() : before.title();
             String description = change.description() != null ? change.description().strip() : before.description();
@@ -317,6 +350,9 @@ public final class MilestoneService {
                     : !Objects.equals(before.ownerId(), after.ownerId()) ? "reassign" : "update";
             AuditLog.record(handle, clock, actor, action, "milestone", id, before.planId(),
                     ItemRules.blankToNull(change.reason()), before, after);
+            if (indicator != null) {
+                IndicatorService.define(handle, clock, actor, after, indicator, ItemRules.blankToNull(change.reason()));
+            }
             return after;
         });
     }
@@ -347,6 +383,20 @@ public final class MilestoneService {
     private static void checkOwner(Handle handle, Long ownerId) {
         if (ownerId != null && !handle.attach(OwnerDao.class).active(ownerId)) {
             throw new InvalidInputException("ownerId", "owner.unknown", "no owner has id " + ownerId);
+        }
+    }
+
+    /** An indicator needs a valid definition (unless it has one already); another kind may not have one. */
+    private static void checkIndicator(ItemKind kind, se.planpuls.domain.Indicator indicator, boolean defined) {
+        if (kind != ItemKind.INDICATOR && indicator != null) {
+            throw new InvalidInputException("indicator", "item.invalid", "only an item of kind indicator has an indicator");
+        }
+        if (kind == ItemKind.INDICATOR && indicator == null && !defined) {
+            throw new InvalidInputException("indicator", "item.invalid",
+                    "an indicator needs indicator: unit, direction and a target (baseline optional)");
+        }
+        if (indicator != null) {
+            throwFirst(indicator.check("indicator."));
         }
     }
 

@@ -47,7 +47,8 @@ public final class PlanExportService {
                                 m.criterionStated() ? m.reachedWhen() : null,
                                 ongoingDueYear(m, plan.periodEnd()), m.dueDate(), m.dateUncertain(), m.reportTo(), m.frequency(), m.startsOn(),
                                 owner == null ? null : owner.email(), owner == null ? null : owner.name(), effects,
-                                shapeDoc(handle, m, codes, plan.periodEnd())));
+                                shapeDoc(handle, m, codes, plan.periodEnd()),
+                                IndicatorService.definition(handle, m.id()).orElse(null)));
                     }
                     groupAreas.add(new PlanDocument.Area(null, area.code(), area.name(), area.goalImage(), areaItems));
                 }

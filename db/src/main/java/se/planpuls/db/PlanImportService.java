@@ -82,7 +82,11 @@ public final class PlanImportService {
                     position++;
                     var wanted = WantedItem.of(item, areaId, position, owner(store, item, ownerIds),
                             ownerGroup(store, item, ownerGroupIds), doc.periodEnd());
-                    itemIds.put(item.code(), upsert(store, planId, wanted, tally));
+                    long itemId = upsert(store, planId, wanted, tally);
+                    itemIds.put(item.code(), itemId);
+                    if (item.indicator() != null && store.defineIndicator(itemId, item.indicator())) {
+                        tally.changed(item.code(), "indicator");
+                    }
                 }
             }
         }

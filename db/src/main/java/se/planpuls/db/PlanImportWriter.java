@@ -182,6 +182,11 @@ final class PlanImportWriter {
         audit("update-parent", "milestone", itemId, planId, "import", old, items.milestone(itemId).orElseThrow());
     }
 
+    /** Sets an indicator's definition; true when it changed (the item's audit entry says how). */
+    boolean defineIndicator(long itemId, se.planpuls.domain.Indicator indicator) {
+        return IndicatorService.define(handle, clock, actor, items.milestone(itemId).orElseThrow(), indicator, "import");
+    }
+
     /** The codes the item depends on, sorted. */
     List<String> dependsOn(long itemId) {
         return items.dependsOnCodes(itemId);

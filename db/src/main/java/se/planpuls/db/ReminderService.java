@@ -148,10 +148,17 @@ public final class ReminderService {
                     Collectors.mapping(r -> new SentReminder(new ReminderKey(r.milestoneId(), r.kind(), r.dueDate(),
                             r.step(), r.memberId()), r.sentAt()), Collectors.toList())));
             List<MilestoneFacts> facts = new ArrayList<>();
+            // An indicator's reports are its values: the latest one answers the period's reminder.
+            Map<Long, java.time.Instant> lastValues = new LinkedHashMap<>();
+            handle.attach(IndicatorDao.class).lastValuesOfPlan(planId)
+                    .forEach(v -> lastValues.put(v.milestoneId(), v.lastAt()));
             for (MilestoneView view : handle.attach(MilestoneDao.class).viewsOfPlan(planId)) {
                 var m = view.milestone();
+                var lastReport = view.latest() == null ? null : view.latest().reportedAt();
+                var lastValue = lastValues.get(m.id());
                 facts.add(new MilestoneFacts(m, view.reached(),
-                        view.latest() == null ? null : view.latest().reportedAt(), leads.get(m.areaId()),
+                        lastValue != null && (lastReport == null || lastValue.isAfter(lastReport)) ? lastValue
+                                : lastReport, leads.get(m.areaId()),
                         done.getOrDefault(m.id(), List.of())));
             }
             return facts;

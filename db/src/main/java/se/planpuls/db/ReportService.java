@@ -91,6 +91,11 @@ public final class ReportService {
                 }
                 Milestone milestone = handle.attach(MilestoneDao.class).milestone(input.milestoneId())
                         .orElseThrow(() -> new NotFoundException("milestone", input.milestoneId()));
+                if (milestone.kind() == se.planpuls.domain.ItemKind.INDICATOR) {
+                    // An indicator is followed by its values; a colour beside them would say something else.
+                    throw new InvalidInputException("milestone", "report.indicator",
+                            milestone.code() + " is an indicator: report its value, not a status");
+                }
                 Long onBehalfOf = authorise(handle, milestone, input.reporter().ownerId());
                 var known = new HashSet<>(handle.attach(MilestoneDao.class).effectRows(milestone.id()).stream()
                         .map(MilestoneDao.EffectRow::id).toList());
@@ -165,7 +170,7 @@ public final class ReportService {
     }
 
     /** Null when the reporter is the owner (or an admin through the API); the owner's id for a substitute. */
-    private static Long authorise(Handle handle, Milestone milestone, Long reporterId) {
+    static Long authorise(Handle handle, Milestone milestone, Long reporterId) {
         if (reporterId == null || Objects.equals(milestone.ownerId(), reporterId)) {
             return null;
         }

@@ -83,6 +83,19 @@ final class TurnQueries {
         return at == null ? null : at.toInstant();
     }
 
+    /** Each given item's indicator definition, by item id; an item that is no indicator is left out. */
+    static java.util.Map<Long, se.planpuls.domain.Indicator> indicatorsOf(Handle handle, List<Long> milestoneIds) {
+        var definitions = new java.util.LinkedHashMap<Long, se.planpuls.domain.Indicator>();
+        handle.createQuery(IndicatorDao.DEFINITIONS_OF).bindList("milestoneIds", milestoneIds)
+                .map((rs, ctx) -> java.util.Map.entry(rs.getLong("milestone_id"), new se.planpuls.domain.Indicator(
+                        rs.getString("unit"), rs.getBigDecimal("baseline_value"),
+                        rs.getObject("baseline_date", LocalDate.class), rs.getBigDecimal("target_value"),
+                        rs.getObject("target_date", LocalDate.class),
+                        se.planpuls.domain.IndicatorDirection.parse(rs.getString("direction")).orElseThrow())))
+                .forEach(e -> definitions.put(e.getKey(), e.getValue()));
+        return definitions;
+    }
+
     static Optional<String> policyJson(Handle handle, long planId) {
         return handle.createQuery(ReminderDao.POLICY_JSON).bind("planId", planId).mapTo(String.class).findOne();
     }

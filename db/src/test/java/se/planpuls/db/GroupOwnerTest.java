@@ -13,6 +13,7 @@ import se.planpuls.domain.Actor;
 import se.planpuls.domain.ForbiddenException;
 import se.planpuls.domain.ItemKind;
 import se.planpuls.domain.ItemShapeDoc;
+import se.planpuls.domain.NewIndicatorValue;
 import se.planpuls.domain.NewReport;
 import se.planpuls.domain.PlanDocument;
 import se.planpuls.domain.Reporter;
@@ -91,8 +92,53 @@ class GroupOwnerTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void a_groups_indicator_is_answered_for_the_round_by_one_members_value(TestDatabases.Kind kind) {
+        try (var f = new Fixtures(kind.open(), MONDAY)) {
+            long item = importGroupIndicator(f);
+            var groups = new OwnerGroupService(f.database, MONDAY);
+            long group = groups.all().get(0).id();
+            var anna = f.owner("Anna Berg", "anna@example.com", null);
+            var bo = f.owner("Bo Ek", "bo@example.com", null);
+            var outsider = f.owner("Cia Lund", "cia@example.com", null);
+            groups.addMember(group, new OwnerGroupService.NewMember(anna.id(), null, null, null), null, Actor.SYSTEM);
+            groups.addMember(group, new OwnerGroupService.NewMember(bo.id(), null, null, null), null, Actor.SYSTEM);
+            var reminders = new ReminderService(f.database, MONDAY, SE);
+            List<DueReminder> monday = ofItem(reminders.due(LocalDate.parse("2026-11-23")), item);
+            assertThat(monday).extracting(DueReminder::recipientOwnerId).containsExactlyInAnyOrder(anna.id(), bo.id());
+            monday.forEach(r -> reminders.sendOnce(r, x -> Delivery.delivered()));
+            var indicators = new IndicatorService(f.database, LATER);
+
+            var result = indicators.report(new NewIndicatorValue(item, new java.math.BigDecimal("92"), "mätning i november",
+                    Reporter.owner(bo), "teams", null));
+
+            assertThat(result.value().reporterOwnerId()).isEqualTo(bo.id());
+            assertThat(result.value().onBehalfOfId()).isNull();
+            assertThat(ofItem(reminders.due(LocalDate.parse("2026-11-27")), item))
+                    .as("one member's value answers the month for the group").isEmpty();
+            assertThatThrownBy(() -> indicators.report(new NewIndicatorValue(item, new java.math.BigDecimal("50"), null,
+                    Reporter.owner(outsider), "teams", null))).isInstanceOf(ForbiddenException.class);
+        }
+    }
+
     private static List<DueReminder> ofItem(List<DueReminder> due, long item) {
         return due.stream().filter(r -> r.key().milestoneId() == item).toList();
+    }
+
+    /** A monthly indicator from November 2026 (at least 90 %), owned by the group "förvaltningen". */
+    private static long importGroupIndicator(Fixtures f) {
+        var item = new PlanDocument.Item("row 2.", "HME-9", ItemKind.INDICATOR, "Andel uppföljda vårdplaner", null,
+                null, 2026, null, false, null, se.planpuls.domain.Frequency.MONTHLY, LocalDate.parse("2026-11-01"),
+                null, null, List.of(), new ItemShapeDoc(null, false, null, List.of(), "förvaltningen"),
+                new se.planpuls.domain.Indicator("%", null, null, new java.math.BigDecimal("90"), null,
+                        se.planpuls.domain.IndicatorDirection.AT_LEAST));
+        var doc = new PlanDocument("orebro-mal", "Effektmål", "Region Örebro län", 2026, 2026, List.of(),
+                List.of(new PlanDocument.Group("row 2.", "Effektmål", List.of(new PlanDocument.Area("row 2.", "MED",
+                        "Medarbetare", null, List.of(item))))), List.of());
+        long planId = new PlanImportService(f.database, f.clock).importPlan(doc, Actor.SYSTEM).planId();
+        return f.milestones.search(new se.planpuls.domain.MilestoneFilter("HME-9", null, null, null)).stream()
+                .filter(v -> v.milestone().planId() == planId).findFirst().orElseThrow().milestone().id();
     }
 
     /** One assignment due on 30 November 2026, owned by the group "förvaltningen" (created by the import). */

@@ -14,7 +14,37 @@ import java.util.List;
  */
 public record AnnualReview(long planId, String planName, String organisation, int year, boolean snapshot, Long snapshotId,
                            Instant takenAt, LocalDate asOf, ReviewNotes notes, List<AreaPart> areas,
-                           List<Entry> entries, Changes changes) {
+                           List<Entry> entries, Changes changes, List<IndicatorRow> indicators) {
+
+    public AnnualReview {
+        indicators = indicators == null ? List.of() : List.copyOf(indicators);
+    }
+
+    public AnnualReview(long planId, String planName, String organisation, int year, boolean snapshot, Long snapshotId,
+                        Instant takenAt, LocalDate asOf, ReviewNotes notes, List<AreaPart> areas, List<Entry> entries,
+                        Changes changes) {
+        this(planId, planName, organisation, year, snapshot, snapshotId, takenAt, asOf, notes, areas, entries, changes,
+                List.of());
+    }
+
+    /** The same review with this indicator table. */
+    public AnnualReview withIndicators(List<IndicatorRow> rows) {
+        return new AnnualReview(planId, planName, organisation, year, snapshot, snapshotId, takenAt, asOf, notes, areas,
+                entries, changes, rows);
+    }
+
+    /**
+     * One indicator in the review's table: its baseline, its values per period up to the review's day
+     * (the last of each period), its target and whether the latest value meets it.
+     */
+    public record IndicatorRow(long itemId, String groupName, String areaCode, String areaName, String code,
+                               String title, IndicatorProgress progress) {
+    }
+
+    /** The indicators of one area, in the plan's order. */
+    public List<IndicatorRow> indicatorsOf(String areaCode) {
+        return indicators.stream().filter(i -> i.areaCode().equals(areaCode)).toList();
+    }
 
     /**
      * The plan's own history between the review before and this one ({@code from} exclusive,

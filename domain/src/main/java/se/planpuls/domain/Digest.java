@@ -14,12 +14,42 @@ import java.util.Map;
  * @param since        the start of "what changed": the previous digest to the channel, else a week ago
  * @param quality      the report-quality flags: reports whose colour leaders should not take at face value
  * @param withoutOwner milestones not reached that nobody owns: a planning gap leaders must close
+ * @param indicators   each indicator's latest value against its target, in plan order
  */
 public record Digest(long planId, String planName, LocalDate date, Instant since, List<AreaCounts> areas,
                      List<Change> changes, List<Item> overdue, List<Item> atRisk,
                      List<DependencyRisk> dependencyRisks, List<Item> reportsMissing,
                      List<String> unreachableOwners, List<Item> dueSoon,
-                     List<QualityFlag> quality, List<Item> withoutOwner) {
+                     List<QualityFlag> quality, List<Item> withoutOwner, List<IndicatorLine> indicators) {
+
+    public Digest {
+        indicators = indicators == null ? List.of() : List.copyOf(indicators);
+    }
+
+    public Digest(long planId, String planName, LocalDate date, Instant since, List<AreaCounts> areas,
+                  List<Change> changes, List<Item> overdue, List<Item> atRisk, List<DependencyRisk> dependencyRisks,
+                  List<Item> reportsMissing, List<String> unreachableOwners, List<Item> dueSoon,
+                  List<QualityFlag> quality, List<Item> withoutOwner) {
+        this(planId, planName, date, since, areas, changes, overdue, atRisk, dependencyRisks, reportsMissing,
+                unreachableOwners, dueSoon, quality, withoutOwner, List.of());
+    }
+
+    /**
+     * An indicator as leaders read it: the latest value against the target, with its trend.
+     *
+     * @param chartUrl where the card finds its sparkline picture; null when it has none
+     */
+    public record IndicatorLine(long id, String code, String title, String area, String ownerName,
+                                IndicatorProgress progress, String chartUrl) {
+    }
+
+    /** The same digest with each indicator's chart at {@code chartUrl(id)}. */
+    public Digest withIndicatorCharts(java.util.function.LongFunction<String> chartUrl) {
+        return new Digest(planId, planName, date, since, areas, changes, overdue, atRisk, dependencyRisks,
+                reportsMissing, unreachableOwners, dueSoon, quality, withoutOwner, indicators.stream()
+                .map(i -> new IndicatorLine(i.id(), i.code(), i.title(), i.area(), i.ownerName(), i.progress(),
+                        chartUrl.apply(i.id()))).toList());
+    }
 
     public record AreaCounts(String code, String name, int reached, int inProgress, int notStarted,
                              int unreported, int reportsMissing) {

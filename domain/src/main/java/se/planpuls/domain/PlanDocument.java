@@ -31,24 +31,35 @@ public record PlanDocument(String slug, String name, String organisation, int pe
 
     /**
      * One item. {@code dueYear} may be null when {@code dueDate} is set. The owner is named by
-     * e-mail; an owner not yet known is created with {@code ownerName}.
+     * e-mail; an owner not yet known is created with {@code ownerName}. {@code shape}: parent, ongoing,
+     * count, report-to bodies and owner group. {@code indicator}: an indicator's definition, null for
+     * the other kinds.
      */
     public record Item(String where, String code, ItemKind kind, String title, String description,
                        String reachedWhen, Integer dueYear, LocalDate dueDate, boolean dateUncertain, String reportTo,
                        Frequency frequency, LocalDate startsOn, String ownerEmail, String ownerName,
-                       List<EffectDoc> effects, ItemShapeDoc shape) {
+                       List<EffectDoc> effects, ItemShapeDoc shape, Indicator indicator) {
         public Item {
             effects = effects == null ? List.of() : List.copyOf(effects);
             shape = shape == null ? ItemShapeDoc.NONE : shape;
         }
 
-        /** An item of the plain shape. */
+        /** An item of the plain shape, not an indicator. */
         public Item(String where, String code, ItemKind kind, String title, String description,
                     String reachedWhen, Integer dueYear, LocalDate dueDate, boolean dateUncertain, String reportTo,
                     Frequency frequency, LocalDate startsOn, String ownerEmail, String ownerName,
                     List<EffectDoc> effects) {
             this(where, code, kind, title, description, reachedWhen, dueYear, dueDate, dateUncertain, reportTo,
-                    frequency, startsOn, ownerEmail, ownerName, effects, ItemShapeDoc.NONE);
+                    frequency, startsOn, ownerEmail, ownerName, effects, ItemShapeDoc.NONE, null);
+        }
+
+        /** An item of the given shape, not an indicator. */
+        public Item(String where, String code, ItemKind kind, String title, String description,
+                    String reachedWhen, Integer dueYear, LocalDate dueDate, boolean dateUncertain, String reportTo,
+                    Frequency frequency, LocalDate startsOn, String ownerEmail, String ownerName,
+                    List<EffectDoc> effects, ItemShapeDoc shape) {
+            this(where, code, kind, title, description, reachedWhen, dueYear, dueDate, dateUncertain, reportTo,
+                    frequency, startsOn, ownerEmail, ownerName, effects, shape, null);
         }
     }
 

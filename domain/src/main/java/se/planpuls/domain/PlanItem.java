@@ -56,7 +56,7 @@ public record PlanItem(long id, long areaId, String code, String title, int dueY
             // An ongoing item has no date of its own to pass.
             return false;
         }
-        if (kind == ItemKind.RECURRING && frequency != null) {
+        if (kind.periodic() && frequency != null) {
             var item = new Milestone(id, 0, areaId, 0, code, title, "", "", dueYear, dueDate, dateUncertain, ownerId,
                     kind, null, frequency, startsOn, 0);
             var clock = java.time.Clock.fixed(today.atStartOfDay(WorkingCalendar.ZONE).toInstant(), WorkingCalendar.ZONE);

@@ -15,7 +15,7 @@ import se.planpuls.domain.calendar.WorkingCalendar;
  *   <li>A milestone or an assignment is {@link State#DONE} once reported reached, {@link State#LATE}
  *       when its due date (an assignment's report-back date) has passed without that, and otherwise
  *       {@link State#DUE} within {@link #DUE_SOON_DAYS} days of its date, else {@link State#NOT_YET}.</li>
- *   <li>A recurring commitment expects a report in every calendar period of its frequency from its
+ *   <li>A recurring commitment (and an indicator, whose report is a value) expects a report in every calendar period of its frequency from its
  *       start to the end of its due year: {@link State#LATE} when the period before the current one
  *       passed without a report and none came since, {@link State#DUE} while the current period has
  *       none, {@link State#REPORTED} when it has one, {@link State#NOT_YET} before its start and
@@ -67,7 +67,7 @@ public final class ReportDue {
         if (item.shape().ongoing() || item.shape().timesPerYear() != null && item.frequency() == null) {
             return ShapedDue.assess(item, reached, reportedAt, planStart, today);
         }
-        if (item.kind() != ItemKind.RECURRING || item.frequency() == null) {
+        if (!item.kind().periodic() || item.frequency() == null) {
             if (reached) {
                 return new Assessment(State.DONE, today, end);
             }

@@ -47,6 +47,7 @@ import se.planpuls.db.Database;
 import se.planpuls.domain.rules.DependencyRiskRule;
 import se.planpuls.db.DependencyService;
 import se.planpuls.db.DigestService;
+import se.planpuls.db.IndicatorService;
 import se.planpuls.db.MilestoneService;
 import se.planpuls.domain.rules.MissingReportRule;
 import se.planpuls.db.OwnerService;
@@ -118,6 +119,7 @@ public final class PlanpulsApp implements AutoCloseable {
             new PlanLoader(database, clock).loadDefaultIfMissing();
             var plans = new PlanService(database);
             var milestones = new MilestoneService(database, clock);
+            var indicators = new IndicatorService(database, clock);
             var owners = new OwnerService(database, clock);
             var channels = new ChannelService(database, clock);
             var dependencies = new DependencyService(database, clock);
@@ -125,7 +127,7 @@ public final class PlanpulsApp implements AutoCloseable {
             var reach = new ReachService(database, clock);
             TeamsBot bot = TeamsBot.create(config.bot(), new BotServices(owners, milestones,
                     new ReportService(database, clock), new ConversationService(database, clock), channels, plans,
-                    new PendingAnswerService(database, clock), reach), clock, metrics.registry());
+                    new PendingAnswerService(database, clock), reach, indicators), clock, metrics.registry());
             var reminders = new ReminderService(database, clock, WorkingCalendar.sweden());
             dispatcher = ReminderDispatcher.teams(reminders, bot, clock, metrics.registry());
             var digests = new DigestService(database, clock, MissingReportRule.escalated(reminders::reportMissing),
@@ -135,7 +137,8 @@ public final class PlanpulsApp implements AutoCloseable {
             var auth = new AdminAuth(token, config.moreAdminTokens(), config.readOnlyTokens());
             // The links in a digest card need the port the server got, which is known only once it has started.
             var server = new AtomicReference<Javalin>();
-            var map = new MapRoutes(plans, dependencies, token, auth, () -> config.baseUrl(server.get().port()), clock);
+            var map = new MapRoutes(plans, dependencies, token, auth, () -> config.baseUrl(server.get().port()), clock,
+                    milestones, indicators);
             var reminderRoutes = new ReminderRoutes(reminders, milestones, owners, bot);
             var leadership = new LeadershipRoutes(channels, digests,
                     new AnnualReviewService(database, clock, reminders.calendar()), new RevisionService(database, clock),
@@ -154,10 +157,10 @@ public final class PlanpulsApp implements AutoCloseable {
                     new AppRoutes(new HealthController(database, scheduler, draining), botEndpoint),
                     new PlanRoutes(plans, new PlanImportService(database, clock), new PlanExportService(database),
                             audit),
-                    new MilestoneRoutes(milestones, dependencies),
+                    new MilestoneRoutes(milestones, dependencies, indicators),
                     ownerRoutes,
                     new OwnerGroupRoutes(new OwnerGroupService(database, clock)),
-                    new ItemShapeRoutes(new ItemShapeService(database, clock), milestones),
+                    new ItemShapeRoutes(new ItemShapeService(database, clock), milestones, indicators),
                     reminderRoutes,
                     leadership,
                     map,

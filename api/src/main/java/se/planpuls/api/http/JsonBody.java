@@ -110,6 +110,38 @@ public final class JsonBody {
         return value.asInt();
     }
 
+    /** A nested object whose fields are among {@code shape}'s, or null when the field is absent or null. */
+    public JsonBody object(String field, Route.Body shape) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!(value instanceof ObjectNode object)) {
+            throw new BadRequest(field, field + " must be an object");
+        }
+        List<String> allowed = shape.fields();
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                throw new BadRequest(field + "." + name, "unknown field '" + field + "." + name + "'; allowed: "
+                        + String.join(", ", allowed));
+            }
+        }
+        return new JsonBody(object);
+    }
+
+    /** A number (whole or decimal), or null; a string, or a decimal too large to read ({@code 1e400}), is refused. */
+    public java.math.BigDecimal decimal(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isNumber() || value.isFloatingPointNumber() && !Double.isFinite(value.doubleValue())) {
+            throw new BadRequest(field, field + " must be a number");
+        }
+        return value.decimalValue();
+    }
+
     public boolean bool(String field, boolean fallback) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {

@@ -154,6 +154,8 @@ final class OpenApi {
             node.put("$ref", ref(schemas, raw));
         } else if (raw == int.class || raw == long.class || raw == Integer.class || raw == Long.class) {
             node.put("type", "integer");
+        } else if (raw == java.math.BigDecimal.class || raw == double.class || raw == Double.class) {
+            node.put("type", "number");
         } else if (raw == boolean.class || raw == Boolean.class) {
             node.put("type", "boolean");
         } else if (raw == java.time.LocalDate.class) {

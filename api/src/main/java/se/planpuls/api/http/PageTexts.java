@@ -22,6 +22,10 @@ public final class PageTexts {
         return new PageTexts(SWEDISH);
     }
 
+    public Locale locale() {
+        return locale;
+    }
+
     public String get(String key, Object... args) {
         String pattern = bundle.getString(key);
         return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);

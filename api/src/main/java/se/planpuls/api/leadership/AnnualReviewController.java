@@ -162,16 +162,29 @@ final class AnnualReviewController {
         return "json";
     }
 
+    /** {@code ?table=indicators}: the CSV of the indicator table rather than the status table. */
+    private static boolean indicatorTable(Context ctx) {
+        String table = ctx.queryParam("table");
+        if (table == null || table.isBlank() || table.strip().equalsIgnoreCase("status")) {
+            return false;
+        }
+        if (table.strip().equalsIgnoreCase("indicators")) {
+            return true;
+        }
+        throw new BadRequest("table", "table must be status or indicators");
+    }
+
     private void write(Context ctx, AnnualReview review) {
         AnnualReviewPage.Layout layout = layout(ctx);
         switch (format(ctx)) {
             case "csv" -> {
                 ctx.contentType("text/csv; charset=utf-8");
                 attachment(ctx, review, "csv");
-                ctx.result(AnnualReviewCsv.of(review));
+                ctx.result(indicatorTable(ctx) ? AnnualReviewCsv.indicators(review) : AnnualReviewCsv.of(review));
             }
             case "html" -> ctx.html(AnnualReviewPage.render(review, PageTexts.swedish(), layout,
-                    map.pictureLink(review.planId()), AnnualReviewPage.PlanText.of(reviews.plan(review.planId()))));
+                    map.pictureLink(review.planId()), AnnualReviewPage.PlanText.of(reviews.plan(review.planId())),
+                    row -> map.sparklineLink(review.planId(), row.itemId())));
             case "pdf" -> sendPdf(ctx, review, layout);
             case "xlsx" -> {
                 ctx.contentType(XLSX);
@@ -190,7 +203,8 @@ final class AnnualReviewController {
         String html = AnnualReviewPage.render(review, PageTexts.swedish(), layout,
                 AnnualReviewPdf.dataUri(map.picture(review.planId(),
                         reviews.statusesAsOf(review.planId(), review.asOf()), review.asOf())),
-                AnnualReviewPage.PlanText.of(reviews.plan(review.planId())));
+                AnnualReviewPage.PlanText.of(reviews.plan(review.planId())),
+                row -> AnnualReviewPdf.dataUri(map.sparkline(row.progress())));
         ctx.contentType(PDF);
         attachment(ctx, review, "pdf");
         ctx.result(AnnualReviewPdf.render(html));

@@ -23,6 +23,33 @@ final class AnnualReviewCsv {
         return out.toString();
     }
 
+    /**
+     * The review's indicator table as CSV, one row per indicator: baseline, the last value of each
+     * period ({@code 2024 Q1: 78 | 2024 Q2: 79}), target, and whether the latest value meets it.
+     */
+    static String indicators(AnnualReview review) {
+        StringBuilder out = new StringBuilder();
+        out.append("group,area_code,area,indicator,title,unit,baseline,baseline_date,values,target,target_date,"
+                + "direction,latest,trend,met\r\n");
+        for (AnnualReview.IndicatorRow row : review.indicators()) {
+            var p = row.progress();
+            var i = p.indicator();
+            out.append(String.join(",", cell(row.groupName()), cell(row.areaCode()), cell(row.areaName()),
+                    cell(row.code()), cell(row.title()), cell(i.unit()), plain(i.baselineValue()),
+                    i.baselineDate() == null ? "" : i.baselineDate().toString(),
+                    cell(String.join(" | ", AnnualReviewJson.periods(p).stream()
+                            .map(v -> v.period() + ": " + v.value().toPlainString()).toList())),
+                    plain(i.targetValue()), i.targetDate() == null ? "" : i.targetDate().toString(),
+                    i.direction().apiName(), plain(p.latestValue()), p.trend().apiName(),
+                    String.valueOf(p.onTarget()))).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    private static String plain(java.math.BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
+    }
+
     /** RFC 4180 quoting, defused so a spreadsheet never runs a comment as a formula. */
     static String cell(String value) {
         if (value == null) {

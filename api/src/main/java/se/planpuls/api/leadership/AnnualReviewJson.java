@@ -16,7 +16,31 @@ import se.planpuls.domain.Status;
  */
 record AnnualReviewJson(long planId, String planName, String organisation, int year, boolean snapshot,
                         Long snapshotId, Instant takenAt, LocalDate asOf, String summary, List<Area> areas,
-                        List<Entry> entries, AnnualReview.Changes changes) {
+                        List<Entry> entries, AnnualReview.Changes changes, List<IndicatorRowJson> indicators) {
+
+    /** An indicator in the review's table: baseline, the last value of each period, target, and whether it is met. */
+    record IndicatorRowJson(String groupName, String areaCode, String areaName, String code, String title, String unit,
+                            java.math.BigDecimal baseline, LocalDate baselineDate, List<PeriodJson> values,
+                            java.math.BigDecimal target, LocalDate targetDate, String direction,
+                            java.math.BigDecimal latest, String trend, boolean met) {
+        static IndicatorRowJson of(AnnualReview.IndicatorRow row) {
+            var p = row.progress();
+            var i = p.indicator();
+            return new IndicatorRowJson(row.groupName(), row.areaCode(), row.areaName(), row.code(), row.title(),
+                    i.unit(), i.baselineValue(), i.baselineDate(), periods(p), i.targetValue(), i.targetDate(),
+                    i.direction().apiName(), p.latestValue(), p.trend().apiName(), p.onTarget());
+        }
+    }
+
+    /** The last value reported in one period of the indicator's frequency. */
+    record PeriodJson(String period, LocalDate start, java.math.BigDecimal value) {
+    }
+
+    static List<PeriodJson> periods(se.planpuls.domain.IndicatorProgress p) {
+        return p.perPeriod().entrySet().stream().map(e -> new PeriodJson(
+                se.planpuls.domain.IndicatorProgress.periodLabel(p.frequency(), e.getKey()), e.getKey(), e.getValue()))
+                .toList();
+    }
 
     record Area(String groupName, String code, String name, String goalImage, String assessment) {
     }
@@ -43,7 +67,7 @@ record AnnualReviewJson(long planId, String planName, String organisation, int y
                                 e.dueYear(), e.dateUncertain(), e.status(), colour(e.status()), e.lastComment(),
                                 e.reportedAt(), e.effectsSeen(), e.effectsExpected()))
                         .toList(),
-                review.changes());
+                review.changes(), review.indicators().stream().map(IndicatorRowJson::of).toList());
     }
 
     static String colour(Status status) {

@@ -54,11 +54,15 @@ final class AnnualReviewPage {
     }
 
     static String render(AnnualReview review, PageTexts t, Layout layout, String mapSource) {
-        return render(review, t, layout, mapSource, PlanText.NONE);
+        return render(review, t, layout, mapSource, PlanText.NONE, null);
     }
 
-    /** {@code mapSource}: where the map picture is read from (a keyed link, or a data URI in the PDF); null leaves it out. */
-    static String render(AnnualReview review, PageTexts t, Layout layout, String mapSource, PlanText plan) {
+    /**
+     * {@code mapSource}: where the map picture is read from (a keyed link, or a data URI in the PDF); null
+     * leaves it out. {@code chartSource} gives where each indicator's sparkline is read from, the same way.
+     */
+    static String render(AnnualReview review, PageTexts t, Layout layout, String mapSource, PlanText plan,
+                         java.util.function.Function<AnnualReview.IndicatorRow, String> chartSource) {
         StringBuilder s = new StringBuilder(32_000);
         String title = t.get("review.title", review.planName(), String.valueOf(review.year()));
         s.append("<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>").append(html(title))
@@ -94,6 +98,7 @@ final class AnnualReviewPage {
         if (review.entries().stream().anyMatch(AnnualReview.Entry::dateUncertain)) {
             s.append("<p class=\"footnote\">").append(html(t.get("review.uncertain"))).append("</p>\n");
         }
+        indicators(s, review, t, chartSource);
         areas(s, review, t, plan);
         changes(s, review.changes(), t);
         s.append("</body>\n</html>\n");
@@ -124,7 +129,64 @@ final class AnnualReviewPage {
                 + FILL.get("yellow") + "; }\n.red { background: #" + FILL.get("red") + "; color: #fff; } .grey { background: #"
                 + FILL.get("grey") + "; }\n"
                 + ".footnote { font-size: 9pt; color: #57606a; }\n"
-                + "li.seen { font-weight: bold; } .area { page-break-inside: avoid; }\n";
+                + "li.seen { font-weight: bold; } .area { page-break-inside: avoid; }\n"
+                + "img.spark { width: 40mm; height: 10mm; } td.met { font-weight: bold; }\n";
+    }
+
+    /**
+     * Per area, a table of its indicators: baseline, the last value of each period, target, the latest
+     * value and whether it meets the target, and the sparkline.
+     */
+    private static void indicators(StringBuilder s, AnnualReview review, PageTexts t,
+                                   java.util.function.Function<AnnualReview.IndicatorRow, String> chartSource) {
+        if (review.indicators().isEmpty()) {
+            return;
+        }
+        s.append("<h2 class=\"break\">").append(html(t.get("review.indicators"))).append("</h2>\n");
+        for (AnnualReview.AreaPart area : review.areas()) {
+            List<AnnualReview.IndicatorRow> rows = review.indicatorsOf(area.code());
+            if (rows.isEmpty()) {
+                continue;
+            }
+            s.append("<h3>").append(html(area.name())).append("</h3>\n<table class=\"indicators\">\n<thead><tr>");
+            for (String key : new String[] {"review.indicator", "review.indicator.baseline", "review.indicator.values",
+                "review.indicator.target", "review.indicator.latest", "review.indicator.met", "review.indicator.chart"}) {
+                s.append("<th>").append(html(t.get(key))).append("</th>");
+            }
+            s.append("</tr></thead>\n<tbody>\n");
+            for (AnnualReview.IndicatorRow row : rows) {
+                var p = row.progress();
+                var i = p.indicator();
+                s.append("<tr data-code=\"").append(html(row.code())).append("\"><td><strong>").append(html(row.code()))
+                        .append("</strong> ").append(html(row.title())).append("</td><td>")
+                        .append(html(i.baselineValue() == null ? "–" : i.format(i.baselineValue(), t.locale())
+                                + (i.baselineDate() == null ? "" : " (" + i.baselineDate() + ")")))
+                        .append("</td><td>");
+                p.perPeriod().forEach((start, value) -> s.append(html(se.planpuls.domain.IndicatorProgress
+                        .periodLabel(p.frequency(), start))).append(": ").append(html(i.format(value, t.locale())))
+                        .append("<br/>"));
+                s.append("</td><td>").append(html(target(i, t))).append("</td><td>")
+                        .append(html(p.latest() == null ? "–" : i.format(p.latestValue(), t.locale()) + " "
+                                + p.trend().arrow()))
+                        .append("</td><td class=\"met ").append(p.latest() == null ? "grey" : p.onTarget() ? "green" : "red")
+                        .append("\">").append(html(t.get(p.latest() == null ? "review.indicator.noValue"
+                                : p.onTarget() ? "review.yes" : "review.no"))).append("</td><td>");
+                String chart = chartSource == null ? null : chartSource.apply(row);
+                if (chart != null) {
+                    s.append("<img class=\"spark\" src=\"").append(html(chart)).append("\" alt=\"")
+                            .append(html(t.get("review.indicator.chartAlt", row.code()))).append("\"/>");
+                }
+                s.append("</td></tr>\n");
+            }
+            s.append("</tbody>\n</table>\n");
+        }
+    }
+
+    /** An indicator's target in words: "minst 90 %", "öka jämfört med föregående period", with its date. */
+    static String target(se.planpuls.domain.Indicator i, PageTexts t) {
+        String value = i.targetValue() == null ? "" : i.format(i.targetValue(), t.locale());
+        String text = t.get("review.target." + i.direction().apiName() + (i.targetValue() == null ? "" : ".value"), value);
+        return i.targetDate() == null ? text : text + " " + t.get("review.target.by", i.targetDate().toString());
     }
 
     private static void list(StringBuilder s, AnnualReview review, PageTexts t, PlanText plan) {

@@ -95,10 +95,48 @@ final class AnnualReviewWorkbook {
             }
             finish(effects, r, 4);
 
+            if (!review.indicators().isEmpty()) {
+                indicators(book.createSheet(t.get("review.sheet.indicators")), header, fills, review, t);
+            }
+
             book.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the annual review workbook", e);
+        }
+    }
+
+    /** The indicator table: numbers as numbers, the last value of each period, and the target met in its colour. */
+    private static void indicators(XSSFSheet sheet, XSSFCellStyle header, Map<String, XSSFCellStyle> fills,
+                                   AnnualReview review, PageTexts t) {
+        head(sheet, header, t.get("review.area"), t.get("review.code"), t.get("review.indicator"),
+                t.get("review.indicator.unit"), t.get("review.indicator.baseline"), t.get("review.indicator.values"),
+                t.get("review.indicator.target"), t.get("review.indicator.latest"), t.get("review.indicator.met"));
+        int r = 1;
+        for (AnnualReview.IndicatorRow row : review.indicators()) {
+            var p = row.progress();
+            var i = p.indicator();
+            Row line = sheet.createRow(r++);
+            cells(line, row.areaName(), row.code(), row.title(), i.unit());
+            number(line, 4, i.baselineValue());
+            line.createCell(5).setCellValue(String.join("\n", AnnualReviewJson.periods(p).stream()
+                    .map(v -> v.period() + ": " + v.value().toPlainString()).toList()));
+            line.createCell(6).setCellValue(AnnualReviewPage.target(i, t));
+            number(line, 7, p.latestValue());
+            line.createCell(8).setCellValue(t.get(p.latest() == null ? "review.indicator.noValue"
+                    : p.onTarget() ? "review.yes" : "review.no"));
+            if (p.latest() != null) {
+                line.getCell(8).setCellStyle(fills.get(p.onTarget() ? "green" : "red"));
+            }
+        }
+        finish(sheet, r, 9);
+    }
+
+    private static void number(Row row, int column, java.math.BigDecimal value) {
+        if (value != null) {
+            row.createCell(column).setCellValue(value.doubleValue());
+        } else {
+            row.createCell(column).setCellValue("");
         }
     }
 

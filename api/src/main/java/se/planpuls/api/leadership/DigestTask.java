@@ -77,7 +77,8 @@ final class DigestTask implements ScheduledTask {
 
     private CompletableFuture<Void> post(ChannelSubscription channel) {
         var since = channels.lastDigest(channel.id()).orElse(null);
-        var digest = digests.digest(channel.planId(), since);
+        var digest = digests.digest(channel.planId(), since)
+                .withIndicatorCharts(item -> map.sparklineLink(channel.planId(), item));
         return bot.postDigest(channel, digest, map.pageLink(channel.planId()), map.pictureLink(channel.planId()),
                         map.statusPictureLink(channel.planId()))
                 .thenRun(() -> channels.recordDigest(channel.id(), digest.since()));

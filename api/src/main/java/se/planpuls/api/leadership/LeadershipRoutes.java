@@ -57,7 +57,8 @@ public final class LeadershipRoutes extends RouteGroup {
                         .answers(204, 401, 403, 404),
                 Route.get("/api/v1/plans/{id}/annual-review", reviews::get).doc("leaders", "The annual review (årlig "
                         + "uppföljning) of a year as of its review date (or asOf): JSON, or HTML, CSV, PDF or XLSX by Accept "
-                        + "or format").query("year", "asOf", "layout", "format"),
+                        + "or format; with an indicator table per area (CSV: table=indicators)")
+                        .query("year", "asOf", "layout", "format", "table"),
                 Route.post("/api/v1/plans/{id}/annual-review", reviews::take).doc("leaders", "Take (snapshot) the "
                         + "annual review of a year").query("year").answers(WRITE),
                 Route.get("/api/v1/plans/{id}/annual-review/{year}/notes", reviews::notes).doc("leaders", "The "

@@ -8,6 +8,8 @@ import se.planpuls.api.http.AdminToken;
 import se.planpuls.api.http.Route;
 import se.planpuls.api.http.RouteGroup;
 import se.planpuls.db.DependencyService;
+import se.planpuls.db.IndicatorService;
+import se.planpuls.db.MilestoneService;
 import se.planpuls.db.PlanService;
 
 /**
@@ -17,21 +19,43 @@ import se.planpuls.db.PlanService;
 public final class MapRoutes extends RouteGroup {
     private final MapLinks links;
     private final MapController controller;
+    private final IndicatorChartController charts;
 
     /** {@code baseUrl}: where Teams and leaders' browsers reach this service, without a trailing slash. */
     public MapRoutes(PlanService plans, DependencyService dependencies, AdminToken token, AdminAuth auth,
-                     Supplier<String> baseUrl, Clock clock) {
-        this(new MapLinks(baseUrl, new MapKeys(token)), plans, dependencies, auth, clock);
+                     Supplier<String> baseUrl, Clock clock, MilestoneService milestones, IndicatorService indicators) {
+        this(new MapLinks(baseUrl, new MapKeys(token)), plans, dependencies, auth, clock, milestones, indicators);
     }
 
-    private MapRoutes(MapLinks links, PlanService plans, DependencyService dependencies, AdminAuth auth, Clock clock) {
-        this(links, new MapController(plans, dependencies, links, auth, clock));
+    private MapRoutes(MapLinks links, PlanService plans, DependencyService dependencies, AdminAuth auth, Clock clock,
+                      MilestoneService milestones, IndicatorService indicators) {
+        this(links, new MapController(plans, dependencies, links, auth, clock), milestones, indicators);
     }
 
-    private MapRoutes(MapLinks links, MapController controller) {
-        super(routes(controller));
+    private MapRoutes(MapLinks links, MapController controller, MilestoneService milestones,
+                      IndicatorService indicators) {
+        this(links, controller, new IndicatorChartController(milestones, indicators, controller));
+    }
+
+    private MapRoutes(MapLinks links, MapController controller, IndicatorChartController charts) {
+        super(routes(controller, charts));
         this.links = links;
         this.controller = controller;
+        this.charts = charts;
+    }
+
+    /** An indicator's sparkline as a PNG, for a document that carries it (the annual review's PDF). */
+    public byte[] sparkline(se.planpuls.domain.IndicatorProgress progress) {
+        return charts.picture(progress);
+    }
+
+    /** The keyed link to an indicator's sparkline, which Teams fetches for the leaders' card without our token. */
+    public String sparklineLink(long planId, long itemId) {
+        return links.keyed(planId, sparklinePath(planId, itemId));
+    }
+
+    static String sparklinePath(long planId, long itemId) {
+        return "/plans/" + planId + "/indicators/" + itemId + "/sparkline.png";
     }
 
     /** The map as a PNG, for a document that carries the picture (the annual review's PDF). */
@@ -76,7 +100,7 @@ public final class MapRoutes extends RouteGroup {
         return links.statusPng(planId);
     }
 
-    private static List<Route> routes(MapController map) {
+    private static List<Route> routes(MapController map, IndicatorChartController charts) {
         return List.of(
                 Route.get("/api/v1/plans/{id}/map-links", map::links).doc("leaders", "Links to the strategic map page "
                         + "and PNG").returning(MapController.LinksJson.class),
@@ -85,6 +109,9 @@ public final class MapRoutes extends RouteGroup {
                 Route.get("/plans/{id}/map.png", map::png).doc("leaders", "The strategic map as PNG").query("key")
                         .answers(200, 401, 404),
                 Route.get("/plans/{id}/status.png", map::statusPng).doc("leaders", "The status per priority area as "
-                        + "stacked bars (PNG), as the digest shows it").query("key").answers(200, 401, 404));
+                        + "stacked bars (PNG), as the digest shows it").query("key").answers(200, 401, 404),
+                Route.get("/plans/{id}/indicators/{itemId}/sparkline.png", charts::sparkline).doc("leaders",
+                        "An indicator's values over time as a sparkline (PNG), with its target; opened with the plan's "
+                                + "key like the map").query("key").answers(200, 400, 401, 404));
     }
 }

@@ -9,14 +9,17 @@ import se.planpuls.api.http.JsonBody;
 import se.planpuls.api.http.Paging;
 import se.planpuls.api.http.Params;
 import se.planpuls.api.http.Route;
+import se.planpuls.db.IndicatorService;
 import se.planpuls.db.MilestoneService;
+import se.planpuls.domain.Indicator;
+import se.planpuls.domain.IndicatorDirection;
 import se.planpuls.domain.Frequency;
 import se.planpuls.domain.ItemInput;
 import se.planpuls.domain.ItemKind;
 import se.planpuls.domain.MilestoneFilter;
 
 /**
- * Items (milestones, assignments, recurring commitments): search (filtered, paged), read with their
+ * Items (milestones, assignments, recurring commitments, indicators): search (filtered, paged), read with their
  * history, create, update (a moved due date keeps its {@code reason} in the history), reassign and
  * soft delete, with {@code ETag}/{@code If-Match}.
  */
@@ -24,18 +27,27 @@ final class ItemController {
     /** An item's fields as the API takes them: all of them to create one, any but {@code planId} to change one. */
     record ItemBody(Long planId, String areaCode, String code, String kind, String title, String description,
                     String reachedWhen, Integer dueYear, LocalDate dueDate, Boolean dateUncertain, String reportTo,
-                    String frequency, LocalDate startsOn, Long ownerId, String reason) {
+                    String frequency, LocalDate startsOn, Long ownerId, String reason, IndicatorBody indicator) {
     }
+
+    /** An indicator's definition; on a change it replaces the whole definition. */
+    record IndicatorBody(String unit, java.math.BigDecimal baseline, LocalDate baselineDate,
+                         java.math.BigDecimal target, LocalDate targetDate, String direction) {
+    }
+
+    static final Route.Body INDICATOR = Route.Body.of(IndicatorBody.class);
 
     static final Route.Body NEW = Route.Body.of(ItemBody.class);
     static final Route.Body CHANGE = NEW.without("planId");
-    private static final String KINDS = "kind must be milestone, assignment or recurring";
+    private static final String KINDS = "kind must be milestone, assignment, recurring or indicator";
     private static final String REASON = "reason is at most 2000 characters";
 
     private final MilestoneService milestones;
+    private final IndicatorService indicators;
 
-    ItemController(MilestoneService milestones) {
+    ItemController(MilestoneService milestones, IndicatorService indicators) {
         this.milestones = milestones;
+        this.indicators = indicators;
     }
 
     void search(Context ctx) {
@@ -54,14 +66,14 @@ final class ItemController {
                 .toList();
         var page = paging.apply(ctx, found);
         var seen = milestones.effectsSeenOfLatest(page);
-        ctx.json(page.stream().map(v -> MilestoneJson.of(v, seen)).toList());
+        ctx.json(page.stream().map(v -> MilestoneJson.of(v, seen, indicators.progress(v.milestone()).orElse(null)))
+                .toList());
     }
 
     void get(Context ctx) {
         var detail = milestones.detail(Params.id(ctx, "id"));
         ETags.set(ctx, detail.view().milestone().version());
-        var children = milestones.children(detail.view().milestone().id());
-        ctx.json(MilestoneDetailJson.of(detail, children, milestones.summary(children)));
+        ctx.json(detail(detail));
     }
 
     void create(Context ctx) {
@@ -73,11 +85,11 @@ final class ItemController {
         body.requiredString("code");
         body.requiredString("title");
         body.requiredString("areaCode");
-        var created = milestones.create(planId, input(body), AdminAuth.actor(ctx));
+        var created = milestones.create(planId, input(body), indicator(body), AdminAuth.actor(ctx));
         ctx.status(201);
         ctx.header("Location", "/api/v1/milestones/" + created.id());
         ETags.set(ctx, created.version());
-        ctx.json(MilestoneDetailJson.of(milestones.detail(created.id())));
+        ctx.json(detail(milestones.detail(created.id())));
     }
 
     /** Any of the item's fields; {@code ownerId: null} clears the owner, {@code reason} says why. */
@@ -93,9 +105,9 @@ final class ItemController {
             }
         }
         Integer expected = ETags.expected(ctx, "milestone", id, () -> milestones.detail(id).view().milestone().version());
-        var updated = milestones.update(id, input(body), expected, AdminAuth.actor(ctx));
+        var updated = milestones.update(id, input(body), indicator(body), expected, AdminAuth.actor(ctx));
         ETags.set(ctx, updated.version());
-        ctx.json(MilestoneDetailJson.of(milestones.detail(id)));
+        ctx.json(detail(milestones.detail(id)));
     }
 
     void delete(Context ctx) {
@@ -104,6 +116,31 @@ final class ItemController {
                 .check(r -> r == null || r.length() <= 2000, REASON).get();
         milestones.delete(id, ETags.expected(ctx, "milestone", id, () -> milestones.detail(id).view().milestone().version()), reason, AdminAuth.actor(ctx));
         ctx.status(204);
+    }
+
+    /** The item with its sub-deliverables nested and, for an indicator, its definition and values. */
+    private MilestoneDetailJson detail(se.planpuls.domain.MilestoneDetail detail) {
+        var children = milestones.children(detail.view().milestone().id());
+        return MilestoneDetailJson.of(detail, children, milestones.summary(children),
+                indicators.progress(detail.view().milestone()).orElse(null));
+    }
+
+    /** The body's indicator, every field named when wrong; null when the body has none. */
+    private static Indicator indicator(JsonBody body) {
+        JsonBody i = body.object("indicator", INDICATOR);
+        if (i == null) {
+            return null;
+        }
+        String rawDirection = i.string("direction");
+        IndicatorDirection direction = rawDirection == null ? null : IndicatorDirection.parse(rawDirection)
+                .orElseThrow(() -> new BadRequest("indicator.direction",
+                        "indicator.direction must be at_least, at_most, increase or decrease"));
+        try {
+            return new Indicator(i.string("unit"), i.decimal("baseline"), i.date("baselineDate"), i.decimal("target"),
+                    i.date("targetDate"), direction);
+        } catch (BadRequest e) {
+            throw new BadRequest("indicator." + e.field(), "indicator." + e.getMessage());
+        }
     }
 
     private static ItemInput input(JsonBody body) {

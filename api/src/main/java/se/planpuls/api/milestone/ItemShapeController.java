@@ -6,6 +6,7 @@ import se.planpuls.api.http.AdminAuth;
 import se.planpuls.api.http.BadRequest;
 import se.planpuls.api.http.ETags;
 import se.planpuls.api.http.Params;
+import se.planpuls.db.IndicatorService;
 import se.planpuls.db.ItemShapeService;
 import se.planpuls.db.MilestoneService;
 import se.planpuls.domain.ItemShape;
@@ -27,10 +28,12 @@ final class ItemShapeController {
 
     private final ItemShapeService shapes;
     private final MilestoneService milestones;
+    private final IndicatorService indicators;
 
-    ItemShapeController(ItemShapeService shapes, MilestoneService milestones) {
+    ItemShapeController(ItemShapeService shapes, MilestoneService milestones, IndicatorService indicators) {
         this.shapes = shapes;
         this.milestones = milestones;
+        this.indicators = indicators;
     }
 
     void put(Context ctx) {
@@ -53,6 +56,8 @@ final class ItemShapeController {
         ETags.set(ctx, updated.version());
         var detail = milestones.detail(id);
         var children = milestones.children(id);
-        ctx.json(MilestoneDetailJson.of(detail, children, milestones.summary(children)));
+        // The same item as GET answers: an indicator keeps its definition and values beside its new shape.
+        ctx.json(MilestoneDetailJson.of(detail, children, milestones.summary(children),
+                indicators.progress(detail.view().milestone()).orElse(null)));
     }
 }

@@ -17,13 +17,24 @@ record MilestoneDetailJson(MilestoneJson milestone, String description, String r
                            List<EffectJson> effects, List<Long> dependsOn, List<Long> dependents,
                            List<ReportJson> history, DeliverablesJson deliverables) {
     static MilestoneDetailJson of(MilestoneDetail d) {
-        return of(d, List.of(), null);
+        return of(d, List.of(), null, null);
     }
 
     /** With a parent's sub-deliverables nested in it and its status summarised from theirs. */
     static MilestoneDetailJson of(MilestoneDetail d, List<MilestoneView> children, ParentStatus summary) {
+        return of(d, children, summary, null);
+    }
+
+    /** With an indicator's definition and values (null for another kind). */
+    static MilestoneDetailJson of(MilestoneDetail d, se.planpuls.domain.IndicatorProgress indicator) {
+        return of(d, List.of(), null, indicator);
+    }
+
+    /** With sub-deliverables and their summary, and an indicator's definition and values (null for another kind). */
+    static MilestoneDetailJson of(MilestoneDetail d, List<MilestoneView> children, ParentStatus summary,
+                                  se.planpuls.domain.IndicatorProgress indicator) {
         var m = d.view().milestone();
-        return new MilestoneDetailJson(MilestoneJson.of(d.view(), d.effectsSeen()), m.description(),
+        return new MilestoneDetailJson(MilestoneJson.of(d.view(), d.effectsSeen(), indicator), m.description(),
                 m.criterionStated() ? m.reachedWhen() : null, m.criterionStated() ? "criterion" : "description",
                 d.effects().stream().map(EffectJson::of).toList(), d.dependsOn(), d.dependents(),
                 d.history().stream().map(r -> ReportJson.of(r, d.effectsSeen())).toList(),

@@ -10,7 +10,7 @@ import se.planpuls.domain.MilestoneView;
 import se.planpuls.domain.StatusReport;
 
 /**
- * An item (milestone, assignment or recurring commitment) as the API lists it, with its current
+ * An item (milestone, assignment, recurring commitment or indicator) as the API lists it, with its current
  * status and last report. Public because a plan's detail and the list of reports missing show items
  * in this same shape.
  */
@@ -18,9 +18,16 @@ import se.planpuls.domain.StatusReport;
 public record MilestoneJson(long id, long planId, String code, String title, AreaRef area, int dueYear,
                             LocalDate dueDate, LocalDate effectiveDueDate, boolean dateUncertain, OwnerRef owner,
                             String status, String statusColour, ReportJson lastReport, String kind, String reportTo,
-                            String frequency, LocalDate startsOn, int version, ItemShapeJson shape) {
+                            String frequency, LocalDate startsOn, int version, ItemShapeJson shape,
+                            IndicatorJson indicator) {
     /** The item, its last report carrying the effects it ticked as seen (from {@code seen}, by report id). */
     public static MilestoneJson of(MilestoneView v, Map<Long, List<EffectSeen>> seen) {
+        return of(v, seen, null);
+    }
+
+    /** As {@link #of(MilestoneView, Map)}, with an indicator's definition and values (null for another kind). */
+    public static MilestoneJson of(MilestoneView v, Map<Long, List<EffectSeen>> seen,
+                                   se.planpuls.domain.IndicatorProgress indicator) {
         var m = v.milestone();
         var status = v.currentStatus().orElse(null);
         return new MilestoneJson(m.id(), m.planId(), m.code(), m.title(),
@@ -30,7 +37,7 @@ public record MilestoneJson(long id, long planId, String code, String title, Are
                 status == null ? "unreported" : status.apiName(), se.planpuls.domain.Status.colourOf(status),
                 v.latestReport().map(r -> ReportJson.of(r, seen)).orElse(null), m.kind().apiName(), m.reportTo(),
                 m.frequency() == null ? null : m.frequency().apiName(), m.startsOn(), m.version(),
-                ItemShapeJson.of(v));
+                ItemShapeJson.of(v), indicator == null ? null : IndicatorJson.of(indicator));
     }
 
     record AreaRef(long id, String code, String name) {

@@ -6,24 +6,25 @@ import java.util.List;
 import se.planpuls.api.http.Route;
 import se.planpuls.api.http.RouteGroup;
 import se.planpuls.db.DependencyService;
+import se.planpuls.db.IndicatorService;
 import se.planpuls.db.MilestoneService;
 
 /** Items of a plan (milestones, assignments, recurring commitments) and the dependency edges between them. */
 public final class MilestoneRoutes extends RouteGroup {
-    public MilestoneRoutes(MilestoneService milestones, DependencyService dependencies) {
-        super(routes(new ItemController(milestones), new DependencyController(dependencies, milestones)));
+    public MilestoneRoutes(MilestoneService milestones, DependencyService dependencies, IndicatorService indicators) {
+        super(routes(new ItemController(milestones, indicators), new DependencyController(dependencies, milestones)));
     }
 
     private static List<Route> routes(ItemController items, DependencyController dependencies) {
         return List.of(
                 Route.get("/api/v1/milestones", items::search).doc("items", "Search items (milestones, assignments, "
-                        + "recurring commitments); paged, total in X-Total-Count")
+                        + "recurring commitments, indicators with their values); paged, total in X-Total-Count")
                         .query("q", "area", "owner", "status", "kind", "plan", "limit", "offset")
                         .listing(MilestoneJson.class),
                 Route.post("/api/v1/milestones", items::create).doc("items", "Create an item").body(ItemController.NEW)
                         .returning(MilestoneDetailJson.class).answers(201, 400, 401, 403, 404, 409, 413),
                 Route.get("/api/v1/milestones/{id}", items::get).doc("items", "Read an item with effects, "
-                        + "dependencies and history; its ETag is its version").returning(MilestoneDetailJson.class),
+                        + "dependencies and history (an indicator with its definition and values); its ETag is its version").returning(MilestoneDetailJson.class),
                 Route.patch("/api/v1/milestones/{id}", items::patch).doc("items", "Change an item: fields, due date "
                         + "(with a reason), owner; If-Match guards against stale writes").body(ItemController.CHANGE)
                         .returning(MilestoneDetailJson.class).answers(WRITE),

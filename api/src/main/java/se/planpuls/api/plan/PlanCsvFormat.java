@@ -39,7 +39,11 @@ final class PlanCsvFormat {
     static final List<String> COLUMNS = List.of("plan_slug", "plan_name", "organisation", "period_start",
             "period_end", "effect_goals", "area_group", "area", "area_name", "area_goal_image", "kind", "code", "title",
             "description", "reached_when", "due", "date_uncertain", "report_to", "frequency", "starts_on",
-            "owner_email", "owner_name", "effects", "depends_on", "parent", "ongoing", "times_per_year", "owner_group");
+            "owner_email", "owner_name", "effects", "depends_on", "parent", "ongoing", "times_per_year", "owner_group",
+            "unit", "baseline", "baseline_date", "target", "target_date", "target_direction");
+    /** An indicator's columns; any of them on a row makes the row's definition. */
+    private static final List<String> INDICATOR_COLUMNS = List.of("unit", "baseline", "baseline_date", "target",
+            "target_date", "target_direction");
     private static final Set<String> REQUIRED = Set.of("plan_slug", "area_group", "area", "code", "title", "due");
     private static final Pattern EFFECT = Pattern.compile("^((?:inv|sys|vsh)(?:\\s*,\\s*(?:inv|sys|vsh))*)\\s*:\\s*(.*)$",
             Pattern.DOTALL);
@@ -196,7 +200,7 @@ final class PlanCsvFormat {
         String rawKind = cell(record, "kind");
         ItemKind kind = rawKind == null ? ItemKind.MILESTONE : ItemKind.parse(rawKind).orElse(null);
         if (kind == null) {
-            problems.add(new Problem(row + "kind", "kind must be milestone, assignment or recurring"));
+            problems.add(new Problem(row + "kind", "kind must be milestone, assignment, recurring or indicator"));
             kind = ItemKind.MILESTONE;
         }
         Integer dueYear = null;
@@ -242,7 +246,40 @@ final class PlanCsvFormat {
                 cell(record, "reached_when"), dueYear, dueDate, "true".equalsIgnoreCase(uncertain),
                 shape.reportTo().isEmpty() ? cell(record, "report_to") : shape.firstReportTo(), frequency,
                 PlanJsonFormat.date(cell(record, "starts_on"), row + "starts_on", problems),
-                cell(record, "owner_email"), cell(record, "owner_name"), effects, shape);
+                cell(record, "owner_email"), cell(record, "owner_name"), effects, shape,
+                indicator(record, row, problems));
+    }
+
+    /** The row's indicator, or null when it has none of the indicator's cells. */
+    private static se.planpuls.domain.Indicator indicator(CSVRecord record, String row, List<Problem> problems) {
+        if (INDICATOR_COLUMNS.stream().allMatch(column -> cell(record, column) == null)) {
+            return null;
+        }
+        String rawDirection = cell(record, "target_direction");
+        var direction = rawDirection == null ? null
+                : se.planpuls.domain.IndicatorDirection.parse(rawDirection).orElse(null);
+        if (rawDirection != null && direction == null) {
+            problems.add(new Problem(row + "target_direction",
+                    "target_direction must be at_least, at_most, increase or decrease"));
+        }
+        return new se.planpuls.domain.Indicator(cell(record, "unit"), number(record, row, "baseline", problems),
+                PlanJsonFormat.date(cell(record, "baseline_date"), row + "baseline_date", problems),
+                number(record, row, "target", problems),
+                PlanJsonFormat.date(cell(record, "target_date"), row + "target_date", problems), direction);
+    }
+
+    /** A number with a decimal point or, as Swedish Excel writes it, a decimal comma. */
+    private static java.math.BigDecimal number(CSVRecord record, String row, String column, List<Problem> problems) {
+        String value = cell(record, column);
+        if (value == null) {
+            return null;
+        }
+        String plain = value.replace('\u00a0', ' ').replace(" ", "").replace(',', '.');
+        if (!plain.matches("[+-]?\\d{1,15}(\\.\\d{1,10})?")) {
+            problems.add(new Problem(row + column, column + " must be a number such as 77 or 85,5"));
+            return null;
+        }
+        return new java.math.BigDecimal(plain);
     }
 
     private static Integer year(String value, String column, List<Problem> problems) {
@@ -275,7 +312,7 @@ final class PlanCsvFormat {
                 for (var area : group.areas()) {
                     boolean firstOfArea = true;
                     for (var item : area.items()) {
-                        printer.printRecord(defused(doc.slug(), first ? doc.name() : "", first ? doc.organisation() : "",
+                        printer.printRecord(withIndicator(item.indicator(), defused(doc.slug(), first ? doc.name() : "", first ? doc.organisation() : "",
                                 doc.periodStart(), doc.periodEnd(), first ? String.join(" | ", doc.effectGoals()) : "",
                                 group.name(), area.code(), firstOfArea ? area.name() : "",
                                 firstOfArea && area.goalImage() != null ? area.goalImage() : "",
@@ -291,7 +328,7 @@ final class PlanCsvFormat {
                                         : String.join(",", e.audiences()) + ": " + e.text()).toList()),
                                 String.join(" | ", deps.getOrDefault(item.code(), List.of())),
                                 ItemShapeCells.parent(item), ItemShapeCells.ongoing(item),
-                                ItemShapeCells.timesPerYear(item), ItemShapeCells.ownerGroup(item)));
+                                ItemShapeCells.timesPerYear(item), ItemShapeCells.ownerGroup(item))));
                         first = false;
                         firstOfArea = false;
                     }
@@ -301,6 +338,19 @@ final class PlanCsvFormat {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** A row's cells followed by its indicator's, in {@link #INDICATOR_COLUMNS} order (empty for another item). */
+    private static Object[] withIndicator(se.planpuls.domain.Indicator i, Object[] cells) {
+        Object[] all = Arrays.copyOf(cells, cells.length + INDICATOR_COLUMNS.size());
+        Object[] own = i == null ? new Object[] {"", "", "", "", "", ""} : defused(i.unit(), plain(i.baselineValue()), i.baselineDate() == null ? "" : i.baselineDate().toString(),
+                plain(i.targetValue()), i.targetDate() == null ? "" : i.targetDate().toString(), i.direction().apiName());
+        System.arraycopy(own, 0, all, cells.length, own.length);
+        return all;
+    }
+
+    private static String plain(java.math.BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
     }
 
     /** Every cell as a spreadsheet may safely open it; {@link #cell} undoes it on import. */

@@ -45,11 +45,17 @@ final class PlanJsonFormat {
     record ItemJ(String code, String kind, String title, String description, String reachedWhen, Integer dueYear,
                  String dueDate, Boolean dateUncertain, Object reportTo, String frequency, String startsOn,
                  String ownerEmail, String ownerName, List<EffectJ> effects, String parent, Boolean ongoing,
-                 TimesPerYearJ timesPerYear, String ownerGroup) {
+                 TimesPerYearJ timesPerYear, String ownerGroup, IndicatorJ indicator) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record TimesPerYearJ(Integer min, Integer max) {
+    }
+
+    /** An indicator's definition: numbers as JSON numbers, dates as YYYY-MM-DD. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record IndicatorJ(String unit, java.math.BigDecimal baseline, String baselineDate, java.math.BigDecimal target,
+                      String targetDate, String direction) {
     }
 
     record EffectJ(String text, List<String> audiences) {
@@ -135,7 +141,7 @@ final class PlanJsonFormat {
     private static PlanDocument.Item item(ItemJ item, String at, List<Problem> problems) {
         ItemKind kind = item.kind() == null ? ItemKind.MILESTONE : ItemKind.parse(item.kind()).orElse(null);
         if (kind == null) {
-            problems.add(new Problem(at + "kind", "kind must be milestone, assignment or recurring"));
+            problems.add(new Problem(at + "kind", "kind must be milestone, assignment, recurring or indicator"));
             kind = ItemKind.MILESTONE;
         }
         Frequency frequency = null;
@@ -159,7 +165,20 @@ final class PlanJsonFormat {
                 item.dueYear(), date(item.dueDate(), at + "dueDate", problems),
                 Boolean.TRUE.equals(item.dateUncertain()), ItemShapeJson.firstReportTo(item.reportTo()), frequency,
                 date(item.startsOn(), at + "startsOn", problems), item.ownerEmail(), item.ownerName(), effects,
-                ItemShapeJson.read(item, at, problems));
+                ItemShapeJson.read(item, at, problems), indicator(item.indicator(), at + "indicator.", problems));
+    }
+
+    private static se.planpuls.domain.Indicator indicator(IndicatorJ i, String at, List<Problem> problems) {
+        if (i == null) {
+            return null;
+        }
+        var direction = i.direction() == null ? null : se.planpuls.domain.IndicatorDirection.parse(i.direction())
+                .orElse(null);
+        if (i.direction() != null && direction == null) {
+            problems.add(new Problem(at + "direction", "direction must be at_least, at_most, increase or decrease"));
+        }
+        return new se.planpuls.domain.Indicator(i.unit(), i.baseline(), date(i.baselineDate(), at + "baselineDate",
+                problems), i.target(), date(i.targetDate(), at + "targetDate", problems), direction);
     }
 
     static LocalDate date(String value, String field, List<Problem> problems) {
@@ -195,6 +214,12 @@ final class PlanJsonFormat {
                 i.startsOn() == null ? null : i.startsOn().toString(), i.ownerEmail(), i.ownerName(),
                 i.effects().stream().map(e -> new EffectJ(e.text(), e.audiences())).toList(),
                 i.shape().parent(), i.shape().ongoing() ? Boolean.TRUE : null, ItemShapeJson.timesPerYear(i),
-                i.shape().ownerGroup());
+                i.shape().ownerGroup(), indicatorJ(i.indicator()));
+    }
+
+    private static IndicatorJ indicatorJ(se.planpuls.domain.Indicator i) {
+        return i == null ? null : new IndicatorJ(i.unit(), i.baselineValue(),
+                i.baselineDate() == null ? null : i.baselineDate().toString(), i.targetValue(),
+                i.targetDate() == null ? null : i.targetDate().toString(), i.direction().apiName());
     }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import se.planpuls.domain.Frequency;
-import se.planpuls.domain.ItemKind;
 import se.planpuls.domain.Milestone;
 import se.planpuls.domain.Owner;
 import se.planpuls.domain.calendar.WorkingCalendar;
@@ -114,7 +113,8 @@ public final class ReminderPlanner {
         }
         Milestone m = facts.milestone();
         Predicate<ReminderKey> open = key -> !done(facts, key);
-        boolean recurring = m.kind() == ItemKind.RECURRING && m.frequency() != null;
+        // An indicator expects a value each period just as a recurring commitment expects a report.
+        boolean recurring = m.kind().periodic() && m.frequency() != null;
         // A recurring commitment's own periods are its check-ins: no monthly check-in on top.
         // An ongoing item has no date to be reminded of: the check-in and the review ask after it.
         return (recurring ? recurring(today, policy, facts)

@@ -39,7 +39,7 @@ public final class ItemRules {
                     "code is required: 1-30 letters, digits, '.', '_' or '-', starting with a letter or digit"));
         }
         if (kind == null) {
-            problems.add(new Problem(at + "kind", "kind must be milestone, assignment or recurring"));
+            problems.add(new Problem(at + "kind", "kind must be milestone, assignment, recurring or indicator"));
         }
         if (title == null || title.isBlank() || title.length() > MAX_TITLE) {
             problems.add(new Problem(at + "title", "title is required and at most " + MAX_TITLE + " characters"));
@@ -70,11 +70,16 @@ public final class ItemRules {
                     "a recurring commitment needs a frequency (monthly, quarterly, half_yearly or yearly)"
                             + " or timesPerYear"));
         }
-        if (kind != ItemKind.RECURRING && frequency != null) {
-            problems.add(new Problem(at + "frequency", "only a recurring commitment has a frequency"));
+        // An indicator's value belongs to a calendar period, so it has no count-based form.
+        if (kind == ItemKind.INDICATOR && frequency == null) {
+            problems.add(new Problem(at + "frequency",
+                    "an indicator needs a frequency: monthly, quarterly, half_yearly or yearly"));
         }
-        if (kind != ItemKind.RECURRING && startsOn != null) {
-            problems.add(new Problem(at + "startsOn", "only a recurring commitment has a start date"));
+        if (kind != null && !kind.periodic() && frequency != null) {
+            problems.add(new Problem(at + "frequency", "only a recurring commitment or an indicator has a frequency"));
+        }
+        if (kind != null && !kind.periodic() && startsOn != null) {
+            problems.add(new Problem(at + "startsOn", "only a recurring commitment or an indicator has a start date"));
         }
         if (startsOn != null && (dueDate != null ? startsOn.isAfter(dueDate)
                 : dueYear != null && startsOn.getYear() > dueYear)) {

@@ -44,6 +44,9 @@ public final class ItemShapeRules {
         if (shape.ongoing() && kind == ItemKind.RECURRING) {
             problems.add(new Problem(at + "ongoing", "a recurring commitment is reported by its frequency, not ongoing"));
         }
+        if (shape.ongoing() && kind == ItemKind.INDICATOR) {
+            problems.add(new Problem(at + "ongoing", "an indicator is reported by its frequency, not ongoing"));
+        }
         for (String body : shape.reportTo()) {
             if (body.length() > MAX_BODY || body.contains("\n") || body.contains("|")) {
                 problems.add(new Problem(at + "reportTo", "each reportTo body is one line of at most " + MAX_BODY

@@ -29,7 +29,9 @@ public final class PlanDocumentRules {
             Map.entry("ownerName", "owner_name"), Map.entry("group", "area_group"),
             Map.entry("areaName", "area_name"), Map.entry("goalImage", "area_goal_image"),
             Map.entry("milestone", "code"), Map.entry("dependsOn", "depends_on"),
-            Map.entry("ownerGroup", "owner_group"), Map.entry("timesPerYear", "times_per_year"));
+            Map.entry("ownerGroup", "owner_group"), Map.entry("timesPerYear", "times_per_year"),
+            Map.entry("indicator", "unit"), Map.entry("baselineDate", "baseline_date"),
+            Map.entry("targetDate", "target_date"), Map.entry("direction", "target_direction"));
     private static final Map<String, String> JSON_FIELDS = Map.of(
             "group", "name", "area", "code", "areaName", "name");
 
@@ -182,6 +184,10 @@ public final class PlanDocumentRules {
             prefix = prefix.substring(0, prefix.length() - "depends_on.".length());
             name = "depends_on";
         }
+        if (csv && prefix.endsWith(".indicator.")) {
+            // An indicator's fields are columns of the item's row.
+            prefix = prefix.substring(0, prefix.length() - "indicator.".length());
+        }
         String renamed = csv ? CSV_COLUMNS.getOrDefault(name, name)
                 : JSON_FIELDS.getOrDefault(name, field.substring(dot + 1));
         if (csv && name.startsWith("effects")) {
@@ -197,6 +203,13 @@ public final class PlanDocumentRules {
                 item.shape().ongoing(), item.shape().timesPerYear()));
         problems.addAll(ItemShapeRules.check(at, item.kind(), item.dueDate(), item.frequency(), item.ownerEmail(),
                 item.shape()));
+        if (item.kind() == se.planpuls.domain.ItemKind.INDICATOR && item.indicator() == null) {
+            problems.add(new Problem(at + "indicator", "an indicator needs its unit, direction and target"));
+        } else if (item.kind() != se.planpuls.domain.ItemKind.INDICATOR && item.indicator() != null) {
+            problems.add(new Problem(at + "indicator", "only an item of kind indicator has a unit, baseline or target"));
+        } else if (item.indicator() != null) {
+            problems.addAll(item.indicator().check(at + "indicator."));
+        }
         if (item.code() != null && !codes.add(item.code())) {
             problems.add(new Problem(at + "code", "item " + item.code() + " appears twice"));
         }

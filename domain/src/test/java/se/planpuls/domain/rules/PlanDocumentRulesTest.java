@@ -59,4 +59,29 @@ class PlanDocumentRulesTest {
                         .containsExactly(where + "title", where + "dueDate", where + "startsOn", where + "ownerName",
                                 "dependencies[0].dependsOn"));
     }
+
+    @Test
+    void an_indicator_is_measured_per_calendar_period_so_it_has_no_count_and_is_never_ongoing() {
+        var indicator = new se.planpuls.domain.Indicator("%", null, null, new java.math.BigDecimal("90"), null,
+                se.planpuls.domain.IndicatorDirection.AT_LEAST);
+        var counted = new PlanDocument.Item("row 2.", "HME-1", ItemKind.INDICATOR, "Andel", null, null, 2024, null,
+                false, null, null, null, null, null, List.of(),
+                new se.planpuls.domain.ItemShapeDoc(null, false, new se.planpuls.domain.TimesPerYear(4, null), List.of(),
+                        null), indicator);
+        var ongoing = new PlanDocument.Item("row 3.", "HME-2", ItemKind.INDICATOR, "Andel", null, null, 2024, null,
+                false, null, se.planpuls.domain.Frequency.YEARLY, null, null, null, List.of(),
+                new se.planpuls.domain.ItemShapeDoc(null, true, null, List.of(), null), indicator);
+        var sound = new PlanDocument.Item("row 4.", "HME-3", ItemKind.INDICATOR, "Andel", null, null, 2024, null,
+                false, null, se.planpuls.domain.Frequency.YEARLY, null, null, null, List.of(),
+                new se.planpuls.domain.ItemShapeDoc("HME-4", false, null, List.of(), "förvaltningen"), indicator);
+        var parent = item("row 5.", "HME-4", null, 2024);
+
+        assertThatThrownBy(() -> PlanDocumentRules.check(plan("test-plan", List.of(counted, ongoing, sound, parent),
+                List.of()))).isInstanceOfSatisfying(ImportException.class, e -> org.assertj.core.api.Assertions
+                        .assertThat(e.problems()).extracting(p -> p.field() + ": " + p.message())
+                        .containsExactly(
+                                "row 2.frequency: an indicator needs a frequency: monthly, quarterly, half_yearly or yearly",
+                                "row 2.times_per_year: only a recurring commitment has timesPerYear",
+                                "row 3.ongoing: an indicator is reported by its frequency, not ongoing"));
+    }
 }
