@@ -63,7 +63,10 @@ public final class Database implements AutoCloseable {
         try {
             var flyway = Flyway.configure()
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration");
+                    // The portable migrations, then the few one database can only say in its own
+                    // dialect (a trigger), under the same version numbers for both.
+                    .locations("classpath:db/migration", jdbcUrl.startsWith("jdbc:postgresql:")
+                            ? "classpath:db/postgresql" : "classpath:db/h2");
             if (schema != null) {
                 flyway.schemas(schema).createSchemas(true);
             }

@@ -18,77 +18,99 @@ import se.planpuls.domain.Status;
 interface LeadershipDao {
 
     /**
-     * Every milestone of a plan with its latest report, in the plan's order (area, then position).
-     * Two steps on purpose: the latest report's id per milestone (one index probe each), then those
-     * reports by primary key. Joined in one statement, PostgreSQL chose to scan all of status_reports
-     * (about 0.4 s at a million reports); H2 has no LATERAL to say it otherwise.
+     * Every milestone of a plan with its latest report, in the plan's order (area, then position):
+     * one row each from {@code latest_reports}, which a trigger keeps in step with the history.
      */
     default List<PlanItem> items(long planId) {
-        return withLatest(milestoneRows(planId));
-    }
-
-    default List<PlanItem> withLatest(List<MilestoneRow> rows) {
-        List<Long> ids = rows.stream().map(MilestoneRow::latestId).filter(java.util.Objects::nonNull).toList();
-        java.util.Map<Long, LatestRow> latest = new java.util.HashMap<>();
-        for (int from = 0; from < ids.size(); from += 1000) {
-            reports(ids.subList(from, Math.min(ids.size(), from + 1000))).forEach(r -> latest.put(r.id(), r));
-        }
-        return rows.stream().map(m -> {
-            LatestRow r = m.latestId() == null ? null : latest.get(m.latestId());
-            return new PlanItem(m.id(), m.areaId(), m.code(), m.title(), m.dueYear(), m.dueDate(), m.dateUncertain(),
-                    m.ownerId(), m.ownerName(), r == null ? null : r.status(), r == null ? null : r.comment(),
-                    r == null ? null : r.reportedAt(), r != null && r.atRisk(), r == null ? null : r.expectedDate(),
-                    se.planpuls.domain.ItemKind.parse(m.kind()).orElse(se.planpuls.domain.ItemKind.MILESTONE),
-                    m.frequency() == null ? null : se.planpuls.domain.Frequency.parse(m.frequency()).orElse(null),
-                    m.startsOn(), m.shape());
-        }).toList();
+        return milestoneRows(planId).stream().map(ItemRow::item).toList();
     }
 
     /**
      * The same milestones with the latest report made before {@code before}: the history is
-     * append-only, so this is each milestone's status as it stood at that instant.
+     * append-only, so this is each milestone's status as it stood at that instant. Where the latest
+     * report of all is older than {@code before} it is that one (the common case, a review as of
+     * today or of a past date for milestones quiet since); otherwise the latest report before is
+     * one probe of the (milestone_id, reported_at) index and then a read by key.
      */
     default List<PlanItem> itemsBefore(long planId, Instant before) {
-        return withLatest(milestoneRowsBefore(planId, before));
+        List<ItemRow> rows = milestoneRowsBefore(planId, before);
+        List<Long> ids = rows.stream().filter(r -> !r.latestBefore(before) && r.latestId() != null)
+                .map(ItemRow::latestId).toList();
+        java.util.Map<Long, LatestRow> earlier = new java.util.HashMap<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            reports(ids.subList(from, Math.min(ids.size(), from + 1000))).forEach(r -> earlier.put(r.id(), r));
+        }
+        return rows.stream().map(row -> {
+            if (row.latestBefore(before)) {
+                return row.item();
+            }
+            LatestRow r = row.latestId() == null ? null : earlier.get(row.latestId());
+            return row.with(r);
+        }).toList();
     }
 
     @SqlQuery("""
             SELECT m.id, m.area_id, m.code, m.title, m.due_year, m.due_date, m.date_uncertain, m.owner_id,
                    COALESCE(o.name, g.name) AS owner_name, m.kind, m.frequency, m.starts_on,
-                   m.parent_id, m.ongoing, m.times_min, m.times_max, m.owner_group_id,
-                   (SELECT MAX(r2.id) FROM status_reports r2
-                    WHERE r2.milestone_id = m.id AND r2.reported_at < :before) AS latest_id
+                   CASE WHEN l.reported_at < :before THEN l.report_id
+                        ELSE (SELECT MAX(r2.id) FROM status_reports r2
+                              WHERE r2.milestone_id = m.id AND r2.reported_at < :before) END AS latest_id,
+                   l.status, l.comment, l.reported_at, l.at_risk, l.expected_date,
+                   m.parent_id, m.ongoing, m.times_min, m.times_max, m.owner_group_id
             FROM milestones m
             JOIN areas a ON a.id = m.area_id
             LEFT JOIN owners o ON o.id = m.owner_id
             LEFT JOIN owner_groups g ON g.id = m.owner_group_id
+            LEFT JOIN latest_reports l ON l.milestone_id = m.id
             WHERE m.plan_id = :planId AND m.deleted_at IS NULL
             ORDER BY a.position, m.position""")
-    @RegisterConstructorMapper(MilestoneRow.class)
-    List<MilestoneRow> milestoneRowsBefore(long planId, Instant before);
+    @RegisterConstructorMapper(ItemRow.class)
+    List<ItemRow> milestoneRowsBefore(long planId, Instant before);
 
     @SqlQuery("""
             SELECT m.id, m.area_id, m.code, m.title, m.due_year, m.due_date, m.date_uncertain, m.owner_id,
-                   COALESCE(o.name, g.name) AS owner_name, m.kind, m.frequency, m.starts_on,
-                   m.parent_id, m.ongoing, m.times_min, m.times_max, m.owner_group_id,
-                   (SELECT MAX(r2.id) FROM status_reports r2 WHERE r2.milestone_id = m.id) AS latest_id
+                   COALESCE(o.name, g.name) AS owner_name, m.kind, m.frequency, m.starts_on, l.report_id AS latest_id,
+                   l.status, l.comment, l.reported_at, l.at_risk, l.expected_date,
+                   m.parent_id, m.ongoing, m.times_min, m.times_max, m.owner_group_id
             FROM milestones m
             JOIN areas a ON a.id = m.area_id
             LEFT JOIN owners o ON o.id = m.owner_id
             LEFT JOIN owner_groups g ON g.id = m.owner_group_id
+            LEFT JOIN latest_reports l ON l.milestone_id = m.id
             WHERE m.plan_id = :planId AND m.deleted_at IS NULL
             ORDER BY a.position, m.position""")
-    @RegisterConstructorMapper(MilestoneRow.class)
-    List<MilestoneRow> milestoneRows(long planId);
+    @RegisterConstructorMapper(ItemRow.class)
+    List<ItemRow> milestoneRows(long planId);
 
-    record MilestoneRow(long id, long areaId, String code, String title, int dueYear, java.time.LocalDate dueDate,
-                        boolean dateUncertain, Long ownerId, String ownerName, String kind, String frequency,
-                        java.time.LocalDate startsOn, Long latestId, Long parentId, boolean ongoing, Integer timesMin,
-                        Integer timesMax, Long ownerGroupId) {
+    /** A milestone, its shape as leaders need it, and the report columns of its latest report (all null when it has none). */
+    record ItemRow(long id, long areaId, String code, String title, int dueYear, java.time.LocalDate dueDate,
+                   boolean dateUncertain, Long ownerId, String ownerName, String kind, String frequency,
+                   java.time.LocalDate startsOn, Long latestId, Status status, String comment, Instant reportedAt,
+                   Boolean atRisk, java.time.LocalDate expectedDate, Long parentId, boolean ongoing, Integer timesMin,
+                   Integer timesMax, Long ownerGroupId) {
+
+        boolean latestBefore(Instant before) {
+            return reportedAt != null && reportedAt.isBefore(before);
+        }
+
+        PlanItem item() {
+            return latestId == null ? with(null) : with(new LatestRow(latestId, status, comment, reportedAt,
+                    Boolean.TRUE.equals(atRisk), expectedDate));
+        }
+
         /** The item's shape as leaders need it (report-to bodies are not read here). */
         se.planpuls.domain.ItemShape shape() {
             return new se.planpuls.domain.ItemShape(parentId, ongoing, timesMin == null ? null
                     : new se.planpuls.domain.TimesPerYear(timesMin, timesMax), java.util.List.of(), ownerGroupId);
+        }
+
+        PlanItem with(LatestRow r) {
+            return new PlanItem(id, areaId, code, title, dueYear, dueDate, dateUncertain, ownerId, ownerName,
+                    r == null ? null : r.status(), r == null ? null : r.comment(),
+                    r == null ? null : r.reportedAt(), r != null && r.atRisk(), r == null ? null : r.expectedDate(),
+                    se.planpuls.domain.ItemKind.parse(kind).orElse(se.planpuls.domain.ItemKind.MILESTONE),
+                    frequency == null ? null : se.planpuls.domain.Frequency.parse(frequency).orElse(null),
+                    startsOn, shape());
         }
     }
 

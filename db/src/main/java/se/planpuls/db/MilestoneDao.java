@@ -13,14 +13,17 @@ import se.planpuls.domain.MilestoneView;
 /** Items and their effects and dependencies; rows map through {@link MilestoneViewMapper}, which {@link Database} registers. */
 interface MilestoneDao {
 
-    /** The view's columns; the latest report is the one with the highest id, as ids follow insertion order. */
+    /**
+     * The view's columns; the latest report is the one with the highest id, as ids follow insertion
+     * order, which {@code latest_reports} holds per milestone (kept by a trigger on every report).
+     */
     String VIEW = """
             SELECT m.id, m.plan_id, m.area_id, m.position, m.code, m.title, m.description, m.reached_when,
                    m.due_year, m.due_date, m.date_uncertain, m.owner_id,
                    m.kind, m.report_to, m.frequency, m.starts_on, m.version,
                    m.parent_id, m.ongoing, m.times_min, m.times_max, m.report_bodies, m.owner_group_id,
                    a.code AS area_code, a.name AS area_name, COALESCE(o.name, g.name) AS owner_name,
-                   r.id AS r_id, r.status AS r_status, r.comment AS r_comment,
+                   r.report_id AS r_id, r.status AS r_status, r.comment AS r_comment,
                    r.reporter_owner_id AS r_reporter_owner_id, r.reporter_name AS r_reporter_name,
                    r.on_behalf_of_id AS r_on_behalf_of_id, r.source AS r_source, r.reported_at AS r_reported_at,
                    r.at_risk AS r_at_risk, r.expected_date AS r_expected_date
@@ -28,8 +31,7 @@ interface MilestoneDao {
             JOIN areas a ON a.id = m.area_id
             LEFT JOIN owners o ON o.id = m.owner_id
             LEFT JOIN owner_groups g ON g.id = m.owner_group_id
-            LEFT JOIN status_reports r
-                   ON r.id = (SELECT MAX(r2.id) FROM status_reports r2 WHERE r2.milestone_id = m.id)
+            LEFT JOIN latest_reports r ON r.milestone_id = m.id
             """;
 
     @SqlQuery(VIEW + " WHERE m.id = :id AND m.deleted_at IS NULL")
@@ -56,7 +58,7 @@ interface MilestoneDao {
                AND (CAST(:areaCode AS VARCHAR) IS NULL OR LOWER(a.code) = LOWER(:areaCode))
                AND (CAST(:ownerId AS BIGINT) IS NULL OR m.owner_id = :ownerId)
                AND (CAST(:status AS VARCHAR) IS NULL OR r.status = :status
-                    OR (:status = 'UNREPORTED' AND r.id IS NULL))
+                    OR (:status = 'UNREPORTED' AND r.report_id IS NULL))
              ORDER BY m.plan_id, a.position, m.position""")
     List<MilestoneView> search(String q, String areaCode, Long ownerId, String status);
 

@@ -63,6 +63,7 @@ public final class ReminderDispatcher implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final java.util.Set<Run> runs = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final TurnHolder turn;
+    private final ScheduledExecutorService turnTimer;
 
     ReminderDispatcher(ReminderService reminders, ReminderSender sender, RateLimiter limiter, RetryPolicy retry,
                        Clock clock, int workers) {
@@ -94,7 +95,18 @@ public final class ReminderDispatcher implements AutoCloseable {
         });
         pool.setRemoveOnCancelPolicy(true);
         this.workers = pool;
-        this.turn = new TurnHolder(sendingTurn, pool, TURN_HOLD, TURN_POLL);
+        // Alone, this limiter has seen every send; in a cluster the instance sending before may have
+        // used the whole second just before the turn came here.
+        // The turn is renewed on a thread of its own: on the workers' pool a renewal queued behind
+        // every send of a large fan-out, the turn expired after 30 s and another instance took it
+        // mid-run (two instances on 2,000 owners drew 269 answers 429 so).
+        this.turnTimer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "planpuls-sending-turn");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.turn = new TurnHolder(sendingTurn, turnTimer, TURN_HOLD, TURN_POLL,
+                sendingTurn == SendingTurn.ALONE ? () -> { } : limiter::othersSentUntilNow);
     }
 
     /** Under Teams' limits (7 a second per chat, 50 a second in all) with the default retries. */
@@ -239,16 +251,21 @@ public final class ReminderDispatcher implements AutoCloseable {
     /** One attempt; {@code inRun[0]} is set to the pause before the next attempt when one may follow in this run. */
     private Delivery deliver(List<DueReminder> message, int attempt, Duration[] inRun) {
         long conversation = message.get(0).recipientOwnerId();
+        var permit = new AtomicReference<RateLimiter.Permit>();
         try {
+            // Counted as answered when the send's future completes (the connector saw it by then), or
+            // when this attempt gives up waiting, whichever comes first.
             sender.send(message, () -> {
-                pace(conversation);
+                permit.set(pace(conversation));
                 sends.increment();
-            }).get(retry.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            }).whenComplete((done, error) -> answered(permit))
+                    .get(retry.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
             return Delivery.delivered();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while sending", e);
         } catch (TimeoutException e) {
+            answered(permit);
             return retryable(0, "timed out after " + retry.sendTimeout().toSeconds() + " s", attempt, null, inRun);
         } catch (ExecutionException | CompletionException e) {
             Throwable cause = unwrap(e);
@@ -273,7 +290,17 @@ public final class ReminderDispatcher implements AutoCloseable {
         }
     }
 
-    private void pace(long conversation) {
+    /**
+     * Gives the permit back to the limiter, once; left out, a permit would hold later sends back.
+     */
+    private void answered(AtomicReference<RateLimiter.Permit> permit) {
+        var taken = permit.getAndSet(null);
+        if (taken != null) {
+            limiter.answered(taken);
+        }
+    }
+
+    private RateLimiter.Permit pace(long conversation) {
         try {
             long patience = System.nanoTime() + TURN_PATIENCE_NANOS;
             while (!turn.held()) {
@@ -282,7 +309,7 @@ public final class ReminderDispatcher implements AutoCloseable {
                 }
                 Thread.sleep(TURN_POLL.toMillis());
             }
-            limiter.acquire(conversation);
+            return limiter.acquire(conversation);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting to send", e);
@@ -321,6 +348,7 @@ public final class ReminderDispatcher implements AutoCloseable {
     @Override
     public void close() {
         workers.shutdownNow();
+        turnTimer.shutdownNow();
         runs.forEach(Run::abandon);
     }
 

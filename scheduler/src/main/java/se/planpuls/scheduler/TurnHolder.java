@@ -28,8 +28,18 @@ final class TurnHolder {
     private int users;
     private ScheduledFuture<?> renewal;
     private volatile boolean lost;
+    private final Runnable taken;
 
     TurnHolder(SendingTurn turn, ScheduledExecutorService timer, Duration hold, Duration poll) {
+        this(turn, timer, hold, poll, () -> { });
+    }
+
+    /**
+     * {@code taken} runs each time the turn is taken anew from the cluster (not when it is renewed
+     * or shared by another run): the instance that had it may have sent right up to that moment.
+     */
+    TurnHolder(SendingTurn turn, ScheduledExecutorService timer, Duration hold, Duration poll, Runnable taken) {
+        this.taken = taken;
         this.turn = turn;
         this.timer = timer;
         this.hold = hold;
@@ -53,7 +63,11 @@ final class TurnHolder {
         }
         boolean taken;
         synchronized (this) {
-            taken = users > 0 && !lost || take();
+            boolean kept = users > 0 && !lost;
+            taken = kept || take();
+            if (taken && !kept) {
+                this.taken.run();
+            }
             if (taken) {
                 users++;
                 lost = false;
@@ -105,6 +119,9 @@ final class TurnHolder {
             if (users > 0) {
                 if (!renewed && !lost) {
                     LOG.warn("The sending turn passed to another instance; sends wait until it is back");
+                }
+                if (renewed && lost) {
+                    taken.run();
                 }
                 lost = !renewed;
             }
