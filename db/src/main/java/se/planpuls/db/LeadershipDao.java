@@ -140,9 +140,9 @@ interface LeadershipDao {
      */
     @SqlQuery("""
             SELECT r.milestone_id, r.status, r.comment, r.reporter_name, r.reported_at,
-                   (SELECT p.status FROM status_reports p WHERE p.id = (SELECT b.id FROM status_reports b
-                    WHERE b.milestone_id = r.milestone_id AND b.id < r.id ORDER BY b.milestone_id, b.id DESC
-                    LIMIT 1)) AS previous_status
+                   (SELECT p.status FROM status_reports p
+                    WHERE p.milestone_id = r.milestone_id AND p.id < r.id ORDER BY p.milestone_id, p.id DESC
+                    LIMIT 1) AS previous_status
             FROM status_reports r
             JOIN milestones m ON m.id = r.milestone_id
             WHERE m.plan_id = :planId AND m.deleted_at IS NULL AND r.reported_at > :from AND r.reported_at <= :to
