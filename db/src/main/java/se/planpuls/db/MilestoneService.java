@@ -48,7 +48,14 @@ public final class MilestoneService {
      * plan's reminder policy), an expected date passed, not started near the due date.
      */
     public List<se.planpuls.domain.QualityFlag> ownerFlags(MilestoneView view, java.time.LocalDate today) {
-        return prompts(List.of(view), today).get(view.milestone().id()).flags();
+        return jdbi.withHandle(handle -> promptRules(handle, view.milestone().planId()).check(view, today));
+    }
+
+    /** The owner-prompt rules of a plan, by its reminder policy. */
+    private static se.planpuls.domain.rules.OwnerPromptRules promptRules(Handle handle, long planId) {
+        return new se.planpuls.domain.rules.OwnerPromptRules(TurnQueries.policyJson(handle, planId)
+                .map(ReminderPolicyJson::fromJson).orElse(se.planpuls.domain.reminder.ReminderPolicy.DEFAULT)
+                .staleAfterDays());
     }
 
     /**
@@ -87,9 +94,7 @@ public final class MilestoneService {
             Map<Long, se.planpuls.domain.rules.OwnerPromptRules> rules = new java.util.HashMap<>();
             Map<Long, PromptDetail> details = new LinkedHashMap<>();
             for (MilestoneView view : views) {
-                var rule = rules.computeIfAbsent(view.milestone().planId(), plan -> new se.planpuls.domain.rules
-                        .OwnerPromptRules(TurnQueries.policyJson(handle, plan).map(ReminderPolicyJson::fromJson)
-                        .orElse(se.planpuls.domain.reminder.ReminderPolicy.DEFAULT).staleAfterDays()));
+                var rule = rules.computeIfAbsent(view.milestone().planId(), plan -> promptRules(handle, plan));
                 long id = view.milestone().id();
                 details.put(id, new PromptDetail(effects.getOrDefault(id, List.of()), rule.check(view, today),
                         indicators.get(id)));
