@@ -48,7 +48,8 @@ public final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts the service on a free port with its data in {@code dataDir}, and waits for {@code /health}. */
+    /** Starts the service on a free port with its data in {@code dataDir}, and waits for {@code /health} and its
+     * log line saying it is up. */
     public static ServiceProcess start(Path dataDir, Map<String, String> environment) {
         return start(dataDir, environment, freePort());
     }
@@ -63,12 +64,14 @@ public final class ServiceProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"), MAIN_CLASS));
         try {
             Files.createDirectories(dataDir);
+            Path log = dataDir.resolve("service.log");
+            long logBefore = Files.exists(log) ? Files.size(log) : 0;
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("service.log").toFile()));
             builder.environment().putAll(env);
             var service = new ServiceProcess(dataDir, Map.copyOf(environment), port, builder.start());
-            service.awaitHealthy();
+            service.awaitHealthy(logBefore);
             return service;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the service", e);
@@ -96,6 +99,17 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Path log = dataDir.resolve("service.log");
             return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What the service printed after the first {@code offset} bytes of its log. */
+    private String logSince(long offset) {
+        try {
+            byte[] log = Files.readAllBytes(dataDir.resolve("service.log"));
+            return offset >= log.length ? ""
+                    : new String(log, (int) offset, log.length - (int) offset, java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -135,7 +149,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private void awaitHealthy() {
+    private void awaitHealthy(long logBefore) {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/health")).timeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadline) {
@@ -143,7 +157,9 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException("the service exited with " + process.exitValue() + "\n" + log());
             }
             try {
-                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                // Main says it is up only after /health answers; a test reads the log from then on.
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200
+                        && logSince(logBefore).contains("Planpuls is up on")) {
                     return;
                 }
             } catch (IOException e) {

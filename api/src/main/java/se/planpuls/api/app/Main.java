@@ -30,14 +30,7 @@ public final class Main {
             System.exit(2);
             return;
         }
-        PlanpulsApp app = PlanpulsApp.create(config, clock(config)).start();
-        if (System.getenv("PLANPULS_CLASS_ARCHIVE_RUN") != null) {
-            // The build starts the service once and stops it, so that the JVM writes the classes a start
-            // loads into a shared archive (planpuls.jsa) that later starts map instead of loading again.
-            app.close();
-            return;
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "planpuls-shutdown"));
+        // Said before the port opens, so that nobody reaches an unauthenticated bot before the log warns.
         if (config.exposedWithoutAuthentication()) {
             LOG.warn("*****************************************************************************");
             LOG.warn("* MicrosoftAppId is not set and PLANPULS_BIND_ADDRESS is {}:", config.bindAddress());
@@ -52,6 +45,14 @@ public final class Main {
             LOG.warn("* machine; set the app id and password before Teams may reach it.           *");
             LOG.warn("*****************************************************************************");
         }
+        PlanpulsApp app = PlanpulsApp.create(config, clock(config)).start();
+        if (System.getenv("PLANPULS_CLASS_ARCHIVE_RUN") != null) {
+            // The build starts the service once and stops it, so that the JVM writes the classes a start
+            // loads into a shared archive (planpuls.jsa) that later starts map instead of loading again.
+            app.close();
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "planpuls-shutdown"));
         if (app.adminTokenFile() != null) {
             LOG.info("Admin API token (PLANPULS_ADMIN_TOKEN unset) is kept in {}", app.adminTokenFile());
         }
