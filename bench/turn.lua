@@ -1,12 +1,15 @@
 -- wrk: posts the activity in the file named by BODY, with {{N}} replaced by a number of its own in
--- each request (activity ids, card ids), to the bot endpoint.
+-- each request (activity ids, card ids), to the bot endpoint. The number starts with the run's own
+-- prefix (RUN, or the time), so that a second run does not repeat the first's card submissions,
+-- which the bot would rightly answer as duplicates.
 local template
 local counter = 0
 local thread_id = 0
+local run = os.getenv("RUN") or tostring(os.time())
 
 function setup(thread)
   thread_id = thread_id + 1
-  thread:set("tid", thread_id)
+  thread:set("tid", run .. "-" .. thread_id)
 end
 
 function init(args)

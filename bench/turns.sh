@@ -4,12 +4,15 @@
 # loopback connector that accepts every send at once). Each scenario runs the echo bot and Planpuls
 # in turn, ROUNDS times, and prints turns per second, p50 and p99, and the ratio.
 # Needs: java 17, maven, node and npm, wrk (apt-get install wrk), curl. Not part of mvn verify.
-#   bench/turns.sh            # DURATION=10s ROUNDS=2 CONNECTIONS=32 by default
+# Then each runs at a fixed RATE (500 turns/s by default) with an open-loop sender (rate.js), which
+# counts each latency from when the request was due, and prints p50 and p99 against the 50 ms target.
+#   bench/turns.sh            # DURATION=10s ROUNDS=2 CONNECTIONS=32 RATE=500 by default
 set -euo pipefail
 cd "$(dirname "$0")"
 DURATION="${DURATION:-10s}"
 ROUNDS="${ROUNDS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
+RATE="${RATE:-500}"
 PLANPULS_PORT=3991
 ECHO_PORT=3992
 CONNECTOR_PORT=3993
@@ -47,7 +50,7 @@ curl -sf -o /dev/null -H "Content-Type: application/json" -d "$(sed 's/{{N}}/fir
   "http://127.0.0.1:$PLANPULS_PORT/api/messages"
 
 run() { # bot-port body-file -> "rps p50 p99 errors"
-  BODY="$2" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s turn.lua "http://127.0.0.1:$1/api/messages" \
+  RUN="$(date +%s%N)" BODY="$2" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s turn.lua "http://127.0.0.1:$1/api/messages" \
     | awk '/^RESULT/ { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] } \
            print v["rps"], v["p50_ms"], v["p99_ms"], v["errors"] + v["non2xx"] }'
 }
@@ -79,4 +82,21 @@ for i in 0 1 2 3; do
   target=$([ "$i" -eq 0 ] && echo "" || echo ">=1.00x")
   printf '%-28s %10s %8s %8s %8s %8s %8s\n' "${labels[$i]}" "$rps" "$p50" "$p99" "$errors" \
     "$(python3 -c "print(f'{$rps / $echo_rps:.2f}x')")" "$target"
+done
+
+at_rate() { # bot-port body-file -> "achieved p50 p99 max errors"
+  node rate.js "http://127.0.0.1:$1/api/messages" "$2" "$RATE" "${DURATION%s}" \
+    | awk '/^RESULT/ { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] } \
+           print v["achieved"], v["p50_ms"], v["p99_ms"], v["max_ms"], v["errors"] }'
+}
+echo
+echo "Latency at a fixed $RATE turns/s (open loop, from when each turn was due), ${DURATION}"
+printf '%-28s %10s %8s %8s %8s %8s %8s\n' scenario turns/s p50_ms p99_ms max_ms errors target
+i=0
+for name in help help mine submit; do
+  port=$([ "$i" -eq 0 ] && echo "$ECHO_PORT" || echo "$PLANPULS_PORT")
+  read -r achieved p50 p99 max errors <<< "$(at_rate "$port" "$work/$name.json")"
+  target=$([ "$i" -eq 0 ] && echo "" || echo "p99<50")
+  printf '%-28s %10s %8s %8s %8s %8s %8s\n' "${labels[$i]}" "$achieved" "$p50" "$p99" "$max" "$errors" "$target"
+  i=$((i + 1))
 done

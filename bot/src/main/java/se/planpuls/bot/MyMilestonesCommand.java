@@ -48,12 +48,12 @@ final class MyMilestonesCommand implements Command {
         String intro = texts.get("my.header", String.valueOf(mine.size())) + " "
                 + (allReached ? texts.get("my.allReached") : texts.get("my.cards"));
         // A parent's own status is its children's, summarised: said once, at the top.
+        var children = milestones.childrenOf(mine.stream().filter(v -> v.milestone().shape().parentId() == null)
+                .map(v -> v.milestone().id()).toList());
         for (MilestoneView v : mine) {
-            if (v.milestone().shape().parentId() == null) {
-                var children = milestones.children(v.milestone().id());
-                if (!children.isEmpty()) {
-                    intro += "\n\n" + v.milestone().code() + ": " + ItemTree.summary(children, texts, today);
-                }
+            var own = children.get(v.milestone().id());
+            if (own != null) {
+                intro += "\n\n" + v.milestone().code() + ": " + ItemTree.summary(own, texts, today);
             }
         }
         Activity card = MessageFactory.attachment(PromptsCard.of("my.title", intro, rows, owner, texts));

@@ -15,24 +15,13 @@ import se.planpuls.domain.Status;
  */
 interface GroupReportDao {
 
-    @SqlUpdate("""
-            INSERT INTO status_reports (milestone_id, status, comment, reporter_owner_id, reporter_name,
-                                        on_behalf_of_id, source, idempotency_key, reported_at, at_risk, expected_date,
-                                        for_group_id)
-            VALUES (:milestoneId, :status, :comment, :reporterOwnerId, :reporterName,
-                    NULL, :source, :idempotencyKey, :reportedAt, :atRisk, :expectedDate, :forGroupId)""")
-    @GetGeneratedKeys("id")
-    long insert(long milestoneId, Status status, String comment, Long reporterOwnerId, String reporterName,
-                String source, String idempotencyKey, Instant reportedAt, boolean atRisk, LocalDate expectedDate,
-                long forGroupId);
-
     /** The group a report was made for, by name; empty for a report a person made for themself. */
-    @SqlQuery("""
-            SELECT g.name FROM status_reports r JOIN owner_groups g ON g.id = r.for_group_id WHERE r.id = :reportId""")
-    Optional<String> groupOf(long reportId);
+    String GROUP_OF = """
+            SELECT g.name FROM status_reports r JOIN owner_groups g ON g.id = r.for_group_id WHERE r.id = :reportId""";
 
-    @SqlQuery("SELECT COUNT(*) FROM owner_group_members WHERE group_id = :groupId AND owner_id = :ownerId")
-    int isMember(long groupId, long ownerId);
+    String IS_MEMBER = "SELECT COUNT(*) FROM owner_group_members WHERE group_id = :groupId AND owner_id = :ownerId";
+
+    String GROUP_NAME = "SELECT name FROM owner_groups WHERE id = :groupId";
 
 
     /** The members of the group that owns an item, or none when a person owns it. */

@@ -27,10 +27,6 @@ interface ItemShapeDao {
     @SqlQuery("SELECT COUNT(*) FROM milestones WHERE parent_id = :id AND deleted_at IS NULL")
     int childCount(long id);
 
-    /** A parent's sub-deliverables with their latest reports, in plan order. */
-    @SqlQuery(MilestoneDao.VIEW + " WHERE m.parent_id = :id AND m.deleted_at IS NULL ORDER BY a.position, m.position")
-    List<se.planpuls.domain.MilestoneView> children(long id);
-
     /** Writes every shape column of {@code id} but the parent, which needs every item's id first. */
     static void write(ItemShapeDao dao, long id, ItemShape shape) {
         TimesPerYear times = shape.timesPerYear();

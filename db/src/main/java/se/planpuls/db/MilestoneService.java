@@ -153,7 +153,7 @@ public final class MilestoneService {
     }
 
     /** Folds effect rows (one per audience, in position order) into each milestone's effects. */
-    private static Map<Long, List<Effect>> effects(List<MilestoneDao.EffectRow> rows) {
+    static Map<Long, List<Effect>> effects(List<MilestoneDao.EffectRow> rows) {
         Map<Long, List<String>> audiences = new LinkedHashMap<>();
         Map<Long, MilestoneDao.EffectRow> first = new LinkedHashMap<>();
         for (var row : rows) {
@@ -413,7 +413,21 @@ public final class MilestoneService {
 
     /** A parent item's sub-deliverables, each with its latest report, in plan order; empty for any other item. */
     public List<MilestoneView> children(long parentId) {
-        return jdbi.withExtension(ItemShapeDao.class, dao -> dao.children(parentId));
+        return childrenOf(List.of(parentId)).getOrDefault(parentId, List.of());
+    }
+
+    /**
+     * The sub-deliverables of each given item that has any, by parent id, each list in plan order;
+     * one read for a whole card.
+     */
+    public Map<Long, List<MilestoneView>> childrenOf(Collection<Long> parentIds) {
+        if (parentIds.isEmpty()) {
+            return Map.of();
+        }
+        var byParent = new LinkedHashMap<Long, List<MilestoneView>>();
+        jdbi.withHandle(handle -> TurnQueries.childrenOf(handle, List.copyOf(parentIds))).forEach(child ->
+                byParent.computeIfAbsent(child.milestone().shape().parentId(), id -> new ArrayList<>()).add(child));
+        return byParent;
     }
 
     /** A parent's status summarised from its sub-deliverables as of {@code today} ({@link ParentStatus}). */

@@ -21,7 +21,9 @@ interface OwnerDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM owners ORDER BY id")
     List<Owner> all();
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM owners WHERE id = :id")
+    String BY_ID = "SELECT " + COLUMNS + " FROM owners WHERE id = :id";
+
+    @SqlQuery(BY_ID)
     Optional<Owner> byId(long id);
 
     String BY_AAD_OBJECT_ID = "SELECT " + COLUMNS + " FROM owners WHERE aad_object_id = :aadObjectId";

@@ -73,9 +73,11 @@ public final class PendingAnswerService {
         @SqlUpdate("DELETE FROM pending_answers WHERE owner_id = :ownerId AND conversation_id = :conversationId")
         void delete(long ownerId, String conversationId);
 
-        @SqlUpdate("""
+        String DELETE_FOR = """
                 DELETE FROM pending_answers
-                WHERE owner_id = :ownerId AND conversation_id = :conversationId AND milestone_id = :milestoneId""")
+                WHERE owner_id = :ownerId AND conversation_id = :conversationId AND milestone_id = :milestoneId""";
+
+        @SqlUpdate(DELETE_FOR)
         void deleteFor(long ownerId, String conversationId, long milestoneId);
 
         /** A member of the (package-private) interface, so public for Jdbi's reflection and no further. */

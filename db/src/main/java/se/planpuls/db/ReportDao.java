@@ -18,20 +18,21 @@ interface ReportDao {
             id, milestone_id, status, comment, reporter_owner_id, reporter_name, on_behalf_of_id, source, reported_at,
             at_risk, expected_date""";
 
-    @SqlUpdate("""
+    /** One report, a person's own ({@code :forGroupId} null) or a member's for the group that owns the item. */
+    String INSERT = """
             INSERT INTO status_reports (milestone_id, status, comment, reporter_owner_id, reporter_name,
-                                        on_behalf_of_id, source, idempotency_key, reported_at, at_risk, expected_date)
+                                        on_behalf_of_id, source, idempotency_key, reported_at, at_risk, expected_date,
+                                        for_group_id)
             VALUES (:milestoneId, :status, :comment, :reporterOwnerId, :reporterName,
-                    :onBehalfOfId, :source, :idempotencyKey, :reportedAt, :atRisk, :expectedDate)""")
-    @GetGeneratedKeys("id")
-    long insert(long milestoneId, Status status, String comment, Long reporterOwnerId, String reporterName,
-                Long onBehalfOfId, String source, String idempotencyKey, Instant reportedAt, boolean atRisk,
-                LocalDate expectedDate);
+                    :onBehalfOfId, :source, :idempotencyKey, :reportedAt, :atRisk, :expectedDate, :forGroupId)""";
 
-    @SqlUpdate("INSERT INTO report_effects (report_id, effect_id) VALUES (:reportId, :effectId)")
-    void insertEffectSeen(long reportId, long effectId);
+    String INSERT_EFFECT_SEEN = "INSERT INTO report_effects (report_id, effect_id) VALUES (:reportId, :effectId)";
 
-    @SqlQuery("SELECT effect_id FROM report_effects WHERE report_id = :reportId ORDER BY effect_id")
+    String BY_IDEMPOTENCY_KEY = "SELECT " + COLUMNS + " FROM status_reports WHERE idempotency_key = :key";
+
+    String EFFECTS_SEEN = "SELECT effect_id FROM report_effects WHERE report_id = :reportId ORDER BY effect_id";
+
+    @SqlQuery(EFFECTS_SEEN)
     List<Long> effectsSeen(long reportId);
 
     /** The effects the given reports ticked as seen, in each milestone's effect order. */
@@ -48,9 +49,6 @@ interface ReportDao {
 
     @SqlQuery("SELECT " + COLUMNS + " FROM status_reports WHERE milestone_id = :milestoneId ORDER BY id")
     List<StatusReport> history(long milestoneId);
-
-    @SqlQuery("SELECT " + COLUMNS + " FROM status_reports WHERE idempotency_key = :key")
-    Optional<StatusReport> byIdempotencyKey(String key);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM status_reports WHERE id = :id")
     Optional<StatusReport> byId(long id);

@@ -1,11 +1,14 @@
 package se.planpuls.db;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashSet;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -80,51 +83,59 @@ public final class ReportService {
             throw new InvalidInputException("expectedDate", "expectedDate.past",
                     "expectedDate " + expected + " is in the past");
         }
+        // The database keeps microseconds; the receipt is built from what is written, so it says the same.
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         try {
             return jdbi.inTransaction(handle -> {
-                ReportDao reports = handle.attach(ReportDao.class);
                 if (input.idempotencyKey() != null) {
-                    var earlier = reports.byIdempotencyKey(input.idempotencyKey());
+                    var earlier = TurnQueries.reportByIdempotencyKey(handle, input.idempotencyKey());
                     if (earlier.isPresent()) {
-                        return receipt(handle, earlier.get(), false, input, answeredIn);
+                        return repeated(handle, earlier.get(), input, answeredIn);
                     }
                 }
-                Milestone milestone = handle.attach(MilestoneDao.class).milestone(input.milestoneId())
+                MilestoneView view = TurnQueries.view(handle, input.milestoneId())
                         .orElseThrow(() -> new NotFoundException("milestone", input.milestoneId()));
+                Milestone milestone = view.milestone();
                 if (milestone.kind() == se.planpuls.domain.ItemKind.INDICATOR) {
                     // An indicator is followed by its values; a colour beside them would say something else.
                     throw new InvalidInputException("milestone", "report.indicator",
                             milestone.code() + " is an indicator: report its value, not a status");
                 }
-                Long onBehalfOf = authorise(handle, milestone, input.reporter().ownerId());
-                var known = new HashSet<>(handle.attach(MilestoneDao.class).effectRows(milestone.id()).stream()
-                        .map(MilestoneDao.EffectRow::id).toList());
-                for (Long effect : input.effectsSeen()) {
-                    if (!known.contains(effect)) {
-                        throw new InvalidInputException("effects", "effects.unknown",
-                                "effect " + effect + " is not an effect of " + milestone.code());
+                Long reporterId = input.reporter().ownerId();
+                Standing standing = standing(handle, milestone, reporterId);
+                Long onBehalfOf = authorise(standing, milestone);
+                List<Effect> seen = List.of();
+                var ticked = new LinkedHashSet<>(input.effectsSeen());
+                if (!ticked.isEmpty()) {
+                    List<Effect> known = MilestoneService.effects(TurnQueries.effectRowsOf(handle, List.of(milestone.id())))
+                            .getOrDefault(milestone.id(), List.of());
+                    var knownIds = known.stream().map(Effect::id).collect(Collectors.toSet());
+                    for (Long effect : ticked) {
+                        if (!knownIds.contains(effect)) {
+                            throw new InvalidInputException("effects", "effects.unknown",
+                                    "effect " + effect + " is not an effect of " + milestone.code());
+                        }
                     }
+                    seen = known.stream().filter(e -> ticked.contains(e.id())).toList();
                 }
-                Long forGroup = forGroup(handle, milestone, input.reporter().ownerId());
-                long id = forGroup != null
-                        ? handle.attach(GroupReportDao.class).insert(milestone.id(), input.status(), comment,
-                                input.reporter().ownerId(), input.reporter().name(), input.source(),
-                                input.idempotencyKey(), clock.instant(), input.atRisk(), expected, forGroup)
-                        : reports.insert(milestone.id(), input.status(), comment, input.reporter().ownerId(),
-                                input.reporter().name(), onBehalfOf, input.source(), input.idempotencyKey(),
-                                clock.instant(), input.atRisk(), expected);
-                new HashSet<>(input.effectsSeen()).forEach(effect -> reports.insertEffectSeen(id, effect));
-                StatusReport stored = reports.byId(id).orElseThrow();
+                Long forGroup = standing == Standing.MEMBER ? milestone.shape().ownerGroupId() : null;
+                StatusReport stored = TurnQueries.insertReport(handle, new StatusReport(0, milestone.id(),
+                        input.status(), comment, reporterId, input.reporter().name(), onBehalfOf, input.source(), at,
+                        input.atRisk(), expected), input.idempotencyKey(), forGroup);
+                TurnQueries.insertEffectsSeen(handle, stored.id(), ticked);
                 AuditLog.record(handle, clock, new Actor(input.reporter().name(), input.source()), "report",
                         "milestone", milestone.id(), milestone.planId(), null, null, stored);
-                return receipt(handle, stored, true, input, answeredIn);
+                forgetQuestion(handle, input, answeredIn);
+                // The item's owner is the one a substitute reported for; the view names the owner already.
+                return new Result(stored, true, new MilestoneView(milestone, view.areaCode(), view.areaName(),
+                        view.ownerName(), stored), seen, onBehalfOf == null ? null : view.ownerName(),
+                        forGroup == null ? null : TurnQueries.groupName(handle, forGroup).orElse(null));
             });
         } catch (UnableToExecuteStatementException e) {
             // Two identical submissions raced past the lookup; the unique key let exactly one in.
             if (input.idempotencyKey() != null) {
-                var stored = jdbi.inTransaction(handle -> handle.attach(ReportDao.class)
-                        .byIdempotencyKey(input.idempotencyKey())
-                        .map(report -> receipt(handle, report, false, input, answeredIn)));
+                var stored = jdbi.inTransaction(handle -> TurnQueries.reportByIdempotencyKey(handle,
+                                input.idempotencyKey()).map(report -> repeated(handle, report, input, answeredIn)));
                 if (stored.isPresent()) {
                     return stored.get();
                 }
@@ -133,22 +144,26 @@ public final class ReportService {
         }
     }
 
-    private static Result receipt(Handle handle, StatusReport report, boolean created, NewReport input,
-                                  String answeredIn) {
+    private static void forgetQuestion(Handle handle, NewReport input, String answeredIn) {
         if (answeredIn != null && input.reporter().ownerId() != null) {
-            handle.attach(PendingAnswerService.Dao.class).deleteFor(input.reporter().ownerId(), answeredIn,
-                    input.milestoneId());
+            TurnQueries.forgetPendingAnswer(handle, input.reporter().ownerId(), answeredIn, input.milestoneId());
         }
-        MilestoneDao milestones = handle.attach(MilestoneDao.class);
-        MilestoneView after = milestones.view(report.milestoneId())
+    }
+
+    /** The receipt of a submission stored before: what it stored, read back. */
+    private static Result repeated(Handle handle, StatusReport report, NewReport input, String answeredIn) {
+        forgetQuestion(handle, input, answeredIn);
+        MilestoneView after = TurnQueries.view(handle, report.milestoneId())
                 .orElseThrow(() -> new NotFoundException("milestone", report.milestoneId()));
-        List<Long> seenIds = handle.attach(ReportDao.class).effectsSeen(report.id());
-        List<Effect> seen = seenIds.isEmpty() ? List.of() : MilestoneService.effects(milestones, report.milestoneId())
-                .stream().filter(e -> seenIds.contains(e.id())).toList();
+        List<Long> seenIds = TurnQueries.effectsSeen(handle, report.id());
+        List<Effect> seen = seenIds.isEmpty() ? List.of()
+                : MilestoneService.effects(TurnQueries.effectRowsOf(handle, List.of(report.milestoneId())))
+                        .getOrDefault(report.milestoneId(), List.of()).stream()
+                        .filter(e -> seenIds.contains(e.id())).toList();
         String onBehalfOf = report.onBehalfOfId() == null ? null
-                : handle.attach(OwnerDao.class).byId(report.onBehalfOfId()).map(Owner::name).orElse(null);
-        return new Result(report, created, after, seen, onBehalfOf,
-                handle.attach(GroupReportDao.class).groupOf(report.id()).orElse(null));
+                : TurnQueries.ownerById(handle, report.onBehalfOfId()).map(Owner::name).orElse(null);
+        return new Result(report, false, after, seen, onBehalfOf,
+                TurnQueries.groupOfReport(handle, report.id()).orElse(null));
     }
 
     /**
@@ -157,11 +172,9 @@ public final class ReportService {
      */
     public Reportable reportable(long reporterId, long milestoneId) {
         return jdbi.withHandle(handle -> {
-            MilestoneView view = handle.attach(MilestoneDao.class).view(milestoneId)
+            MilestoneView view = TurnQueries.view(handle, milestoneId)
                     .orElseThrow(() -> new NotFoundException("milestone", milestoneId));
-            Milestone milestone = view.milestone();
-            return new Reportable(view, Objects.equals(milestone.ownerId(), reporterId)
-                    || isSubstitute(handle, milestone, reporterId) || forGroup(handle, milestone, reporterId) != null);
+            return new Reportable(view, standing(handle, view.milestone(), reporterId) != Standing.NONE);
         });
     }
 
@@ -169,41 +182,47 @@ public final class ReportService {
     public record Reportable(MilestoneView view, boolean allowed) {
     }
 
-    /** Null when the reporter is the owner (or an admin through the API); the owner's id for a substitute. */
+    /** Who a reporter is to an item: the one rule of who may report, for the bot, the API and the receipt. */
+    private enum Standing {
+        /** The owner, or an admin through the API (no reporter). */
+        OWNER,
+        /** The owner's substitute, who reports on the owner's behalf. */
+        SUBSTITUTE,
+        /** A member of the group that owns the item, who reports for the group. */
+        MEMBER,
+        NONE
+    }
+
+    /** Null when the reporter is the owner, an admin or a member of the owning group; the owner's id for a substitute. */
     static Long authorise(Handle handle, Milestone milestone, Long reporterId) {
+        return authorise(standing(handle, milestone, reporterId), milestone);
+    }
+
+    private static Long authorise(Standing standing, Milestone milestone) {
+        return switch (standing) {
+            case OWNER, MEMBER -> null;
+            case SUBSTITUTE -> milestone.ownerId();
+            case NONE -> throw new ForbiddenException("report.notOwner",
+                    "only the owner of " + milestone.code() + " or the owner's substitute may report on it");
+        };
+    }
+
+    private static Standing standing(Handle handle, Milestone milestone, Long reporterId) {
         if (reporterId == null || Objects.equals(milestone.ownerId(), reporterId)) {
-            return null;
+            return Standing.OWNER;
         }
-        if (isSubstitute(handle, milestone, reporterId)) {
-            return milestone.ownerId();
+        if (milestone.ownerId() != null && TurnQueries.ownerById(handle, milestone.ownerId())
+                .map(Owner::substituteId).filter(id -> id.longValue() == reporterId).isPresent()) {
+            return Standing.SUBSTITUTE;
         }
-        if (forGroup(handle, milestone, reporterId) != null) {
-            return null;
-        }
-        throw new ForbiddenException("report.notOwner",
-                "only the owner of " + milestone.code() + " or the owner's substitute may report on it");
-    }
-
-    private static boolean isSubstitute(Handle handle, Milestone milestone, long reporterId) {
-        return milestone.ownerId() != null && handle.attach(OwnerDao.class).byId(milestone.ownerId())
-                .map(Owner::substituteId).filter(id -> id == reporterId).isPresent();
-    }
-
-    /**
-     * The group a member reports for: the item's owning group when the reporter is one of its
-     * members; null otherwise (and always when a person owns the item).
-     */
-    private static Long forGroup(Handle handle, Milestone milestone, Long reporterId) {
         Long group = milestone.shape().ownerGroupId();
-        return group != null && reporterId != null
-                && handle.attach(GroupReportDao.class).isMember(group, reporterId) > 0 ? group : null;
+        return group != null && TurnQueries.isMember(handle, group, reporterId) ? Standing.MEMBER : Standing.NONE;
     }
 
     /** Whether this owner may report on the milestone: its owner, the owner's substitute, or a member of its group. */
     public boolean mayReport(long reporterId, Milestone milestone) {
         return Objects.equals(milestone.ownerId(), reporterId)
-                || jdbi.withHandle(handle -> isSubstitute(handle, milestone, reporterId)
-                        || forGroup(handle, milestone, reporterId) != null);
+                || jdbi.withHandle(handle -> standing(handle, milestone, reporterId)) != Standing.NONE;
     }
 
     public List<StatusReport> history(long milestoneId) {

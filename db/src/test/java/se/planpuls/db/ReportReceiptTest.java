@@ -37,6 +37,28 @@ class ReportReceiptTest {
 
     @ParameterizedTest
     @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void the_receipt_built_from_the_write_says_what_reading_it_back_says(TestDatabases.Kind kind) {
+        try (var f = new Fixtures(kind.open())) {
+            var anna = f.owner("Anna Berg", "anna@example.com", null);
+            long id = f.assign("MED-1", anna).milestone().id();
+            var effects = f.milestones.effects(id);
+            var report = new NewReport(id, Status.IN_PROGRESS, "Halvvägs", Reporter.owner(anna), "bot", "key-9", true,
+                    LocalDate.of(2027, 3, 31), List.of(effects.get(1).id(), effects.get(0).id()));
+
+            var written = f.reports.report(report);
+            var readBack = f.reports.report(report);
+
+            assertThat(readBack.created()).isFalse();
+            assertThat(written.view()).isEqualTo(readBack.view()).isEqualTo(f.milestones.view(id));
+            assertThat(written.report()).isEqualTo(readBack.report())
+                    .isEqualTo(f.reports.history(id).get(f.reports.history(id).size() - 1));
+            assertThat(written.effectsSeen()).isEqualTo(readBack.effectsSeen())
+                    .containsExactly(effects.get(0), effects.get(1));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
     void the_milestones_detail_says_which_effects_each_report_ticked(TestDatabases.Kind kind) {
         try (var f = new Fixtures(kind.open())) {
             var anna = f.owner("Anna Berg", "anna@example.com", null);
