@@ -36,6 +36,10 @@ final class TeamInstallations {
     }
 
     private void record(Activity activity) {
+        // A personal chat belongs to no team; reading its channel data as Teams' would cost a conversion each turn.
+        if (activity.getConversation() != null && "personal".equals(activity.getConversation().getConversationType())) {
+            return;
+        }
         TeamInfo team = activity.teamsGetTeamInfo();
         if (team == null || team.getId() == null || team.getId().isBlank()) {
             return;

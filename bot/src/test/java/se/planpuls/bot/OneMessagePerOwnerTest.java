@@ -216,6 +216,8 @@ class OneMessagePerOwnerTest extends BotTestBase {
         assertThat(card.path("body").toString().split("Input.ChoiceSet\",\"id\":\"status\\.", -1).length - 1)
                 .as("rows with a form").isBetween(5, PromptsCard.MAX_FORMS);
         assertThat(card.path("body").toString()).contains("milstolpar till behöver din rapport").contains("**visa ");
+        assertThat(PromptsCard.size((com.fasterxml.jackson.databind.node.ObjectNode) card)).as("bytes counted")
+                .isEqualTo(card.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
     }
 
     /** A report made on {@code day} at 09:00, as the service then saw it. */
