@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -72,8 +73,10 @@ public final class Database implements AutoCloseable {
             }
             Flyway loaded = flyway.load();
             loaded.migrate();
-            MigrationInfo current = loaded.info().current();
-            int pending = loaded.info().pending().length;
+            // One look at where the schema stands: each info() scans the migrations and reads the history again.
+            MigrationInfoService info = loaded.info();
+            MigrationInfo current = info.current();
+            int pending = info.pending().length;
             String version = current == null ? "none" : current.getVersion().getVersion();
             String product;
             try (var connection = dataSource.getConnection()) {
