@@ -179,6 +179,10 @@ class ShapedReviewTest {
                         .contains("Löpande");
             }
 
+            // In 003's matrix an ongoing item stands in a column of its own, after the years.
+            String matrix = text(get(running, path + "html&layout=matrix"));
+            assertThat(matrix).contains("<th>Milstolpar 2023</th><th>Status</th><th>Löpande</th><th>Status</th>");
+
             // A taken review keeps the shapes as they stood.
             var taken = running.api.post("/api/v1/plans/" + plan + "/annual-review?year=2023", "");
             assertThat(taken.status()).as(taken.body()).isIn(200, 201);
@@ -195,6 +199,32 @@ class ShapedReviewTest {
             }
             assertThat(entry(live, "P5-CHEFSFORUM").path("count").path("reports").asInt())
                     .isEqualTo(entry(taken.json(), "P5-CHEFSFORUM").path("count").path("reports").asInt() + 1);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void vgrs_ongoing_priorities_are_in_every_years_review_as_ongoing_and_never_late(TestDatabases.Kind kind)
+            throws Exception {
+        try (RunningApp running = RunningApp.on(kind, dataDir)) {
+            long plan = running.importJson(RunningApp.resource("/plans/vgr-prioriteringar-pagaende.json")).json()
+                    .path("planId").asLong();
+            for (int year : List.of(2023, 2025)) {
+                JsonNode review = running.api.get("/api/v1/plans/" + plan + "/annual-review?year=" + year
+                        + "&asOf=" + year + "-12-31").json();
+                assertThat(review.path("entries")).extracting(e -> e.path("milestoneCode").asText())
+                        .contains("NV-KONTINUITET", "PR-NATIONELLT", "KV-KOMPETENS");
+                assertThat(review.path("entries")).allSatisfy(e -> {
+                    assertThat(e.path("ongoing").asBoolean()).isTrue();
+                    // Nothing reported, but nothing late either: grey, not red.
+                    assertThat(e.path("colour").asText()).isEqualTo("grey");
+                });
+            }
+            try (PDDocument pdf = Loader.loadPDF(get(running, "/api/v1/plans/" + plan
+                    + "/annual-review?year=2024&asOf=2024-12-31&format=pdf").body())) {
+                String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+                assertThat(text).contains("NV-KONTINUITET").contains("Löpande ● Ingen rapport");
+            }
         }
     }
 
