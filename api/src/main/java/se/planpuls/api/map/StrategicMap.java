@@ -200,10 +200,10 @@ record StrategicMap(String title, String subtitle, int width, int height, List<C
                     lines.add(m.code());
                     lines.addAll(wrap(m.title() + (m.dateUncertain() ? "*" : ""), charsPerLine, MAX_TITLE_LINES));
                     List<MilestoneView> own = children.getOrDefault(m.id(), List.of());
-                    List<List<Mark>> marks = marks(m.code(), own, status, Math.max(1, (boxWidth - 12) / MARK_STEP));
+                    List<List<Mark>> marks = BoxShapes.marks(m.code(), own, status, Math.max(1, (boxWidth - 12) / MARK_STEP));
                     Status shown = own.isEmpty() ? status.apply(view) : ParentStatus.of(own.stream()
                             .map(c -> new ParentStatus.Child(status.apply(c), false, false)).toList()).status();
-                    List<Note> notes = notes(view, shapes, charsPerLine);
+                    List<Note> notes = BoxShapes.notes(view, shapes, charsPerLine);
                     int height = (lines.size() + marks.size() + notes.size()) * LINE + 10;
                     boxes.add(new Box(m.id(), m.code(), lines, shown, m.dateUncertain(),
                             columns.get(column).x() + CELL_PAD, cellY[column], boxWidth, height, marks, notes));
@@ -239,68 +239,6 @@ record StrategicMap(String title, String subtitle, int width, int height, List<C
         Column last = columns.get(years - 1);
         return new StrategicMap(title, subtitle, WIDTH, y + LEGEND, columns, bands, rows, boxes, arrows, y + 18,
                 new Goals(plan.longTermGoal(), last.x() + last.width(), goalsWidth));
-    }
-
-    /**
-     * The deliverables' marks, {@code perLine} to a line: each labelled by what its code adds to the
-     * parent's ("NR-7-a" under "NR-7" is "a"), else by its place in the alphabet.
-     */
-    static List<List<Mark>> marks(String parentCode, List<MilestoneView> children,
-                                  java.util.function.Function<MilestoneView, Status> status, int perLine) {
-        List<List<Mark>> lines = new ArrayList<>();
-        for (int i = 0; i < children.size(); i++) {
-            var c = children.get(i).milestone();
-            String label = c.code().startsWith(parentCode)
-                    ? c.code().substring(parentCode.length()).replaceFirst("^[-._ :]+", "") : "";
-            if (label.isEmpty() || label.length() > 3) {
-                label = i < 26 ? String.valueOf((char) ('a' + i)) : String.valueOf(i + 1);
-            }
-            if (i % perLine == 0) {
-                lines.add(new ArrayList<>());
-            }
-            lines.get(lines.size() - 1).add(new Mark(c.code(), label, status.apply(children.get(i))));
-        }
-        return lines;
-    }
-
-    /** The notes under a box's title: "Löpande", an indicator's "78 / ≥ 80 %", and a group owner's name. */
-    static List<Note> notes(MilestoneView view, Shapes shapes, int chars) {
-        var m = view.milestone();
-        PageTexts t = shapes.texts();
-        List<Note> notes = new ArrayList<>();
-        if (m.shape().ongoing()) {
-            notes.add(new Note("ongoing", t.get("map.ongoing"), "#1f2328"));
-        }
-        IndicatorProgress progress = shapes.indicators().get(m.id());
-        if (progress != null) {
-            var i = progress.indicator();
-            String latest = progress.latestValue() == null ? "–" : i.format(progress.latestValue(), t.locale());
-            String colour = progress.latest() == null ? "#57606a" : progress.onTarget() ? "#1a7f37" : "#cf222e";
-            notes.add(new Note("indicator", cut(latest + " / " + target(i, t), chars), colour));
-        }
-        if (m.shape().ownerGroupId() != null && view.ownerName() != null) {
-            notes.add(new Note("group", cut(t.get("map.owner.group", view.ownerName()), chars), "#1f2328"));
-        }
-        return notes;
-    }
-
-    /** An indicator's target in the map's short words ("≥ 80 %"), else the review's ("minst 80 %"). */
-    static String target(se.planpuls.domain.Indicator i, PageTexts t) {
-        String value = i.targetValue() == null ? "" : i.format(i.targetValue(), t.locale());
-        String suffix = i.targetValue() == null ? "" : ".value";
-        try {
-            return t.get("map.target." + i.direction().apiName() + suffix, value);
-        } catch (java.util.MissingResourceException unknown) {
-            try {
-                return t.get("review.target." + i.direction().apiName() + suffix, value);
-            } catch (java.util.MissingResourceException none) {
-                return value;
-            }
-        }
-    }
-
-    private static String cut(String text, int chars) {
-        return text.length() <= chars ? text : text.substring(0, Math.max(1, chars - 1)) + "…";
     }
 
     /** Greedy word wrap; a last line that does not fit ends with an ellipsis. */
