@@ -27,11 +27,15 @@ interface ReviewShapeDao {
         }
     }
 
-    /** For each of the plan's group-owned items, the member who made its latest report before {@code before}. */
+    /**
+     * For each of the plan's group-owned items whose latest report before {@code before} was made for
+     * the group, the member who made it (a report made otherwise, by an admin say, names nobody).
+     */
     @SqlQuery("""
             SELECT r.milestone_id, r.reporter_name FROM status_reports r
             JOIN milestones m ON m.id = r.milestone_id
             WHERE m.plan_id = :planId AND m.deleted_at IS NULL AND m.owner_group_id IS NOT NULL
+              AND r.for_group_id IS NOT NULL
               AND r.id = (SELECT MAX(r2.id) FROM status_reports r2
                           WHERE r2.milestone_id = m.id AND r2.reported_at < :before)""")
     List<Answer> groupAnswers(long planId, Instant before);

@@ -51,6 +51,8 @@ class ShapedReviewTest {
             report(running, plan, "NR-7-a", "REACHED", false, "Karin Ek", "2024-06-01 09:00:00+00");
             report(running, plan, "NR-7-b", "IN_PROGRESS", true, "Olle Lind", "2024-09-01 09:00:00+00");
             report(running, plan, "NR-9", "IN_PROGRESS", false, "Per Sund", "2024-10-01 09:00:00+00");
+            report(running, plan, "NR-10", "IN_PROGRESS", false, "Per Sund", "2024-10-01 09:00:00+00");
+            adminReport(running, plan, "NR-10", "IN_PROGRESS", "2024-10-02 09:00:00+00");
             String path = "/api/v1/plans/" + plan + "/annual-review?year=2024&asOf=2024-12-31&format=";
 
             JsonNode review = running.api.get(path + "json").json();
@@ -78,6 +80,8 @@ class ShapedReviewTest {
             JsonNode nr9 = entry(review, "NR-9");
             assertThat(nr9.path("ongoing").asBoolean()).isTrue();
             assertThat(nr9.path("owner").asText()).isEqualTo("beredningarna");
+            // The latest report on NR-10 was an admin's, made for no group: nobody is named as answering.
+            assertThat(entry(review, "NR-10").path("answeredBy").isNull()).isTrue();
 
             List<CSVRecord> rows = csv(text(get(running, path + "csv")));
             CSVRecord child = rows.stream().filter(r -> r.get("milestone").equals("NR-7-b")).findFirst().orElseThrow();
@@ -261,12 +265,24 @@ class ShapedReviewTest {
         return new String(response.body(), StandardCharsets.UTF_8);
     }
 
+    /** A report as a member makes it: for the item's group, when a group owns it. */
     private static void report(RunningApp running, long plan, String code, String status, boolean atRisk,
                                String reporter, String at) {
+        long item = id(running, plan, code);
+        TestDatabases.execute(running.app().database(), """
+                INSERT INTO status_reports (milestone_id, status, comment, reporter_name, source, reported_at, at_risk,
+                                            for_group_id)
+                VALUES (?, ?, NULL, ?, 'api', CAST(? AS TIMESTAMP WITH TIME ZONE), ?,
+                        (SELECT owner_group_id FROM milestones WHERE id = ?))""",
+                item, status, reporter, at, atRisk, item);
+    }
+
+    /** A report by an admin through the API, for nobody's group. */
+    private static void adminReport(RunningApp running, long plan, String code, String status, String at) {
         TestDatabases.execute(running.app().database(), """
                 INSERT INTO status_reports (milestone_id, status, comment, reporter_name, source, reported_at, at_risk)
-                VALUES (?, ?, NULL, ?, 'api', CAST(? AS TIMESTAMP WITH TIME ZONE), ?)""",
-                id(running, plan, code), status, reporter, at, atRisk);
+                VALUES (?, ?, NULL, 'Admin', 'api', CAST(? AS TIMESTAMP WITH TIME ZONE), FALSE)""",
+                id(running, plan, code), status, at);
     }
 
     private static long id(RunningApp running, long plan, String code) {
