@@ -14,13 +14,15 @@ final class AnnualReviewCard {
 
     static Attachment of(AnnualReview review, Texts texts, String mapPageUrl, String pdfUrl) {
         ArrayNode body = Cards.array();
+        // A parent's status is its deliverables' summed up: counting it too would count them twice.
+        var counted = review.entries().stream().filter(e -> e.shape().deliverables() == null).toList();
         body.add(Cards.heading(texts.get("review.card.title", review.planName(), String.valueOf(review.year())))
                 .put("size", "Large"));
         body.add(Cards.subtle(texts.get("review.card.subtitle", texts.dateTime(review.takenAt()),
-                String.valueOf(review.entries().size()), String.valueOf(review.year()))));
+                String.valueOf(counted.size()), String.valueOf(review.year()))));
         Map<String, int[]> counts = new LinkedHashMap<>();
         int[] total = new int[4];
-        for (AnnualReview.Entry e : review.entries()) {
+        for (AnnualReview.Entry e : counted) {
             int index = e.status() == null ? 3 : e.status().ordinal();
             counts.computeIfAbsent(e.areaName(), k -> new int[4])[index]++;
             total[index]++;

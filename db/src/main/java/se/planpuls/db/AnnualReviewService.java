@@ -22,6 +22,7 @@ import se.planpuls.domain.Area;
 import se.planpuls.domain.AreaGroup;
 import se.planpuls.domain.InvalidInputException;
 import se.planpuls.domain.NotFoundException;
+import se.planpuls.domain.ParentStatus;
 import se.planpuls.domain.PlanItem;
 import se.planpuls.domain.PlanSummary;
 import se.planpuls.domain.Status;
@@ -157,6 +158,7 @@ public final class AnnualReviewService {
                         e.title(), e.dueYear(), e.dateUncertain(), e.status(), e.lastComment(), e.reportedAt(),
                         String.join(EFFECT_SEPARATOR, e.effectsSeen()),
                         String.join(EFFECT_SEPARATOR, e.effectsExpected()));
+                keepShape(handle.attach(ReviewShapeDao.class), id, position - 1, e.shape());
             }
             return new AnnualReview(planId, plan.name(), plan.organisation(), year, true, id, takenAt, asOf, notes,
                     areas, entries, changes(handle, planId, year, asOf)).withIndicators(indicators(handle, planId, asOf));
@@ -255,11 +257,15 @@ public final class AnnualReviewService {
 
     private AnnualReview kept(Handle handle, PlanSummary plan, int year, LeadershipDao.ReviewHead head) {
         ReviewNotesDao notesDao = handle.attach(ReviewNotesDao.class);
-        List<AnnualReview.Entry> entries = handle.attach(LeadershipDao.class).reviewItems(head.id()).stream()
-                .map(r -> new AnnualReview.Entry(r.groupName(), r.areaCode(), r.areaName(), r.milestoneCode(),
-                        r.title(), r.dueYear(), r.dateUncertain(), r.status(), r.lastComment(), r.reportedAt(),
-                        lines(r.effectsSeen()), lines(r.effectsExpected())))
-                .toList();
+        List<LeadershipDao.ReviewItemRow> rows = handle.attach(LeadershipDao.class).reviewItems(head.id());
+        List<ReviewShapeDao.KeptShape> shapes = handle.attach(ReviewShapeDao.class).keptShapes(head.id());
+        List<AnnualReview.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            var r = rows.get(i);
+            entries.add(new AnnualReview.Entry(r.groupName(), r.areaCode(), r.areaName(), r.milestoneCode(),
+                    r.title(), r.dueYear(), r.dateUncertain(), r.status(), r.lastComment(), r.reportedAt(),
+                    lines(r.effectsSeen()), lines(r.effectsExpected()), shape(shapes.get(i))));
+        }
         List<AnnualReview.AreaPart> areas = notesDao.keptAreas(head.id()).stream()
                 .map(a -> new AnnualReview.AreaPart(a.groupName(), a.areaCode(), a.areaName(), a.goalImage(),
                         a.note()))
@@ -275,6 +281,26 @@ public final class AnnualReviewService {
         return new AnnualReview(plan.id(), plan.name(), plan.organisation(), year, true, head.id(), head.takenAt(), asOf,
                 notes, areas, entries, changes(handle, plan.id(), year, asOf))
                 .withIndicators(indicators(handle, plan.id(), asOf));
+    }
+
+    private static void keepShape(ReviewShapeDao dao, long reviewId, int position, AnnualReview.EntryShape s) {
+        var c = s.count();
+        var d = s.deliverables();
+        dao.keepShape(reviewId, position, s.parentCode(), s.ongoing(), s.ownerName(), s.groupOwner(), s.answeredBy(),
+                s.reportTo().isEmpty() ? null : String.join(EFFECT_SEPARATOR, s.reportTo()),
+                c == null ? null : c.reports(), c == null ? null : c.min(), c == null ? null : c.max(),
+                c == null ? null : c.pace().name(), d == null ? null : d.reached(), d == null ? null : d.total(),
+                d == null ? null : d.atRisk());
+    }
+
+    private static AnnualReview.EntryShape shape(ReviewShapeDao.KeptShape k) {
+        AnnualReview.Count count = k.countMin() == null ? null : new AnnualReview.Count(k.countReports(), k.countMin(),
+                k.countMax(), AnnualReview.Pace.valueOf(k.countPace()));
+        AnnualReview.Deliverables deliverables = k.deliverablesTotal() == null ? null
+                : new AnnualReview.Deliverables(k.deliverablesReached(), k.deliverablesTotal(),
+                Boolean.TRUE.equals(k.deliverablesAtRisk()));
+        return new AnnualReview.EntryShape(k.parentCode(), k.ongoing(), k.ownerName(), k.ownerIsGroup(),
+                k.answeredBy(), lines(k.reportTo()), count, deliverables);
     }
 
     private static List<String> lines(String joined) {
@@ -315,6 +341,12 @@ public final class AnnualReviewService {
         return day.isAfter(today) ? today : day;
     }
 
+    /**
+     * The status table's entries as of the end of {@code asOf}: the items due in the review's year or
+     * before, an ongoing item in every year from its start, a count-based item in every year from its
+     * start to its end; each deliverable right after its parent, whose status is summarised from its
+     * deliverables ({@link ParentStatus}).
+     */
     private static List<AnnualReview.Entry> compute(Handle handle, long planId, int year, LocalDate asOf) {
         Instant before = asOf.plusDays(1).atStartOfDay(WorkingCalendar.ZONE).toInstant();
         PlanDao plans = handle.attach(PlanDao.class);
@@ -327,17 +359,36 @@ public final class AnnualReviewService {
         plans.areas(planId).forEach(a -> areas.put(a.id(), a));
         Map<Long, List<String>> seen = byMilestone(dao.effectsSeenBefore(planId, before));
         Map<Long, List<String>> expected = byMilestone(handle.attach(ReviewNotesDao.class).effectsExpected(planId));
-        List<AnnualReview.Entry> entries = new ArrayList<>();
-        for (PlanItem item : dao.itemsBefore(planId, before)) {
-            if (item.dueYear() > year || item.kind() == se.planpuls.domain.ItemKind.INDICATOR) {
-                // An indicator has no colour: it is in the review's indicator table.
-                continue;
+        List<PlanItem> items = dao.itemsBefore(planId, before);
+        Map<Long, PlanItem> byId = new HashMap<>();
+        Map<Long, List<PlanItem>> children = new HashMap<>();
+        for (PlanItem item : items) {
+            byId.put(item.id(), item);
+            if (item.shape().parentId() != null) {
+                children.computeIfAbsent(item.shape().parentId(), k -> new ArrayList<>()).add(item);
             }
+        }
+        ReviewShapes shapes = ReviewShapes.read(handle, plan(handle, planId), year, asOf, before);
+        List<PlanItem> shown = items.stream().filter(item -> shapes.inYear(item, year)).toList();
+        List<AnnualReview.Entry> entries = new ArrayList<>();
+        for (PlanItem item : ReviewShapes.nested(shown)) {
             Area area = areas.get(item.areaId());
+            PlanItem parent = item.shape().parentId() == null ? null : byId.get(item.shape().parentId());
+            AnnualReview.Deliverables deliverables = null;
+            Status status = item.status();
+            List<PlanItem> own = children.getOrDefault(item.id(), List.of());
+            if (!own.isEmpty()) {
+                ParentStatus summary = ParentStatus.of(own.stream().map(c -> ParentStatus.Child.of(c, asOf)).toList());
+                status = summary.status();
+                deliverables = new AnnualReview.Deliverables(summary.reached(), summary.children(), summary.atRisk());
+            }
+            var shape = new AnnualReview.EntryShape(parent == null ? null : parent.code(), item.shape().ongoing(),
+                    item.ownerName(), item.shape().ownerGroupId() != null, shapes.answeredBy(item),
+                    shapes.reportTo(item), shapes.count(item, planId), deliverables);
             entries.add(new AnnualReview.Entry(groupNames.get(area.groupId()), area.code(), area.name(), item.code(),
-                    item.title(), item.dueYear(), item.dateUncertain(), item.status(), item.comment(),
+                    item.title(), item.dueYear(), item.dateUncertain(), status, item.comment(),
                     item.reportedAt(), List.copyOf(seen.getOrDefault(item.id(), List.of())),
-                    List.copyOf(expected.getOrDefault(item.id(), List.of()))));
+                    List.copyOf(expected.getOrDefault(item.id(), List.of())), shape));
         }
         return entries;
     }

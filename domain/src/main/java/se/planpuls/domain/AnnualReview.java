@@ -64,9 +64,79 @@ public record AnnualReview(long planId, String planName, String organisation, in
     public record AreaPart(String groupName, String code, String name, String goalImage, String note) {
     }
 
+    /**
+     * One item of the status table. A parent's {@code status} is the one summarised from its
+     * deliverables ({@link ParentStatus}); its deliverables follow it in the review's order.
+     */
     public record Entry(String groupName, String areaCode, String areaName, String milestoneCode, String title,
                         int dueYear, boolean dateUncertain, Status status, String lastComment, Instant reportedAt,
-                        List<String> effectsSeen, List<String> effectsExpected) {
+                        List<String> effectsSeen, List<String> effectsExpected, EntryShape shape) {
+        public Entry {
+            shape = shape == null ? EntryShape.NONE : shape;
+        }
+
+        /** An item of the plain shape. */
+        public Entry(String groupName, String areaCode, String areaName, String milestoneCode, String title,
+                     int dueYear, boolean dateUncertain, Status status, String lastComment, Instant reportedAt,
+                     List<String> effectsSeen, List<String> effectsExpected) {
+            this(groupName, areaCode, areaName, milestoneCode, title, dueYear, dateUncertain, status, lastComment,
+                    reportedAt, effectsSeen, effectsExpected, EntryShape.NONE);
+        }
+
+        /** A sub-deliverable of the entry with this code. */
+        public boolean deliverable() {
+            return shape.parentCode() != null;
+        }
+    }
+
+    /**
+     * What an entry is beyond a dated item, as the review shows it.
+     *
+     * @param parentCode   the code of the item this one is a deliverable of, or null
+     * @param ongoing      shown as ongoing in place of a due year, never late
+     * @param ownerName    the owner's name, a person's or a group's; null when nobody owns it
+     * @param groupOwner   the owner is a group
+     * @param answeredBy   for a group's item, the member who made the latest report; else null
+     * @param reportTo     every body the item reports to
+     * @param count        for a count-based item, the reports of the review's year against its count; else null
+     * @param deliverables for a parent, how its deliverables stand; else null
+     */
+    public record EntryShape(String parentCode, boolean ongoing, String ownerName, boolean groupOwner,
+                             String answeredBy, List<String> reportTo, Count count, Deliverables deliverables) {
+        public static final EntryShape NONE = new EntryShape(null, false, null, false, null, List.of(), null, null);
+
+        public EntryShape {
+            reportTo = reportTo == null ? List.of() : List.copyOf(reportTo);
+        }
+    }
+
+    /**
+     * A count-based item's reports in the review's year (up to its day) against at least {@code min}
+     * and at most {@code max}; {@code pace} as {@link ReportDue} judges the item on that day.
+     */
+    public record Count(int reports, int min, Integer max, Pace pace) {
+    }
+
+    /** How a count-based item stands: on track, one report short (a reminder is due), or late. */
+    public enum Pace {
+        ON_TRACK, BEHIND, LATE;
+
+        /** The pace of {@link ReportDue}'s state: due is behind, late is late, anything else on track. */
+        public static Pace of(ReportDue.State state) {
+            return switch (state) {
+                case DUE -> BEHIND;
+                case LATE -> LATE;
+                default -> ON_TRACK;
+            };
+        }
+
+        public String apiName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** A parent's deliverables: how many are reached of how many, and whether any is at risk or late. */
+    public record Deliverables(int reached, int total, boolean atRisk) {
     }
 
     /** A report made in the period the review covers, for the workbook's sheet of reports. */

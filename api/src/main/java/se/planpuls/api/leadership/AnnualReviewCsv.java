@@ -8,17 +8,33 @@ final class AnnualReviewCsv {
     private AnnualReviewCsv() {
     }
 
+    /**
+     * The status table; after the first columns, as before, the shape: {@code parent} (the code of the
+     * item a deliverable belongs to, which it follows), {@code ongoing}, the owner and whether it is a
+     * group, who answered for the group, the report-to bodies ({@code |}-separated), a count-based
+     * item's reports this year with its minimum, maximum and pace, and a parent's deliverables reached
+     * of total.
+     */
     static String of(AnnualReview review) {
         StringBuilder out = new StringBuilder();
         out.append("group,area_code,area,milestone,title,year,date_uncertain,status,colour,last_comment,reported_at,"
-                + "effects_seen\r\n");
+                + "effects_seen,parent,ongoing,owner,owner_is_group,answered_by,report_to,reports_this_year,"
+                + "times_min,times_max,pace,deliverables_reached,deliverables_total\r\n");
         for (AnnualReview.Entry e : review.entries()) {
+            var s = e.shape();
+            var c = s.count();
+            var d = s.deliverables();
             out.append(String.join(",", cell(e.groupName()), cell(e.areaCode()), cell(e.areaName()),
                     cell(e.milestoneCode()), cell(e.title()), String.valueOf(e.dueYear()),
                     String.valueOf(e.dateUncertain()), e.status() == null ? "" : e.status().apiName(),
                     AnnualReviewJson.colour(e.status()), cell(e.lastComment()),
                     e.reportedAt() == null ? "" : e.reportedAt().toString(),
-                    cell(String.join(" | ", e.effectsSeen())))).append("\r\n");
+                    cell(String.join(" | ", e.effectsSeen())), cell(s.parentCode()), String.valueOf(s.ongoing()),
+                    cell(s.ownerName()), String.valueOf(s.groupOwner()), cell(s.answeredBy()),
+                    cell(String.join(" | ", s.reportTo())), c == null ? "" : String.valueOf(c.reports()),
+                    c == null ? "" : String.valueOf(c.min()), c == null || c.max() == null ? "" : String.valueOf(c.max()),
+                    c == null ? "" : c.pace().apiName(), d == null ? "" : String.valueOf(d.reached()),
+                    d == null ? "" : String.valueOf(d.total()))).append("\r\n");
         }
         return out.toString();
     }

@@ -45,9 +45,37 @@ record AnnualReviewJson(long planId, String planName, String organisation, int y
     record Area(String groupName, String code, String name, String goalImage, String assessment) {
     }
 
+    /**
+     * An entry of the status table. A deliverable names its {@code parent} and follows it; a parent has
+     * {@code deliverables} (reached of total, at risk) and its summarised status; an ongoing item keeps
+     * its {@code dueYear} but is shown as ongoing; a count-based item has its {@code count} in the year.
+     */
     record Entry(String groupName, String areaCode, String areaName, String milestoneCode, String title, int dueYear,
                  boolean dateUncertain, Status status, String colour, String lastComment, Instant reportedAt,
-                 List<String> effectsSeen, List<String> effectsExpected) {
+                 List<String> effectsSeen, List<String> effectsExpected, String parent, boolean ongoing,
+                 String owner, boolean ownerIsGroup, String answeredBy, List<String> reportTo, CountJson count,
+                 DeliverablesJson deliverables) {
+        static Entry of(AnnualReview.Entry e, List<AnnualReview.Entry> all) {
+            var s = e.shape();
+            var d = s.deliverables();
+            return new Entry(e.groupName(), e.areaCode(), e.areaName(), e.milestoneCode(), e.title(),
+                    e.dueYear(), e.dateUncertain(), e.status(), AnnualReviewJson.colour(e.status()), e.lastComment(),
+                    e.reportedAt(), e.effectsSeen(), e.effectsExpected(), s.parentCode(), s.ongoing(), s.ownerName(),
+                    s.groupOwner(), s.answeredBy(), s.reportTo(), s.count() == null ? null : new CountJson(
+                            s.count().reports(), s.count().min(), s.count().max(), s.count().pace().apiName(),
+                            s.count().pace() == AnnualReview.Pace.ON_TRACK),
+                    d == null ? null : new DeliverablesJson(d.reached(), d.total(), d.atRisk(), all.stream()
+                            .filter(c -> e.milestoneCode().equals(c.shape().parentCode()))
+                            .map(AnnualReview.Entry::milestoneCode).toList()));
+        }
+    }
+
+    /** A count-based item's reports in the review's year against its count; {@code pace}: on_track, behind or late. */
+    record CountJson(int reports, int min, Integer max, String pace, boolean onTrack) {
+    }
+
+    /** A parent's deliverables: reached of total, whether any is at risk or late, and the codes shown under it. */
+    record DeliverablesJson(int reached, int total, boolean atRisk, List<String> codes) {
     }
 
     /** The notes on their own ({@code GET/PUT .../annual-review/{year}/notes}). */
@@ -62,11 +90,7 @@ record AnnualReviewJson(long planId, String planName, String organisation, int y
                 review.snapshot(), review.snapshotId(), review.takenAt(), review.asOf(), review.notes().summary(),
                 review.areas().stream()
                         .map(a -> new Area(a.groupName(), a.code(), a.name(), a.goalImage(), a.note())).toList(),
-                review.entries().stream()
-                        .map(e -> new Entry(e.groupName(), e.areaCode(), e.areaName(), e.milestoneCode(), e.title(),
-                                e.dueYear(), e.dateUncertain(), e.status(), colour(e.status()), e.lastComment(),
-                                e.reportedAt(), e.effectsSeen(), e.effectsExpected()))
-                        .toList(),
+                review.entries().stream().map(e -> Entry.of(e, review.entries())).toList(),
                 review.changes(), review.indicators().stream().map(IndicatorRowJson::of).toList());
     }
 

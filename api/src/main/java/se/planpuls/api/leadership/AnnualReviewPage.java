@@ -116,21 +116,23 @@ final class AnnualReviewPage {
                 + ".break { page-break-before: always; }\n"
                 + "img.map { max-width: 100%; max-height: 150mm; }\n"
                 + "table { border-collapse: collapse; width: 99.5%; font-size: 9.5pt; table-layout: fixed; }\n"
-                + "table.list col.area { width: 15%; } table.list col.milestone { width: 33%; }"
-                + " table.list col.year { width: 5%; } table.list col.status { width: 11%; }"
+                + "table.list col.area { width: 15%; } table.list col.milestone { width: 31%; }"
+                + " table.list col.year { width: 7%; } table.list col.status { width: 11%; }"
                 + " table.list col.comment { width: 18%; } table.list col.effects { width: 18%; }\n"
                 + "table.matrix th.area { width: 14%; }\n"
                 + "th, td { border: 1px solid #d0d7de; padding: 4px 6px; text-align: left; vertical-align: top; }\n"
                 + "thead th { background: #24405e; color: #fff; } tr.group th { background: #4b6a88; color: #fff; }\n"
                 + "tr { page-break-inside: avoid; } thead { display: table-header-group; }\n"
                 + "td.status { font-weight: bold; }\n"
-                + "td.matrix div { min-height: 1.3em; padding: 1px 0; }\n"
+                + "td.matrix div { min-height: 1.3em; padding: 1px 0; } td.matrix div.deliverable { padding-left: 12px; }\n"
                 + ".green { background: #" + FILL.get("green") + "; color: #fff; } .yellow { background: #"
                 + FILL.get("yellow") + "; }\n.red { background: #" + FILL.get("red") + "; color: #fff; } .grey { background: #"
                 + FILL.get("grey") + "; }\n"
                 + ".footnote { font-size: 9pt; color: #57606a; }\n"
                 + "li.seen { font-weight: bold; } .area { page-break-inside: avoid; }\n"
-                + "img.spark { width: 40mm; height: 10mm; } td.met { font-weight: bold; }\n";
+                + "img.spark { width: 40mm; height: 10mm; } td.met { font-weight: bold; }\n"
+                + "td.deliverable { padding-left: 20px; } div.detail { font-size: 8.5pt; color: #57606a; }\n"
+                + "td.ongoing { font-style: italic; }\n";
     }
 
     /**
@@ -215,14 +217,19 @@ final class AnnualReviewPage {
             }
             boolean first = true;
             for (AnnualReview.Entry e : entries) {
-                s.append("<tr data-code=\"").append(html(e.milestoneCode())).append("\">");
+                s.append("<tr data-code=\"").append(html(e.milestoneCode())).append("\"");
+                if (e.deliverable()) {
+                    s.append(" class=\"deliverable\" data-parent=\"").append(html(e.shape().parentCode())).append('"');
+                }
+                s.append('>');
                 if (first) {
                     s.append("<td class=\"area\" rowspan=\"").append(entries.size()).append("\">")
                             .append(html(area.name())).append("</td>");
                     first = false;
                 }
-                s.append("<td><strong>").append(html(e.milestoneCode())).append("</strong> ").append(html(e.title()))
-                        .append(e.dateUncertain() ? "*" : "").append("</td><td>").append(e.dueYear()).append("</td>");
+                item(s, e, t);
+                s.append("<td").append(e.shape().ongoing() ? " class=\"ongoing\"" : "").append('>')
+                        .append(html(EntryTexts.due(e, t))).append("</td>");
                 status(s, e, t);
                 s.append("<td>").append(html(e.lastComment())).append("</td><td>");
                 if (!e.effectsSeen().isEmpty()) {
@@ -239,11 +246,17 @@ final class AnnualReviewPage {
     /** {@code 003}'s figure: areas as rows, each year of the plan up to the review as "Milstolpar år | Status". */
     private static void matrix(StringBuilder s, AnnualReview review, PageTexts t) {
         Set<Integer> years = new TreeSet<>();
-        review.entries().forEach(e -> years.add(e.dueYear()));
+        review.entries().stream().filter(e -> !e.shape().ongoing()).forEach(e -> years.add(column(e, review)));
+        // Ongoing items have no year: they stand in a column of their own after the years.
+        boolean ongoing = review.entries().stream().anyMatch(e -> e.shape().ongoing());
         s.append("<table class=\"matrix\">\n<thead><tr><th class=\"area\">").append(html(t.get("review.area")))
                 .append("</th>");
         for (int year : years) {
             s.append("<th>").append(html(t.get("review.matrix.milestones", String.valueOf(year)))).append("</th><th>")
+                    .append(html(t.get("review.status"))).append("</th>");
+        }
+        if (ongoing) {
+            s.append("<th>").append(html(t.get("review.ongoing"))).append("</th><th>")
                     .append(html(t.get("review.status"))).append("</th>");
         }
         s.append("</tr></thead>\n<tbody>\n");
@@ -255,19 +268,46 @@ final class AnnualReviewPage {
             s.append("<tr data-area=\"").append(html(area.code())).append("\"><th>").append(html(area.name()))
                     .append("</th>");
             for (int year : years) {
-                List<AnnualReview.Entry> ofYear = entries.stream().filter(e -> e.dueYear() == year).toList();
-                s.append("<td class=\"matrix\">");
-                ofYear.forEach(e -> s.append("<div data-code=\"").append(html(e.milestoneCode())).append("\">")
-                        .append(html(e.title())).append(e.dateUncertain() ? "*" : "").append("</div>"));
-                s.append("</td><td class=\"matrix\">");
-                ofYear.forEach(e -> s.append("<div class=\"status ").append(AnnualReviewJson.colour(e.status()))
-                        .append("\">").append(DOT).append(' ').append(html(t.status("review.status.", e.status())))
-                        .append("</div>"));
-                s.append("</td>");
+                cells(s, entries.stream().filter(e -> !e.shape().ongoing() && column(e, review) == year).toList(), t);
+            }
+            if (ongoing) {
+                cells(s, entries.stream().filter(e -> e.shape().ongoing()).toList(), t);
             }
             s.append("</tr>\n");
         }
         s.append("</tbody>\n</table>\n");
+    }
+
+    /** The matrix's two cells of one area and year: the items (deliverables marked) and their statuses. */
+    private static void cells(StringBuilder s, List<AnnualReview.Entry> entries, PageTexts t) {
+        s.append("<td class=\"matrix\">");
+        entries.forEach(e -> s.append("<div data-code=\"").append(html(e.milestoneCode())).append("\"")
+                .append(e.deliverable() ? " class=\"deliverable\">\u21B3 " : ">")
+                .append(html(e.title())).append(e.dateUncertain() ? "*" : "").append("</div>"));
+        s.append("</td><td class=\"matrix\">");
+        entries.forEach(e -> s.append("<div class=\"status ").append(AnnualReviewJson.colour(e.status()))
+                .append("\">").append(DOT).append(' ').append(html(t.status("review.status.", e.status())))
+                .append("</div>"));
+        s.append("</td>");
+    }
+
+    /** The matrix's year of an entry: its due year, or for a count-based item the review's year it is counted in. */
+    private static int column(AnnualReview.Entry e, AnnualReview review) {
+        return e.shape().count() != null ? Math.min(e.dueYear(), review.year()) : e.dueYear();
+    }
+
+    /**
+     * The item's cell: code and title, a deliverable indented under its parent, and below the title
+     * its deliverables reached, its count in the year, its group owner and the bodies it reports to.
+     */
+    private static void item(StringBuilder s, AnnualReview.Entry e, PageTexts t) {
+        s.append("<td class=\"item").append(e.deliverable() ? " deliverable" : "").append("\">")
+                .append(e.deliverable() ? "\u21B3 " : "").append("<strong>").append(html(e.milestoneCode()))
+                .append("</strong> ").append(html(e.title())).append(e.dateUncertain() ? "*" : "");
+        for (String line : EntryTexts.details(e, t)) {
+            s.append("<div class=\"detail\">").append(html(line)).append("</div>");
+        }
+        s.append("</td>");
     }
 
     private static void status(StringBuilder s, AnnualReview.Entry e, PageTexts t) {

@@ -51,13 +51,33 @@ final class AnnualReviewWorkbook {
             head(status, header, t.get("review.group"), t.get("review.area"), t.get("review.code"),
                     t.get("review.milestone"), t.get("review.year"), t.get("review.uncertainDate"),
                     t.get("review.status"), t.get("review.colour"), t.get("review.comment"),
-                    t.get("review.reportedAt"), t.get("review.effects"));
+                    t.get("review.reportedAt"), t.get("review.effects"), t.get("review.parent"), t.get("review.owner"),
+                    t.get("review.reportTo"), t.get("review.count"), t.get("review.deliverables.header"));
+            XSSFCellStyle indented = book.createCellStyle();
+            indented.setIndention((short) 2);
+            // A parent's row is above its deliverables, which fold under it.
+            status.setRowSumsBelow(false);
             int r = 1;
+            int firstDeliverable = -1;
             for (AnnualReview.Entry e : review.entries()) {
+                if (e.deliverable() && firstDeliverable < 0) {
+                    firstDeliverable = r;
+                } else if (!e.deliverable() && firstDeliverable >= 0) {
+                    status.groupRow(firstDeliverable, r - 1);
+                    firstDeliverable = -1;
+                }
                 Row row = status.createRow(r++);
                 String colour = AnnualReviewJson.colour(e.status());
                 cells(row, e.groupName(), e.areaName(), e.milestoneCode(), e.title());
-                row.createCell(4).setCellValue(e.dueYear());
+                if (e.deliverable()) {
+                    row.getCell(2).setCellStyle(indented);
+                    row.getCell(3).setCellStyle(indented);
+                }
+                if (e.shape().ongoing()) {
+                    row.createCell(4).setCellValue(EntryTexts.due(e, t));
+                } else {
+                    row.createCell(4).setCellValue(e.dueYear());
+                }
                 row.createCell(5).setCellValue(e.dateUncertain() ? "*" : "");
                 row.createCell(6).setCellValue(t.status("review.status.", e.status()));
                 row.getCell(6).setCellStyle(fills.get(colour));
@@ -65,8 +85,16 @@ final class AnnualReviewWorkbook {
                 row.createCell(8).setCellValue(nullToEmpty(e.lastComment()));
                 row.createCell(9).setCellValue(stamp(e.reportedAt()));
                 row.createCell(10).setCellValue(String.join("\n", e.effectsSeen()));
+                row.createCell(11).setCellValue(nullToEmpty(e.shape().parentCode()));
+                row.createCell(12).setCellValue(nullToEmpty(EntryTexts.owner(e, t)));
+                row.createCell(13).setCellValue(String.join("\n", e.shape().reportTo()));
+                row.createCell(14).setCellValue(nullToEmpty(EntryTexts.count(e, t)));
+                row.createCell(15).setCellValue(nullToEmpty(EntryTexts.deliverables(e, t)));
             }
-            finish(status, r, 11);
+            if (firstDeliverable >= 0) {
+                status.groupRow(firstDeliverable, r - 1);
+            }
+            finish(status, r, 16);
 
             XSSFSheet reportSheet = book.createSheet(t.get("review.sheet.reports"));
             head(reportSheet, header, t.get("review.area"), t.get("review.code"), t.get("review.milestone"),

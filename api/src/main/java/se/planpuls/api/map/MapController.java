@@ -8,6 +8,8 @@ import se.planpuls.api.http.PageTexts;
 import se.planpuls.api.http.Params;
 import se.planpuls.domain.calendar.WorkingCalendar;
 import se.planpuls.db.DependencyService;
+import se.planpuls.db.IndicatorService;
+import se.planpuls.domain.IndicatorProgress;
 import se.planpuls.db.PlanService;
 
 /**
@@ -25,8 +27,11 @@ final class MapController {
     private final MapLinks links;
     private final AdminAuth auth;
     private final Clock clock;
+    private final IndicatorService indicators;
 
-    MapController(PlanService plans, DependencyService dependencies, MapLinks links, AdminAuth auth, Clock clock) {
+    MapController(PlanService plans, DependencyService dependencies, MapLinks links, AdminAuth auth, Clock clock,
+                  IndicatorService indicators) {
+        this.indicators = indicators;
         this.plans = plans;
         this.dependencies = dependencies;
         this.keys = links.keys();
@@ -60,7 +65,23 @@ final class MapController {
         var texts = PageTexts.swedish();
         return MapPng.render(StrategicMap.of(plan, dependencies.edges(planId), texts.get("map.title",
                 plan.plan().name()), texts.get("map.subtitle", asOf.toString()),
-                view -> statuses.get(view.milestone().code())), texts);
+                view -> statuses.get(view.milestone().code()), shapes(planId, asOf, texts)), texts);
+    }
+
+    /**
+     * The indicators' values for the map's notes: all of them, or those reported by the end of
+     * {@code asOf} (Stockholm) for a map as of that day.
+     */
+    private StrategicMap.Shapes shapes(long planId, LocalDate asOf, PageTexts texts) {
+        var progress = indicators == null ? java.util.Map.<Long, IndicatorProgress>of() : indicators.progressOfPlan(planId);
+        if (asOf != null) {
+            var before = asOf.plusDays(1).atStartOfDay(WorkingCalendar.ZONE).toInstant();
+            var then = new java.util.HashMap<Long, IndicatorProgress>();
+            progress.forEach((id, p) -> then.put(id, new IndicatorProgress(p.indicator(), p.frequency(),
+                    p.values().stream().filter(v -> v.reportedAt().isBefore(before)).toList())));
+            progress = then;
+        }
+        return new StrategicMap.Shapes(progress, texts);
     }
 
     /** {@code GET /plans/{id}/status.png}: the status per area as stacked bars, the digest's picture. */
@@ -82,7 +103,8 @@ final class MapController {
         var plan = plans.plan(planId);
         var texts = PageTexts.swedish();
         return StrategicMap.of(plan, dependencies.edges(planId), texts.get("map.title", plan.plan().name()),
-                texts.get("map.subtitle", LocalDate.now(clock.withZone(WorkingCalendar.ZONE)).toString()));
+                texts.get("map.subtitle", LocalDate.now(clock.withZone(WorkingCalendar.ZONE)).toString()),
+                view -> view.currentStatus().orElse(null), shapes(planId, null, texts));
     }
 
     private long authorised(Context ctx) {

@@ -67,6 +67,7 @@ final class MapPng {
                 y += StrategicMap.LINE;
                 first = false;
             }
+            shapes(g, b);
         }
         g.setStroke(new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND));
         for (StrategicMap.Arrow a : map.arrows()) {
@@ -83,6 +84,30 @@ final class MapPng {
             arrowhead(g, before.x(), before.y(), end.x(), end.y());
         }
         legend(g, map, texts);
+    }
+
+    /** A box's deliverables and notes on white strips, as in {@link MapSvg}. */
+    private static void shapes(Graphics2D g, StrategicMap.Box b) {
+        int index = b.lines().size();
+        for (java.util.List<StrategicMap.Mark> line : b.marks()) {
+            strip(g, b, index);
+            int x = b.x() + 6;
+            for (StrategicMap.Mark m : line) {
+                text(g, m.text(), x, b.lineY(index), 12, true, StrategicMap.markInk(m.status()));
+                x += StrategicMap.MARK_STEP;
+            }
+            index++;
+        }
+        for (StrategicMap.Note n : b.notes()) {
+            strip(g, b, index);
+            text(g, n.text(), b.x() + 6, b.lineY(index), 11, n.kind().equals("indicator"), n.colour());
+            index++;
+        }
+    }
+
+    private static void strip(Graphics2D g, StrategicMap.Box b, int index) {
+        g.setColor(new Color(255, 255, 255, 230));
+        g.fillRoundRect(b.x() + 3, b.lineY(index) - 12, b.width() - 6, StrategicMap.LINE, 4, 4);
     }
 
     /** The plan's goals at the right, as in {@link MapSvg}. */
@@ -131,6 +156,10 @@ final class MapPng {
         text(g, texts.get("map.legend.arrow"), x + 42, y + 12, 13, false, "#1f2328");
         x += 60 + texts.get("map.legend.arrow").length() * 8;
         text(g, texts.get("map.legend.uncertain"), x, y + 12, 13, false, "#1f2328");
+        if (map.boxes().stream().anyMatch(b -> !b.marks().isEmpty())) {
+            text(g, texts.get("map.legend.deliverables"), StrategicMap.MARGIN + StrategicMap.GROUP_BAND, y + 32, 13,
+                    false, "#1f2328");
+        }
     }
 
     private static void arrowhead(Graphics2D g, double fromX, double fromY, double x, double y) {

@@ -29,7 +29,7 @@ public final class MapRoutes extends RouteGroup {
 
     private MapRoutes(MapLinks links, PlanService plans, DependencyService dependencies, AdminAuth auth, Clock clock,
                       MilestoneService milestones, IndicatorService indicators) {
-        this(links, new MapController(plans, dependencies, links, auth, clock), milestones, indicators);
+        this(links, new MapController(plans, dependencies, links, auth, clock, indicators), milestones, indicators);
     }
 
     private MapRoutes(MapLinks links, MapController controller, MilestoneService milestones,

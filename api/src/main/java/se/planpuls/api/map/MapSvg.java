@@ -2,6 +2,7 @@ package se.planpuls.api.map;
 
 import static se.planpuls.api.http.PageTexts.html;
 
+import java.util.List;
 import se.planpuls.api.http.PageTexts;
 import se.planpuls.domain.Status;
 
@@ -97,6 +98,7 @@ final class MapSvg {
                 lineY += StrategicMap.LINE;
                 first = false;
             }
+            shapes(s, b);
             s.append("</g>\n");
         }
         for (StrategicMap.Arrow a : map.arrows()) {
@@ -111,6 +113,39 @@ final class MapSvg {
         legend(s, map, texts);
         s.append("</svg>");
         return s.toString();
+    }
+
+    /**
+     * A box's deliverables and notes, each line on a white strip so the status colours read on any
+     * fill: "a ✓ b ● c ✗ d ○" with each mark in its status colour, then "Löpande", an indicator's
+     * value against its target (green on target, red off it), a group owner.
+     */
+    private static void shapes(StringBuilder s, StrategicMap.Box b) {
+        int index = b.lines().size();
+        for (List<StrategicMap.Mark> line : b.marks()) {
+            strip(s, b, index, "deliverables");
+            int x = b.x() + 6;
+            for (StrategicMap.Mark m : line) {
+                s.append("<text class=\"deliverable\" data-code=\"").append(html(m.code())).append("\" data-status=\"")
+                        .append(m.status() == null ? "none" : m.status().apiName()).append("\" x=\"").append(x)
+                        .append("\" y=\"").append(b.lineY(index)).append("\" font-size=\"12\" font-weight=\"bold\" fill=\"")
+                        .append(StrategicMap.markInk(m.status())).append("\">").append(html(m.text())).append("</text>");
+                x += StrategicMap.MARK_STEP;
+            }
+            index++;
+        }
+        for (StrategicMap.Note n : b.notes()) {
+            strip(s, b, index, "note " + n.kind());
+            text(s, b.x() + 6, b.lineY(index), 11, n.kind().equals("indicator") ? "bold" : "normal", n.colour(),
+                    n.text(), null);
+            index++;
+        }
+    }
+
+    private static void strip(StringBuilder s, StrategicMap.Box b, int index, String css) {
+        s.append("<rect class=\"").append(css).append("\" x=\"").append(b.x() + 3).append("\" y=\"")
+                .append(b.lineY(index) - 12).append("\" width=\"").append(b.width() - 6).append("\" height=\"")
+                .append(StrategicMap.LINE).append("\" rx=\"2\" fill=\"#ffffff\" fill-opacity=\"0.9\"/>");
     }
 
     /** The plan's goals at the right, as its figure has them: the long-term goal on top, effect goals by group. */
@@ -174,6 +209,10 @@ final class MapSvg {
         text(s, x + 42, y + 12, 13, "normal", "#1f2328", texts.get("map.legend.arrow"), null);
         x += 60 + texts.get("map.legend.arrow").length() * 8;
         text(s, x, y + 12, 13, "normal", "#1f2328", texts.get("map.legend.uncertain"), null);
+        if (map.boxes().stream().anyMatch(b -> !b.marks().isEmpty())) {
+            text(s, StrategicMap.MARGIN + StrategicMap.GROUP_BAND, y + 32, 13, "normal", "#1f2328",
+                    texts.get("map.legend.deliverables"), null);
+        }
         s.append('\n');
     }
 

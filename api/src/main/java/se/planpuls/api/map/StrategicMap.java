@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import se.planpuls.api.http.PageTexts;
 import se.planpuls.domain.DependencyEdge;
+import se.planpuls.domain.IndicatorProgress;
+import se.planpuls.domain.ParentStatus;
 import se.planpuls.domain.MilestoneView;
 import se.planpuls.domain.PlanDetail;
 import se.planpuls.domain.Status;
@@ -31,6 +34,8 @@ record StrategicMap(String title, String subtitle, int width, int height, List<C
     static final int LEGEND = 56;
     static final int GOALS = 172;
     static final int GOAL_CHARS = 21;
+    /** The width each deliverable's mark ("a ✓") takes in its parent's box. */
+    static final int MARK_STEP = 36;
 
     record Column(int year, int x, int width) {
     }
@@ -57,8 +62,28 @@ record StrategicMap(String title, String subtitle, int width, int height, List<C
     record Row(String code, String name, int y, int height, boolean shaded) {
     }
 
+    /**
+     * A milestone's box: its code and title lines, then one line per row of its deliverables' marks
+     * ({@code marks}), then its notes (ongoing, an indicator's latest value against its target, a
+     * group owner); the height holds them all.
+     */
     record Box(long id, String code, List<String> lines, Status status, boolean uncertain, int x, int y, int width,
-               int height) {
+               int height, List<List<Mark>> marks, List<Note> notes) {
+        Box {
+            marks = marks == null ? List.of() : List.copyOf(marks);
+            notes = notes == null ? List.of() : List.copyOf(notes);
+        }
+
+        Box(long id, String code, List<String> lines, Status status, boolean uncertain, int x, int y, int width,
+            int height) {
+            this(id, code, lines, status, uncertain, x, y, width, height, List.of(), List.of());
+        }
+
+        /** The y of the baseline of the box's {@code index}th line, counting title, mark and note lines alike. */
+        int lineY(int index) {
+            return y + 17 + index * LINE;
+        }
+
         int centreX() {
             return x + width / 2;
         }
@@ -69,6 +94,36 @@ record StrategicMap(String title, String subtitle, int width, int height, List<C
     }
 
     record Point(int x, int y) {
+    }
+
+    /** A deliverable in its parent's box: its letter (or code) and its status, drawn as "a ✓". */
+    record Mark(String code, String label, Status status) {
+        String symbol() {
+            if (status == null) {
+                return "\u25CB";
+            }
+            return switch (status) {
+                case REACHED -> "\u2713";
+                case IN_PROGRESS -> "\u25CF";
+                case NOT_STARTED -> "\u2717";
+            };
+        }
+
+        String text() {
+            return label + " " + symbol();
+        }
+    }
+
+    /** A line of words under a box's title, in its own colour: {@code kind} ongoing, indicator or group. */
+    record Note(String kind, String text, String colour) {
+    }
+
+    /**
+     * What the map shows of the items' shapes beside their status: each indicator's values (by item
+     * id), and the page texts the notes are written in.
+     */
+    record Shapes(Map<Long, IndicatorProgress> indicators, PageTexts texts) {
+        static final Shapes NONE = new Shapes(Map.of(), PageTexts.swedish());
     }
 
     /**
@@ -89,6 +144,17 @@ record StrategicMap(String title, String subtitle, int width, int height, List<C
     /** {@code status}: the colour each milestone is drawn in, e.g. its status as of a past day. */
     static StrategicMap of(PlanDetail plan, List<DependencyEdge> edges, String title, String subtitle,
                            java.util.function.Function<MilestoneView, Status> status) {
+        return of(plan, edges, title, subtitle, status, Shapes.NONE);
+    }
+
+    /**
+     * As {@link #of(PlanDetail, List, String, String, java.util.function.Function)}, with the items'
+     * shapes: a parent's deliverables are marks in its box (not boxes of their own; an arrow to or from
+     * one is drawn to or from the parent), and the parent is coloured by the status summarised from
+     * them ({@link ParentStatus}); an ongoing item, an indicator and a group's item have a note.
+     */
+    static StrategicMap of(PlanDetail plan, List<DependencyEdge> edges, String title, String subtitle,
+                           java.util.function.Function<MilestoneView, Status> status, Shapes shapes) {
         int first = plan.plan().periodStart();
         int years = plan.plan().periodEnd() - first + 1;
         int left = MARGIN + GROUP_BAND + AREA_COLUMN;
@@ -102,6 +168,18 @@ record StrategicMap(String title, String subtitle, int width, int height, List<C
         for (int i = 0; i < years; i++) {
             columns.add(new Column(first + i, left + i * columnWidth, columnWidth));
         }
+        // A deliverable is drawn in its parent's box when the parent is on the map.
+        Map<Long, Long> parents = new HashMap<>();
+        Map<Long, List<MilestoneView>> children = new HashMap<>();
+        java.util.Set<Long> onMap = new java.util.HashSet<>();
+        plan.groups().forEach(g -> g.areas().forEach(a -> a.milestones().forEach(v -> onMap.add(v.milestone().id()))));
+        plan.groups().forEach(g -> g.areas().forEach(a -> a.milestones().forEach(v -> {
+            Long parent = v.milestone().shape().parentId();
+            if (parent != null && onMap.contains(parent)) {
+                parents.put(v.milestone().id(), parent);
+                children.computeIfAbsent(parent, k -> new ArrayList<>()).add(v);
+            }
+        })));
         List<Band> bands = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         List<Box> boxes = new ArrayList<>();
@@ -114,13 +192,21 @@ record StrategicMap(String title, String subtitle, int width, int height, List<C
                 java.util.Arrays.fill(cellY, y + CELL_PAD);
                 for (MilestoneView view : area.milestones()) {
                     var m = view.milestone();
+                    if (parents.containsKey(m.id())) {
+                        continue;
+                    }
                     int column = Math.max(0, Math.min(years - 1, m.dueYear() - first));
                     List<String> lines = new ArrayList<>();
                     lines.add(m.code());
                     lines.addAll(wrap(m.title() + (m.dateUncertain() ? "*" : ""), charsPerLine, MAX_TITLE_LINES));
-                    int height = lines.size() * LINE + 10;
-                    boxes.add(new Box(m.id(), m.code(), lines, status.apply(view), m.dateUncertain(),
-                            columns.get(column).x() + CELL_PAD, cellY[column], boxWidth, height));
+                    List<MilestoneView> own = children.getOrDefault(m.id(), List.of());
+                    List<List<Mark>> marks = BoxShapes.marks(m.code(), own, status, Math.max(1, (boxWidth - 12) / MARK_STEP));
+                    Status shown = own.isEmpty() ? status.apply(view) : ParentStatus.of(own.stream()
+                            .map(c -> new ParentStatus.Child(status.apply(c), false, false)).toList()).status();
+                    List<Note> notes = BoxShapes.notes(view, shapes, charsPerLine);
+                    int height = (lines.size() + marks.size() + notes.size()) * LINE + 10;
+                    boxes.add(new Box(m.id(), m.code(), lines, shown, m.dateUncertain(),
+                            columns.get(column).x() + CELL_PAD, cellY[column], boxWidth, height, marks, notes));
                     cellY[column] += height + GAP;
                 }
                 int bottom = y + 2 * CELL_PAD + 40;
@@ -145,6 +231,7 @@ record StrategicMap(String title, String subtitle, int width, int height, List<C
         }
         Map<Long, Box> byId = new HashMap<>();
         boxes.forEach(b -> byId.put(b.id(), b));
+        parents.forEach((child, parent) -> byId.put(child, byId.get(parent)));
         List<Integer> channels = new ArrayList<>();
         rows.forEach(r -> channels.add(r.y()));
         channels.add(y);
@@ -189,6 +276,18 @@ record StrategicMap(String title, String subtitle, int width, int height, List<C
             case REACHED -> "#2e9e4f";
             case IN_PROGRESS -> "#f4c430";
             case NOT_STARTED -> "#d9413b";
+        };
+    }
+
+    /** A mark's colour on the white strip it is drawn on: its status colour, darkened where it is pale. */
+    static String markInk(Status status) {
+        if (status == null) {
+            return "#57606a";
+        }
+        return switch (status) {
+            case REACHED -> "#1a7f37";
+            case IN_PROGRESS -> "#9a6700";
+            case NOT_STARTED -> "#cf222e";
         };
     }
 
