@@ -46,10 +46,14 @@ interface ItemShapeDao {
     record CountedReport(long milestoneId, java.time.Instant reportedAt) {
     }
 
-    /** {@link #countedReportsOfPlan} by item, from the first of January of {@code today}'s year. */
+    /**
+     * {@link #countedReportsOfPlan} by item, from the first of January of the year before
+     * {@code today}'s: the rule counts the year it judges, which is last year's for an item that
+     * ended then.
+     */
     static java.util.Map<Long, List<java.time.Instant>> countedThisYear(ItemShapeDao dao, long planId,
                                                                        java.time.LocalDate today) {
-        var since = today.withDayOfYear(1).atStartOfDay(se.planpuls.domain.calendar.WorkingCalendar.ZONE).toInstant();
+        var since = today.minusYears(1).withDayOfYear(1).atStartOfDay(se.planpuls.domain.calendar.WorkingCalendar.ZONE).toInstant();
         return dao.countedReportsOfPlan(planId, since).stream().collect(java.util.stream.Collectors.groupingBy(
                 CountedReport::milestoneId, java.util.stream.Collectors.mapping(CountedReport::reportedAt,
                         java.util.stream.Collectors.toList())));

@@ -28,7 +28,7 @@ class CountReminderServiceTest {
     // Monday 23 November 2026, 08:30 in Stockholm.
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T07:30:00Z"), WorkingCalendar.ZONE);
 
-    private static long importFourTimesAYear(Fixtures f) {
+    static long importFourTimesAYear(Fixtures f) {
         var item = new PlanDocument.Item("row 1", "SODRA-4", ItemKind.RECURRING, "Rapportera till ledningsgruppen",
                 null, null, 2027, LocalDate.parse("2027-12-31"), false, null, null, null, "anna@example.com", "Anna",
                 List.of(), new ItemShapeDoc(null, false, new TimesPerYear(4, null), List.of("ledningsgrupp"), null));
@@ -39,7 +39,7 @@ class CountReminderServiceTest {
         return f.milestone("SODRA-4").milestone().id();
     }
 
-    private static void reportOn(Fixtures f, long id, String isoDate) {
+    static void reportOn(Fixtures f, long id, String isoDate) {
         var then = Clock.fixed(LocalDate.parse(isoDate).atTime(10, 0).atZone(WorkingCalendar.ZONE).toInstant(),
                 WorkingCalendar.ZONE);
         var anna = f.owners.byId(f.milestone("SODRA-4").milestone().ownerId());
