@@ -193,7 +193,7 @@ public final class ReportService {
      * The group a member reports for: the item's owning group when the reporter is one of its
      * members; null otherwise (and always when a person owns the item).
      */
-    private static Long forGroup(Handle handle, Milestone milestone, Long reporterId) {
+    static Long forGroup(Handle handle, Milestone milestone, Long reporterId) {
         Long group = milestone.shape().ownerGroupId();
         return group != null && reporterId != null
                 && handle.attach(GroupReportDao.class).isMember(group, reporterId) > 0 ? group : null;
