@@ -82,6 +82,21 @@ class DigestIndicatorsTest {
     }
 
     @Test
+    void over_85_percent_reads_as_over_and_85_itself_does_not_meet_it() {
+        var above = new Indicator("%", null, null, new BigDecimal("85"), null, IndicatorDirection.ABOVE);
+        var at85 = List.of(new IndicatorValue(1, 9, new BigDecimal("85"), null, 1L, "Anna", null, "teams",
+                Instant.parse("2026-10-01T08:00:00Z")));
+        var digest = digest(List.of(new Digest.IndicatorLine(9, "EM7-SAMARBETE", "Samarbete", "EM7", "FoU",
+                new IndicatorProgress(above, Frequency.HALF_YEARLY, at85), null)));
+
+        String swedish = ((ObjectNode) DigestCard.of(digest, Texts.swedish(), null, null).getContent()).toString();
+        String english = ((ObjectNode) DigestCard.of(digest, Texts.english(), null, null).getContent()).toString();
+
+        assertThat(swedish).contains("Samarbete: 85 %").contains("· målet inte nått (mål: över 85 %)");
+        assertThat(english).contains("· target not met (target: above 85 %)");
+    }
+
+    @Test
     void a_plan_without_indicators_has_no_indicator_section() {
         String card = ((ObjectNode) DigestCard.of(digest(List.of()), Texts.swedish(), null, null).getContent()).toString();
         assertThat(card).doesNotContain("Indikatorer");

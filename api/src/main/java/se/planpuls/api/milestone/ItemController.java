@@ -30,9 +30,12 @@ final class ItemController {
                     String frequency, LocalDate startsOn, Long ownerId, String reason, IndicatorBody indicator) {
     }
 
-    /** An indicator's definition; on a change it replaces the whole definition. */
+    /**
+     * An indicator's definition; on a change it replaces the whole definition. The direction is read as
+     * text (the Swedish words too) and described by its API words.
+     */
     record IndicatorBody(String unit, java.math.BigDecimal baseline, LocalDate baselineDate,
-                         java.math.BigDecimal target, LocalDate targetDate, String direction) {
+                         java.math.BigDecimal target, LocalDate targetDate, IndicatorDirection direction) {
     }
 
     static final Route.Body INDICATOR = Route.Body.of(IndicatorBody.class);
@@ -134,7 +137,7 @@ final class ItemController {
         String rawDirection = i.string("direction");
         IndicatorDirection direction = rawDirection == null ? null : IndicatorDirection.parse(rawDirection)
                 .orElseThrow(() -> new BadRequest("indicator.direction",
-                        "indicator.direction must be at_least, at_most, increase or decrease"));
+                        "indicator.direction must be one of " + IndicatorDirection.CHOICES));
         try {
             return new Indicator(i.string("unit"), i.decimal("baseline"), i.date("baselineDate"), i.decimal("target"),
                     i.date("targetDate"), direction);
