@@ -88,10 +88,15 @@ public final class ReminderPlanner {
         return due;
     }
 
-    /** A member answered after the latest prompt of this round (same kind and date): the others are spared. */
+    /**
+     * A member answered after the latest prompt of this round (same kind and date): the others are
+     * spared. A count prompt's round is its number still needed too: a later shortfall is a new round.
+     */
     private static boolean answered(MilestoneFacts facts, ReminderKey key) {
         var latest = facts.sent().stream().filter(s -> s.key().kind() == key.kind()
-                && s.key().dueDate().equals(key.dueDate())).map(SentReminder::sentAt).max(Comparator.naturalOrder());
+                && s.key().dueDate().equals(key.dueDate())
+                && (key.kind() != ReminderKind.COUNT || s.key().step() == key.step()))
+                .map(SentReminder::sentAt).max(Comparator.naturalOrder());
         // A report at the very instant of the prompt (one clock tick) answers it too.
         return latest.isPresent() && facts.lastReportAt() != null && !facts.lastReportAt().isBefore(latest.get());
     }

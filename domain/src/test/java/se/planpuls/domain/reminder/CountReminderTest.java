@@ -105,6 +105,32 @@ class CountReminderTest {
     }
 
     @Test
+    void a_groups_count_prompt_goes_to_every_member_and_a_later_shortfall_after_one_answered_is_a_new_round() {
+        long bea = 8;
+        var owners = Map.of(OWNER, PRESENT.get(OWNER), bea, new Owner(bea, "B", "b@example.com", null, null, false,
+                Instant.EPOCH, null, null, null, null));
+        var shape = new ItemShape(null, false, new TimesPerYear(4, null), List.of(), 99L);
+        var group = new Milestone(1, 1, 1, 1, "SÖ-5", "Ledningsgruppen sammanträder", "", "", 2027, null, false, null,
+                ItemKind.RECURRING, null, null, null, 1, shape);
+        var members = Map.of(1L, List.of(OWNER, bea));
+        var two = count("2026-12-31", 2);
+
+        var november = PLANNER.due(LocalDate.parse("2026-11-02"), ReminderPolicy.DEFAULT,
+                List.of(facts(group, reports("2026-02-10; 2026-05-10"))), owners, members);
+        assertThat(november).extracting(DueReminder::key).containsExactly(two.forMember(OWNER), two.forMember(bea));
+
+        // The owner answered for the group on 5 November; on 1 December one report is still needed.
+        var answered = facts(group, reports("2026-02-10; 2026-05-10; 2026-11-05"),
+                new SentReminder(two.forMember(OWNER), at("2026-11-02")), new SentReminder(two.forMember(bea),
+                        at("2026-11-02")));
+        assertThat(PLANNER.due(LocalDate.parse("2026-11-06"), ReminderPolicy.DEFAULT, List.of(answered), owners,
+                members)).isEmpty();
+        var one = count("2026-12-31", 1);
+        assertThat(PLANNER.due(LocalDate.parse("2026-12-01"), ReminderPolicy.DEFAULT, List.of(answered), owners,
+                members)).extracting(DueReminder::key).containsExactly(one.forMember(OWNER), one.forMember(bea));
+    }
+
+    @Test
     void an_ongoing_item_is_never_reminded_by_count_only_by_the_check_in() {
         var ongoing = facts(counted(4, null, true), reports(null));
 
