@@ -49,11 +49,21 @@ final class DigestCard {
         body.add(areaTable(digest, texts));
         indicators(body, digest, texts);
 
-        list(body, texts, "digest.changes", "digest.changes.none", digest.changes(), null, c -> {
+        // A new indicator value is a change too: listed after the status changes, each with its comment.
+        List<String> changes = new ArrayList<>();
+        digest.changes().forEach(c -> {
             String line = texts.get("digest.change", c.code(), c.title(), texts.status(c.from()), texts.status(c.to()),
                     c.reporterName(), texts.dateTime(c.reportedAt()));
-            return c.comment() == null ? line : line + " " + texts.get("digest.change.comment", c.comment());
+            changes.add(c.comment() == null ? line : line + " " + texts.get("digest.change.comment", c.comment()));
         });
+        digest.valuesReported().forEach(v -> {
+            String line = texts.get("digest.value", v.code(), v.title(),
+                    IndicatorCard.format(v.indicator(), v.value().value(), texts), v.value().reporterName(),
+                    texts.dateTime(v.value().reportedAt()));
+            changes.add(v.value().comment() == null ? line
+                    : line + " " + texts.get("digest.change.comment", v.value().comment()));
+        });
+        list(body, texts, "digest.changes", "digest.changes.none", changes, null, line -> line);
         // A milestone nobody owns is listed once, in its own section, not as "no owner" among the overdue.
         List<Digest.Item> overdueOwned = digest.overdue().stream().filter(i -> i.ownerName() != null).toList();
         list(body, texts, "digest.overdue", "digest.overdue.none", overdueOwned, Digest.Item::area,
@@ -101,7 +111,7 @@ final class DigestCard {
 
     /** The state in one line: what changed, what is late or at risk, and the gaps. */
     static String headline(Digest digest, int atRiskThroughDependencies, Texts texts) {
-        return texts.get("digest.headline", digest.changes().size(), digest.overdue().size(), digest.atRisk().size(),
+        return texts.get("digest.headline", digest.changeCount(), digest.overdue().size(), digest.atRisk().size(),
                 atRiskThroughDependencies, digest.reportsMissing().size(), digest.withoutOwner().size());
     }
 

@@ -45,12 +45,19 @@ final class IndicatorCard {
 
     /** The card after a value was stored: the value, who and when, the trend and the target. */
     static Attachment receipt(MilestoneView view, IndicatorProgress progress, IndicatorValue value, Texts texts) {
+        return receipt(view, progress, value, null, texts);
+    }
+
+    /** As the plain receipt, saying which group ({@code forGroup}, or null) the reporter answered for. */
+    static Attachment receipt(MilestoneView view, IndicatorProgress progress, IndicatorValue value, String forGroup,
+                              Texts texts) {
         var m = view.milestone();
         ArrayNode body = Cards.array();
         body.add(Cards.subtle(texts.get("indicator.card.title")));
         body.add(Cards.heading(m.code() + " " + m.title()));
         body.add(Cards.text("✔ " + texts.get("indicator.receipt", format(progress.indicator(), value.value(), texts),
-                texts.dateTime(value.reportedAt()), value.reporterName())).put("color", "Good"));
+                texts.dateTime(value.reportedAt()), forGroup == null ? value.reporterName()
+                        : texts.get("report.forGroup", value.reporterName(), forGroup))).put("color", "Good"));
         if (value.comment() != null) {
             body.add(Cards.subtle(texts.get("card.receipt.comment") + ": " + value.comment()));
         }

@@ -114,7 +114,7 @@ final class IndicatorReport {
             return turn.send(Turn.message(refusal(e, text, view, indicator, texts)));
         }
         IndicatorProgress progress = result.progress();
-        var receipt = IndicatorCard.receipt(result.view(), progress, result.value(), texts);
+        var receipt = IndicatorCard.receipt(result.view(), progress, result.value(), result.forGroupName(), texts);
         CompletableFuture<Void> update = ReportFlow.updateCard(turn, cardId, receipt);
         if (!result.created()) {
             return update.thenCompose(done -> turn.reply("report.duplicate"));
@@ -126,6 +126,9 @@ final class IndicatorReport {
                 IndicatorCard.target(indicator, texts));
         if (result.onBehalfOfName() != null) {
             saved += " " + texts.get("report.savedOnBehalf", result.onBehalfOfName());
+        }
+        if (result.forGroupName() != null) {
+            saved += " " + texts.get("report.savedForGroup", result.forGroupName());
         }
         String message = saved;
         if (cardId != null) {

@@ -66,6 +66,12 @@ final class ReminderCard {
             case CHECK_IN -> texts.get("reminder.checkIn", name);
             case FOLLOW_UP -> texts.get("reminder.followUp", name, texts.date(date));
             case ESCALATION -> texts.get("reminder.escalation.heading");
+            case COUNT -> {
+                // The step is the reports still needed this year; the minimum says how many were made.
+                int min = m.shape().timesPerYear() == null ? key.step() : m.shape().timesPerYear().min();
+                yield texts.get("reminder.count", name, key.step(), min, Math.max(0, min - key.step()),
+                        texts.date(date));
+            }
         };
     }
 

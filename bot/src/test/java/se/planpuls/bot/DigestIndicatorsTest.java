@@ -48,6 +48,55 @@ class DigestIndicatorsTest {
     }
 
     @Test
+    void a_value_reported_in_the_week_is_a_change_in_the_headline_and_the_changes_while_an_older_one_is_not() {
+        var values = List.of(
+                new IndicatorValue(1, 9, new BigDecimal("76"), null, 1L, "Anna Berg", null, "teams",
+                        Instant.parse("2026-10-01T08:00:00Z")),
+                new IndicatorValue(2, 9, new BigDecimal("78.5"), "Efter enkäten", 1L, "Anna Berg", null, "teams",
+                        Instant.parse("2026-11-18T09:00:00Z")));
+        var line = new Digest.IndicatorLine(9, "HME-1", "Medarbetarengagemang", "EM9", "Anna Berg",
+                new IndicatorProgress(HME, Frequency.YEARLY, values), null);
+        var digest = digest(List.of(line));
+
+        String swedish = ((ObjectNode) DigestCard.of(digest, Texts.swedish(), null, null).getContent()).toString();
+        String english = ((ObjectNode) DigestCard.of(digest, Texts.english(), null, null).getContent()).toString();
+
+        assertThat(digest.changeCount()).isEqualTo(1);
+        assertThat(swedish).contains("1 ändring ·").doesNotContain("Inga ändringar")
+                .contains("HME-1 Medarbetarengagemang: nytt värde 78,5 index (Anna Berg, ")
+                .contains("”Efter enkäten”").doesNotContain("nytt värde 76");
+        assertThat(english).contains("1 change ·").doesNotContain("No changes")
+                .contains("HME-1 Medarbetarengagemang: new value 78.5 index (Anna Berg, ");
+    }
+
+    @Test
+    void a_week_with_neither_a_status_change_nor_a_value_says_no_changes() {
+        var old = List.of(new IndicatorValue(1, 9, new BigDecimal("76"), null, 1L, "Anna Berg", null, "teams",
+                Instant.parse("2026-10-01T08:00:00Z")));
+        var digest = digest(List.of(new Digest.IndicatorLine(9, "HME-1", "Medarbetarengagemang", "EM9", "Anna Berg",
+                new IndicatorProgress(HME, Frequency.YEARLY, old), null)));
+
+        String swedish = ((ObjectNode) DigestCard.of(digest, Texts.swedish(), null, null).getContent()).toString();
+
+        assertThat(swedish).contains("Inga ändringar ·").contains("Inga ändringar den här veckan.");
+    }
+
+    @Test
+    void over_85_percent_reads_as_over_and_85_itself_does_not_meet_it() {
+        var above = new Indicator("%", null, null, new BigDecimal("85"), null, IndicatorDirection.ABOVE);
+        var at85 = List.of(new IndicatorValue(1, 9, new BigDecimal("85"), null, 1L, "Anna", null, "teams",
+                Instant.parse("2026-10-01T08:00:00Z")));
+        var digest = digest(List.of(new Digest.IndicatorLine(9, "EM7-SAMARBETE", "Samarbete", "EM7", "FoU",
+                new IndicatorProgress(above, Frequency.HALF_YEARLY, at85), null)));
+
+        String swedish = ((ObjectNode) DigestCard.of(digest, Texts.swedish(), null, null).getContent()).toString();
+        String english = ((ObjectNode) DigestCard.of(digest, Texts.english(), null, null).getContent()).toString();
+
+        assertThat(swedish).contains("Samarbete: 85 %").contains("· målet inte nått (mål: över 85 %)");
+        assertThat(english).contains("· target not met (target: above 85 %)");
+    }
+
+    @Test
     void a_plan_without_indicators_has_no_indicator_section() {
         String card = ((ObjectNode) DigestCard.of(digest(List.of()), Texts.swedish(), null, null).getContent()).toString();
         assertThat(card).doesNotContain("Indikatorer");

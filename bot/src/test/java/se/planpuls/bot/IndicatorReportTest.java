@@ -121,6 +121,47 @@ class IndicatorReportTest extends BotTestBase {
     }
 
     @Test
+    void a_members_value_on_a_groups_indicator_is_receipted_as_reported_for_the_group_in_swedish_and_english() {
+        var bo = f.owner("Bo Ek", "bo.ek@example.com", null);
+        var groups = new se.planpuls.db.OwnerGroupService(f.database, f.clock);
+        long hr = groups.create("HR-gruppen", Actor.SYSTEM).id();
+        groups.addMember(hr, new se.planpuls.db.OwnerGroupService.NewMember(anna.id(), null, null, null), null,
+                Actor.SYSTEM);
+        groups.addMember(hr, new se.planpuls.db.OwnerGroupService.NewMember(bo.id(), null, null, null), null,
+                Actor.SYSTEM);
+        long group = f.milestones.create(f.planId, new ItemInput("MED", "HME-9", ItemKind.INDICATOR,
+                "Medarbetarengagemang i gruppen", null, null, 2026, null, null, null, Frequency.YEARLY, null, null,
+                false, null), new Indicator("index", null, null, new BigDecimal("80"), null,
+                IndicatorDirection.AT_LEAST), Actor.SYSTEM).id();
+        new se.planpuls.db.ItemShapeService(f.database, f.clock).setShape(group, new se.planpuls.domain.ItemShape(
+                null, false, null, java.util.List.of(), hr), null, Actor.SYSTEM);
+
+        String swedish = say(BO, "rapportera HME-9 78");
+        String receipt = connector.sent().get(connector.sent().size() - 2).path("attachments").get(0)
+                .path("content").toString();
+
+        assertThat(swedish).contains("HME-9").contains("78 index").contains("Du har svarat för gruppen HR-gruppen");
+        assertThat(receipt).contains("Värdet 78 index är sparat").contains("av Bo Ek för gruppen HR-gruppen");
+
+        String english = say(ANNA.inEnglish(), "report HME-9 79");
+        String englishReceipt = connector.sent().get(connector.sent().size() - 2).path("attachments").get(0)
+                .path("content").toString();
+        assertThat(english).contains("You answered for the group HR-gruppen");
+        assertThat(englishReceipt).contains("by Anna Berg for the group HR-gruppen");
+        assertThat(indicators.values(group)).extracting(v -> v.reporterName()).containsExactly("Bo Ek", "Anna Berg");
+    }
+
+    @Test
+    void an_owners_own_value_is_receipted_without_a_group() {
+        say(ANNA, "rapportera HME-1 78");
+        String receipt = connector.sent().get(connector.sent().size() - 2).path("attachments").get(0)
+                .path("content").toString();
+
+        assertThat(receipt).contains("av Anna Berg").doesNotContain("gruppen");
+        assertThat(lastText()).doesNotContain("gruppen");
+    }
+
+    @Test
     void someone_else_cannot_report_an_owners_indicator() {
         f.owner("Bo Ek", "bo.ek@example.com", null);
         assertThat(say(BO, "report HME-1 78")).contains("HME-1").contains("varken ägare");

@@ -122,6 +122,34 @@ class ReminderCardSenderTest {
     }
 
     @Test
+    void a_count_reminder_says_how_many_reports_the_year_still_needs_in_swedish_and_in_english() {
+        var item = new se.planpuls.domain.PlanDocument.Item("row 1", "SODRA-4", se.planpuls.domain.ItemKind.RECURRING,
+                "Rapportera till ledningsgruppen", null, null, 2027, LocalDate.parse("2027-12-31"), false, null, null,
+                null, "anna@example.com", "Anna Berg", List.of(), new se.planpuls.domain.ItemShapeDoc(null, false,
+                new se.planpuls.domain.TimesPerYear(4, null), List.of("ledningsgrupp"), null));
+        new se.planpuls.db.PlanImportService(f.database, f.clock).importPlan(new se.planpuls.domain.PlanDocument(
+                "sodra", "Verksamhetsplan", "Södra", 2026, 2027, List.of(), List.of(new se.planpuls.domain.PlanDocument
+                .Group("g", "Uppföljning", List.of(new se.planpuls.domain.PlanDocument.Area("a", "UPP", "Uppföljning",
+                        null, List.of(item))))), List.of()), se.planpuls.domain.Actor.SYSTEM);
+        long id = f.milestone("SODRA-4").milestone().id();
+        var count = new DueReminder(new ReminderKey(id, ReminderKind.COUNT, LocalDate.parse("2026-12-31"), 2),
+                anna.id(), LocalDate.parse("2026-11-23"));
+
+        bot.sendReminder(count).join();
+        String swedish = posted.get(posted.size() - 1).path("attachments").get(0).path("content").path("body")
+                .toString();
+        f.owners.clientLocaleSeen(anna.id(), "en-US");
+        bot.sendReminder(count).join();
+        String english = posted.get(posted.size() - 1).path("attachments").get(0).path("content").path("body")
+                .toString();
+
+        assertThat(swedish).contains("ska rapporteras minst 4 gånger per år och har 2 rapporter hittills i år: "
+                + "2 rapporter kvar i år, senast 31 dec 2026");
+        assertThat(english).contains("is to be reported at least 4 times a year and has 2 reports so far this year: "
+                + "2 reports still to come this year, by 31 Dec 2026");
+    }
+
+    @Test
     void an_owner_who_last_wrote_from_an_english_client_gets_the_reminder_in_english_unless_they_chose_swedish() {
         f.owners.clientLocaleSeen(anna.id(), "en-US");
 

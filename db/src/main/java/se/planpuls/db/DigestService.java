@@ -119,7 +119,10 @@ public final class DigestService {
                     .toList();
 
             Comparator<Digest.Item> byDue = Comparator.comparing(Digest.Item::due).thenComparing(Digest.Item::code);
-            List<Digest.Item> overdue = items.stream().filter(i -> i.overdue(today)).map(of)
+            // A count-based commitment is judged by its year's reports, the rule its reminders follow.
+            var counted = ItemShapeDao.countedThisYear(handle.attach(ItemShapeDao.class), planId, today);
+            List<Digest.Item> overdue = items.stream()
+                    .filter(i -> i.overdue(today, counted.getOrDefault(i.id(), List.of()))).map(of)
                     .sorted(byDue).toList();
             List<Digest.Item> atRisk = items.stream().filter(PlanItem::reportedAtRisk).map(of)
                     .sorted(byDue).toList();

@@ -153,14 +153,19 @@ public final class IndicatorService {
                 view.milestone().frequency(), dao.values(value.milestoneId()));
         String onBehalfOf = value.onBehalfOfId() == null ? null
                 : handle.attach(OwnerDao.class).byId(value.onBehalfOfId()).map(Owner::name).orElse(null);
-        return new Result(value, created, view, progress, onBehalfOf);
+        // A member's value on a group's indicator is the group's answer, as a member's status report is.
+        Long group = ReportService.forGroup(handle, view.milestone(), value.reporterOwnerId());
+        String forGroup = group == null ? null
+                : handle.attach(OwnerGroupDao.class).byId(group).map(OwnerGroupDao.GroupRow::name).orElse(null);
+        return new Result(value, created, view, progress, onBehalfOf, forGroup);
     }
 
     /**
      * The stored value, whether this call stored it (false for a repeated submission), the item and its
-     * indicator after it, and the owner a substitute reported for (null when the owner reported).
+     * indicator after it, the owner a substitute reported for (null when the owner reported), and the
+     * group a member reported for (null unless a group owns the indicator and the reporter is a member).
      */
     public record Result(IndicatorValue value, boolean created, MilestoneView view, IndicatorProgress progress,
-                         String onBehalfOfName) {
+                         String onBehalfOfName, String forGroupName) {
     }
 }

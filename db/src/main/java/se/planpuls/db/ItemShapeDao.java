@@ -27,6 +27,34 @@ interface ItemShapeDao {
     @SqlQuery("SELECT COUNT(*) FROM milestones WHERE parent_id = :id AND deleted_at IS NULL")
     int childCount(long id);
 
+    /**
+     * When each report since {@code since} was made, for the plan's count-based items only: they are
+     * judged by how many reports their year has, where every other shape needs its latest only.
+     */
+    @SqlQuery("""
+            SELECT r.milestone_id, r.reported_at FROM status_reports r JOIN milestones m ON m.id = r.milestone_id
+            WHERE m.plan_id = :planId AND m.times_min IS NOT NULL AND m.deleted_at IS NULL
+              AND r.reported_at >= :since
+            ORDER BY r.milestone_id, r.reported_at""")
+    @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(CountedReport.class)
+    List<CountedReport> countedReportsOfPlan(long planId, java.time.Instant since);
+
+    record CountedReport(long milestoneId, java.time.Instant reportedAt) {
+    }
+
+    /**
+     * {@link #countedReportsOfPlan} by item, from the first of January of the year before
+     * {@code today}'s: the rule counts the year it judges, which is last year's for an item that
+     * ended then.
+     */
+    static java.util.Map<Long, List<java.time.Instant>> countedThisYear(ItemShapeDao dao, long planId,
+                                                                       java.time.LocalDate today) {
+        var since = today.minusYears(1).withDayOfYear(1).atStartOfDay(se.planpuls.domain.calendar.WorkingCalendar.ZONE).toInstant();
+        return dao.countedReportsOfPlan(planId, since).stream().collect(java.util.stream.Collectors.groupingBy(
+                CountedReport::milestoneId, java.util.stream.Collectors.mapping(CountedReport::reportedAt,
+                        java.util.stream.Collectors.toList())));
+    }
+
     /** Writes every shape column of {@code id} but the parent, which needs every item's id first. */
     static void write(ItemShapeDao dao, long id, ItemShape shape) {
         TimesPerYear times = shape.timesPerYear();

@@ -341,8 +341,9 @@ public final class MilestoneService {
             String description = change.description() != null ? change.description().strip() : before.description();
             String reachedWhen = change.reachedWhen() != null ? change.reachedWhen().strip() : before.reachedWhen();
             String reportTo = change.reportTo() != null ? ItemRules.blankToNull(change.reportTo()) : before.reportTo();
+            // Judged with the item's shape: a count-based commitment has no frequency, an ongoing item no date.
             throwFirst(ItemRules.check("", before.code(), kind, title, description, reachedWhen, dueYear, dueDate,
-                    reportTo, frequency, startsOn));
+                    reportTo, frequency, startsOn, before.shape().ongoing(), before.shape().timesPerYear()));
             Long ownerId = change.clearOwner() ? null : change.ownerId() != null ? change.ownerId() : before.ownerId();
             if (!Objects.equals(ownerId, before.ownerId())) {
                 checkOwner(handle, ownerId);

@@ -109,7 +109,7 @@ public final class ReminderService {
         Map<Long, Owner> owners = jdbi.withExtension(OwnerDao.class, OwnerDao::all).stream()
                 .collect(Collectors.toMap(Owner::id, o -> o));
         for (long planId : planIds()) {
-            due.addAll(planner.due(day, policy(planId), facts(planId), owners, groupMembers(planId)));
+            due.addAll(planner.due(day, policy(planId), facts(planId, day), owners, groupMembers(planId)));
         }
         return due;
     }
@@ -138,7 +138,8 @@ public final class ReminderService {
                         Collectors.mapping(GroupReportDao.ItemMember::ownerId, Collectors.toList())));
     }
 
-    List<MilestoneFacts> facts(long planId) {
+    /** What the planner reads of each item of the plan, a count-based item's reports counted in {@code day}'s year. */
+    List<MilestoneFacts> facts(long planId, LocalDate day) {
         return jdbi.inTransaction(handle -> {
             ReminderDao dao = handle.attach(ReminderDao.class);
             Map<Long, Long> leads = new LinkedHashMap<>();
@@ -152,6 +153,7 @@ public final class ReminderService {
             Map<Long, java.time.Instant> lastValues = new LinkedHashMap<>();
             handle.attach(IndicatorDao.class).lastValuesOfPlan(planId)
                     .forEach(v -> lastValues.put(v.milestoneId(), v.lastAt()));
+            var counted = ItemShapeDao.countedThisYear(handle.attach(ItemShapeDao.class), planId, day);
             for (MilestoneView view : handle.attach(MilestoneDao.class).viewsOfPlan(planId)) {
                 var m = view.milestone();
                 var lastReport = view.latest() == null ? null : view.latest().reportedAt();
@@ -159,7 +161,7 @@ public final class ReminderService {
                 facts.add(new MilestoneFacts(m, view.reached(),
                         lastValue != null && (lastReport == null || lastValue.isAfter(lastReport)) ? lastValue
                                 : lastReport, leads.get(m.areaId()),
-                        done.getOrDefault(m.id(), List.of())));
+                        done.getOrDefault(m.id(), List.of()), counted.getOrDefault(m.id(), List.of())));
             }
             return facts;
         });

@@ -215,8 +215,16 @@ public final class ReportService {
                 .map(Owner::substituteId).filter(id -> id.longValue() == reporterId).isPresent()) {
             return Standing.SUBSTITUTE;
         }
+        return forGroup(handle, milestone, reporterId) != null ? Standing.MEMBER : Standing.NONE;
+    }
+
+    /**
+     * The group a member reports for: the item's owning group when the reporter is one of its
+     * members; null otherwise (and always when a person owns the item).
+     */
+    static Long forGroup(Handle handle, Milestone milestone, Long reporterId) {
         Long group = milestone.shape().ownerGroupId();
-        return group != null && TurnQueries.isMember(handle, group, reporterId) ? Standing.MEMBER : Standing.NONE;
+        return group != null && reporterId != null && TurnQueries.isMember(handle, group, reporterId) ? group : null;
     }
 
     /** Whether this owner may report on the milestone: its owner, the owner's substitute, or a member of its group. */

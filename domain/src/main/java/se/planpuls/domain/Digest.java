@@ -43,6 +43,25 @@ public record Digest(long planId, String planName, LocalDate date, Instant since
                                 IndicatorProgress progress, String chartUrl) {
     }
 
+    /** An indicator value reported since the previous digest: a change as much as a new status is. */
+    public record ValueReported(String code, String title, Indicator indicator, IndicatorValue value) {
+    }
+
+    /** The indicator values reported after {@link #since}, oldest first. */
+    public List<ValueReported> valuesReported() {
+        return indicators.stream().flatMap(i -> i.progress().values().stream()
+                        .filter(v -> v.reportedAt().isAfter(since))
+                        .map(v -> new ValueReported(i.code(), i.title(), i.progress().indicator(), v)))
+                .sorted(java.util.Comparator.comparing((ValueReported r) -> r.value().reportedAt())
+                        .thenComparingLong(r -> r.value().id()))
+                .toList();
+    }
+
+    /** What changed since {@link #since}: the status changes and the indicator values reported. */
+    public int changeCount() {
+        return changes.size() + valuesReported().size();
+    }
+
     /** The same digest with each indicator's chart at {@code chartUrl(id)}. */
     public Digest withIndicatorCharts(java.util.function.LongFunction<String> chartUrl) {
         return new Digest(planId, planName, date, since, areas, changes, overdue, atRisk, dependencyRisks,

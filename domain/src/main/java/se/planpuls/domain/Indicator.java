@@ -57,7 +57,7 @@ public record Indicator(String unit, BigDecimal baselineValue, LocalDate baselin
                     + MAX_UNIT + " characters"));
         }
         if (direction == null) {
-            problems.add(new Problem(at + "direction", "direction must be at_least, at_most, increase or decrease"));
+            problems.add(new Problem(at + "direction", "direction must be one of " + IndicatorDirection.CHOICES));
         } else if (direction.needsValue() && targetValue == null) {
             problems.add(new Problem(at + "target", "a target of " + direction.apiName() + " needs a value"));
         }
@@ -123,14 +123,7 @@ public record Indicator(String unit, BigDecimal baselineValue, LocalDate baselin
         if (latest == null || direction == null) {
             return false;
         }
-        return switch (direction) {
-            case AT_LEAST -> latest.compareTo(targetValue) >= 0;
-            case AT_MOST -> latest.compareTo(targetValue) <= 0;
-            case INCREASE -> targetValue != null ? latest.compareTo(targetValue) >= 0
-                    : previous != null && latest.compareTo(previous) > 0;
-            case DECREASE -> targetValue != null ? latest.compareTo(targetValue) <= 0
-                    : previous != null && latest.compareTo(previous) < 0;
-        };
+        return direction.met(latest, targetValue, previous);
     }
 
     /** A value with its unit as people write it: {@code 78 %}, {@code 1 200 kr}, {@code 4,5 dagar}. */

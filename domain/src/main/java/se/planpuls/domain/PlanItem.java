@@ -3,7 +3,6 @@ package se.planpuls.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Month;
-import se.planpuls.domain.calendar.WorkingCalendar;
 
 /**
  * A milestone as leaders read it: where it sits, who owns it, and its latest report with the
@@ -49,19 +48,31 @@ public record PlanItem(long id, long areaId, String code, String title, int dueY
 
     /**
      * Past due and not reached; for a recurring commitment: late, a period having passed without a
-     * report (see {@link ReportDue}), judged from the latest report, which is all that needs.
+     * report (see {@link ReportDue}), judged from the latest report, which is all that needs. A
+     * count-based commitment needs every report of its year: without them (see
+     * {@link #overdue(LocalDate, java.util.List)}) it is judged by its end only.
      */
     public boolean overdue(LocalDate today) {
+        return overdue(today, null);
+    }
+
+    /**
+     * As {@link #overdue(LocalDate)}, a count-based commitment judged by {@link ReportDue} on
+     * {@code reportsThisYear}, when each report of today's year was made: late when it is two or more
+     * reports short of the pace for the time gone, or short of its minimum once its year is over.
+     */
+    public boolean overdue(LocalDate today, java.util.List<Instant> reportsThisYear) {
         if (shape.ongoing()) {
             // An ongoing item has no date of its own to pass.
             return false;
         }
-        if (kind.periodic() && frequency != null) {
+        boolean counted = shape.timesPerYear() != null && frequency == null;
+        if (kind.periodic() && frequency != null || counted && reportsThisYear != null) {
             var item = new Milestone(id, 0, areaId, 0, code, title, "", "", dueYear, dueDate, dateUncertain, ownerId,
-                    kind, null, frequency, startsOn, 0);
-            var clock = java.time.Clock.fixed(today.atStartOfDay(WorkingCalendar.ZONE).toInstant(), WorkingCalendar.ZONE);
-            return ReportDue.assess(item, reached(), reportedAt == null ? java.util.List.of()
-                    : java.util.List.of(reportedAt), null, clock).late();
+                    kind, null, frequency, startsOn, 0, shape);
+            var reports = counted ? reportsThisYear
+                    : reportedAt == null ? java.util.List.<Instant>of() : java.util.List.of(reportedAt);
+            return ReportDue.assess(item, reached(), reports, null, today).late();
         }
         return !reached() && effectiveDueDate().isBefore(today);
     }

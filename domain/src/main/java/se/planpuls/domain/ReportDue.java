@@ -34,8 +34,14 @@ public final class ReportDue {
      * @param state       the item's state today
      * @param periodStart the current period's first day (for a milestone or assignment: today)
      * @param dueBy       when the expected report is due: the period's last day, or the item's date
+     * @param remaining   for a count-based commitment, the reports still to come this year to meet its
+     *                    minimum (0 once met); 0 for the other shapes
      */
-    public record Assessment(State state, LocalDate periodStart, LocalDate dueBy) {
+    public record Assessment(State state, LocalDate periodStart, LocalDate dueBy, int remaining) {
+        public Assessment(State state, LocalDate periodStart, LocalDate dueBy) {
+            this(state, periodStart, dueBy, 0);
+        }
+
         public boolean late() {
             return state == State.LATE;
         }
@@ -62,7 +68,12 @@ public final class ReportDue {
      */
     public static Assessment assess(Milestone item, boolean reached, List<Instant> reportedAt, LocalDate planStart,
                                     Clock clock) {
-        LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
+        return assess(item, reached, reportedAt, planStart, LocalDate.now(clock.withZone(WorkingCalendar.ZONE)));
+    }
+
+    /** As {@link #assess(Milestone, boolean, List, LocalDate, Clock)}, as of {@code today} in the region's zone. */
+    public static Assessment assess(Milestone item, boolean reached, List<Instant> reportedAt, LocalDate planStart,
+                                    LocalDate today) {
         LocalDate end = item.effectiveDueDate();
         if (item.shape().ongoing() || item.shape().timesPerYear() != null && item.frequency() == null) {
             return ShapedDue.assess(item, reached, reportedAt, planStart, today);

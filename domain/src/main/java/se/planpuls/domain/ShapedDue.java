@@ -11,7 +11,8 @@ import se.planpuls.domain.calendar.WorkingCalendar;
  * {@link ReportDue} for the shapes that have no period-based date: an ongoing item is never due nor
  * late (the regular check-in asks after it), only done once reported reached; a count-based
  * commitment is judged by {@link TimesPerYear#judge} on this year's reports: behind is due, late is
- * late, on track or over the maximum is reported.
+ * late, on track or over the maximum is reported; the assessment says how many reports the year still
+ * needs to meet its minimum.
  */
 final class ShapedDue {
     private ShapedDue() {
@@ -39,6 +40,6 @@ final class ShapedDue {
             case BEHIND -> today.isAfter(end) ? State.LATE : State.DUE;
             case LATE -> State.LATE;
         };
-        return new Assessment(state, yearStart, yearEnd);
+        return new Assessment(state, yearStart, yearEnd, Math.max(0, times.min() - reports));
     }
 }

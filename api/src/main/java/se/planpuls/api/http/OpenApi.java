@@ -162,6 +162,12 @@ final class OpenApi {
             simple(node, "date");
         } else if (raw == java.time.Instant.class) {
             node.put("type", "string").put("format", "date-time");
+        } else if (raw.isEnum()) {
+            // The words the API reads and writes, as Jackson spells each constant.
+            ArrayNode words = node.put("type", "string").putArray("enum");
+            for (Object constant : raw.getEnumConstants()) {
+                words.add(Json.MAPPER.valueToTree(constant).asText());
+            }
         } else if (raw == com.fasterxml.jackson.databind.JsonNode.class) {
             node.put("type", "object").put("description", "the entity as JSON");
         } else {

@@ -2,8 +2,10 @@ package se.planpuls.api.milestone;
 
 import io.javalin.http.Context;
 import se.planpuls.api.http.BadRequest;
+import se.planpuls.api.http.ETags;
 import se.planpuls.api.http.Params;
 import se.planpuls.db.DependencyService;
+import se.planpuls.db.IndicatorService;
 import se.planpuls.db.MilestoneService;
 
 /**
@@ -17,10 +19,12 @@ final class DependencyController {
 
     private final DependencyService dependencies;
     private final MilestoneService milestones;
+    private final IndicatorService indicators;
 
-    DependencyController(DependencyService dependencies, MilestoneService milestones) {
+    DependencyController(DependencyService dependencies, MilestoneService milestones, IndicatorService indicators) {
         this.dependencies = dependencies;
         this.milestones = milestones;
+        this.indicators = indicators;
     }
 
     void add(Context ctx) {
@@ -35,7 +39,10 @@ final class DependencyController {
                         "basis must be at most 2000 characters")
                 .get();
         dependencies.add(id, body.dependsOnId(), body.source() == null ? "admin API" : body.source(), body.basis());
-        ctx.status(201).json(MilestoneDetailJson.of(milestones.detail(id)));
+        // The item as GET answers it, with the new edge.
+        var item = MilestoneDetailJson.read(milestones, indicators, id);
+        ETags.set(ctx, item.milestone().version());
+        ctx.status(201).json(item);
     }
 
     void remove(Context ctx) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import se.planpuls.domain.IndicatorDirection;
 import se.planpuls.domain.IndicatorProgress;
 import se.planpuls.domain.IndicatorValue;
 
@@ -12,12 +13,12 @@ import se.planpuls.domain.IndicatorValue;
  * the target: the trend on the value before (or the baseline) and whether the target is met.
  */
 public record IndicatorJson(String unit, BigDecimal baseline, LocalDate baselineDate, BigDecimal target,
-                            LocalDate targetDate, String direction, BigDecimal latest, String trend, boolean onTarget,
+                            LocalDate targetDate, IndicatorDirection direction, BigDecimal latest, String trend, boolean onTarget,
                             List<ValueJson> values) {
     public static IndicatorJson of(IndicatorProgress p) {
         var i = p.indicator();
         return new IndicatorJson(i.unit(), i.baselineValue(), i.baselineDate(), i.targetValue(), i.targetDate(),
-                i.direction().apiName(), p.latestValue(), p.trend().apiName(), p.onTarget(),
+                i.direction(), p.latestValue(), p.trend().apiName(), p.onTarget(),
                 p.values().stream().map(ValueJson::of).toList());
     }
 

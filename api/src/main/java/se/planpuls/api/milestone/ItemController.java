@@ -30,9 +30,12 @@ final class ItemController {
                     String frequency, LocalDate startsOn, Long ownerId, String reason, IndicatorBody indicator) {
     }
 
-    /** An indicator's definition; on a change it replaces the whole definition. */
+    /**
+     * An indicator's definition; on a change it replaces the whole definition. The direction is read as
+     * text (the Swedish words too) and described by its API words.
+     */
     record IndicatorBody(String unit, java.math.BigDecimal baseline, LocalDate baselineDate,
-                         java.math.BigDecimal target, LocalDate targetDate, String direction) {
+                         java.math.BigDecimal target, LocalDate targetDate, IndicatorDirection direction) {
     }
 
     static final Route.Body INDICATOR = Route.Body.of(IndicatorBody.class);
@@ -71,9 +74,9 @@ final class ItemController {
     }
 
     void get(Context ctx) {
-        var detail = milestones.detail(Params.id(ctx, "id"));
-        ETags.set(ctx, detail.view().milestone().version());
-        ctx.json(detail(detail));
+        var item = MilestoneDetailJson.read(milestones, indicators, Params.id(ctx, "id"));
+        ETags.set(ctx, item.milestone().version());
+        ctx.json(item);
     }
 
     void create(Context ctx) {
@@ -89,7 +92,7 @@ final class ItemController {
         ctx.status(201);
         ctx.header("Location", "/api/v1/milestones/" + created.id());
         ETags.set(ctx, created.version());
-        ctx.json(detail(milestones.detail(created.id())));
+        ctx.json(MilestoneDetailJson.read(milestones, indicators, created.id()));
     }
 
     /** Any of the item's fields; {@code ownerId: null} clears the owner, {@code reason} says why. */
@@ -107,7 +110,7 @@ final class ItemController {
         Integer expected = ETags.expected(ctx, "milestone", id, () -> milestones.detail(id).view().milestone().version());
         var updated = milestones.update(id, input(body), indicator(body), expected, AdminAuth.actor(ctx));
         ETags.set(ctx, updated.version());
-        ctx.json(detail(milestones.detail(id)));
+        ctx.json(MilestoneDetailJson.read(milestones, indicators, id));
     }
 
     void delete(Context ctx) {
@@ -116,13 +119,6 @@ final class ItemController {
                 .check(r -> r == null || r.length() <= 2000, REASON).get();
         milestones.delete(id, ETags.expected(ctx, "milestone", id, () -> milestones.detail(id).view().milestone().version()), reason, AdminAuth.actor(ctx));
         ctx.status(204);
-    }
-
-    /** The item with its sub-deliverables nested and, for an indicator, its definition and values. */
-    private MilestoneDetailJson detail(se.planpuls.domain.MilestoneDetail detail) {
-        var children = milestones.children(detail.view().milestone().id());
-        return MilestoneDetailJson.of(detail, children, milestones.summary(children),
-                indicators.progress(detail.view().milestone()).orElse(null));
     }
 
     /** The body's indicator, every field named when wrong; null when the body has none. */
@@ -134,7 +130,7 @@ final class ItemController {
         String rawDirection = i.string("direction");
         IndicatorDirection direction = rawDirection == null ? null : IndicatorDirection.parse(rawDirection)
                 .orElseThrow(() -> new BadRequest("indicator.direction",
-                        "indicator.direction must be at_least, at_most, increase or decrease"));
+                        "indicator.direction must be one of " + IndicatorDirection.CHOICES));
         try {
             return new Indicator(i.string("unit"), i.decimal("baseline"), i.date("baselineDate"), i.decimal("target"),
                     i.date("targetDate"), direction);

@@ -54,10 +54,7 @@ final class ItemShapeController {
         Integer expected = ETags.expected(ctx, "milestone", id, () -> milestones.detail(id).view().milestone().version());
         var updated = shapes.setShape(id, shape, expected, AdminAuth.actor(ctx));
         ETags.set(ctx, updated.version());
-        var detail = milestones.detail(id);
-        var children = milestones.children(id);
         // The same item as GET answers: an indicator keeps its definition and values beside its new shape.
-        ctx.json(MilestoneDetailJson.of(detail, children, milestones.summary(children),
-                indicators.progress(detail.view().milestone()).orElse(null)));
+        ctx.json(MilestoneDetailJson.read(milestones, indicators, id));
     }
 }

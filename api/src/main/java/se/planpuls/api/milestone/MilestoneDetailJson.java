@@ -2,6 +2,8 @@ package se.planpuls.api.milestone;
 
 import java.util.List;
 import se.planpuls.api.milestone.MilestoneJson.ReportJson;
+import se.planpuls.db.IndicatorService;
+import se.planpuls.db.MilestoneService;
 import se.planpuls.domain.Effect;
 import se.planpuls.domain.MilestoneDetail;
 import se.planpuls.domain.MilestoneView;
@@ -16,23 +18,21 @@ import se.planpuls.domain.ParentStatus;
 record MilestoneDetailJson(MilestoneJson milestone, String description, String reachedWhen, String reachedWhenSource,
                            List<EffectJson> effects, List<Long> dependsOn, List<Long> dependents,
                            List<ReportJson> history, DeliverablesJson deliverables) {
-    static MilestoneDetailJson of(MilestoneDetail d) {
-        return of(d, List.of(), null, null);
-    }
-
-    /** With a parent's sub-deliverables nested in it and its status summarised from theirs. */
-    static MilestoneDetailJson of(MilestoneDetail d, List<MilestoneView> children, ParentStatus summary) {
-        return of(d, children, summary, null);
-    }
-
-    /** With an indicator's definition and values (null for another kind). */
-    static MilestoneDetailJson of(MilestoneDetail d, se.planpuls.domain.IndicatorProgress indicator) {
-        return of(d, List.of(), null, indicator);
+    /**
+     * The item as every answer about one item gives it (GET, create, change, shape, dependencies): its
+     * sub-deliverables with their summary, and an indicator's definition and values. One place, so no
+     * answer about an item is thinner than another.
+     */
+    static MilestoneDetailJson read(MilestoneService milestones, IndicatorService indicators, long id) {
+        var detail = milestones.detail(id);
+        var children = milestones.children(id);
+        return of(detail, children, milestones.summary(children),
+                indicators.progress(detail.view().milestone()).orElse(null));
     }
 
     /** With sub-deliverables and their summary, and an indicator's definition and values (null for another kind). */
-    static MilestoneDetailJson of(MilestoneDetail d, List<MilestoneView> children, ParentStatus summary,
-                                  se.planpuls.domain.IndicatorProgress indicator) {
+    private static MilestoneDetailJson of(MilestoneDetail d, List<MilestoneView> children, ParentStatus summary,
+                                          se.planpuls.domain.IndicatorProgress indicator) {
         var m = d.view().milestone();
         return new MilestoneDetailJson(MilestoneJson.of(d.view(), d.effectsSeen(), indicator), m.description(),
                 m.criterionStated() ? m.reachedWhen() : null, m.criterionStated() ? "criterion" : "description",

@@ -12,7 +12,7 @@ import se.planpuls.db.MilestoneService;
 /** Items of a plan (milestones, assignments, recurring commitments) and the dependency edges between them. */
 public final class MilestoneRoutes extends RouteGroup {
     public MilestoneRoutes(MilestoneService milestones, DependencyService dependencies, IndicatorService indicators) {
-        super(routes(new ItemController(milestones, indicators), new DependencyController(dependencies, milestones)));
+        super(routes(new ItemController(milestones, indicators), new DependencyController(dependencies, milestones, indicators)));
     }
 
     private static List<Route> routes(ItemController items, DependencyController dependencies) {

@@ -260,7 +260,7 @@ final class PlanCsvFormat {
                 : se.planpuls.domain.IndicatorDirection.parse(rawDirection).orElse(null);
         if (rawDirection != null && direction == null) {
             problems.add(new Problem(row + "target_direction",
-                    "target_direction must be at_least, at_most, increase or decrease"));
+                    "target_direction must be one of " + se.planpuls.domain.IndicatorDirection.CHOICES));
         }
         return new se.planpuls.domain.Indicator(cell(record, "unit"), number(record, row, "baseline", problems),
                 PlanJsonFormat.date(cell(record, "baseline_date"), row + "baseline_date", problems),

@@ -175,7 +175,7 @@ final class PlanJsonFormat {
         var direction = i.direction() == null ? null : se.planpuls.domain.IndicatorDirection.parse(i.direction())
                 .orElse(null);
         if (i.direction() != null && direction == null) {
-            problems.add(new Problem(at + "direction", "direction must be at_least, at_most, increase or decrease"));
+            problems.add(new Problem(at + "direction", "direction must be one of " + se.planpuls.domain.IndicatorDirection.CHOICES));
         }
         return new se.planpuls.domain.Indicator(i.unit(), i.baseline(), date(i.baselineDate(), at + "baselineDate",
                 problems), i.target(), date(i.targetDate(), at + "targetDate", problems), direction);

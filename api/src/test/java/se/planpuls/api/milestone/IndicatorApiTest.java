@@ -80,6 +80,9 @@ class IndicatorApiTest {
         }
         assertThat(exports[1][0]).contains("\"baseline\" : 61.5").contains("\"direction\" : \"at_most\"");
         assertThat(exports[0][1]).contains("HME-1").contains(",index,77,2023-12-31,77,2024-12-31,at_least");
+        // "Över 85 %" is written as the plan writes it: above 85, not at least 85.1.
+        assertThat(exports[0][0]).contains("\"target\" : 85,").contains("\"direction\" : \"above\"");
+        assertThat(exports[0][1]).contains("EM7-SAMARBETE").contains(",%,,,85,2024-12-31,above");
 
         running.close();
         running = new RunningApp(otherDataDir);
@@ -101,7 +104,7 @@ class IndicatorApiTest {
         var same = running.importJson(json);
         assertThat(same.json().path("unchanged").asInt()).as(same.body()).isEqualTo(9);
 
-        var changed = running.importJson(json.replace("\"target\": 90,", "\"target\": 92,"));
+        var changed = running.importJson(json.replace("\"target\": 90, \"targetDate\"", "\"target\": 92, \"targetDate\""));
 
         assertThat(changed.json().path("updated").asInt()).as(changed.body()).isEqualTo(1);
         assertThat(changed.json().path("changes").get(0).path("fields").get(0).asText()).isEqualTo("indicator");
@@ -169,6 +172,45 @@ class IndicatorApiTest {
         assertThat(shaped.json().path("milestone").path("shape").path("reportTo")).hasSize(2);
         assertThat(shaped.json().path("milestone").path("indicator").path("target").decimalValue())
                 .isEqualByComparingTo("79");
+    }
+
+    @Test
+    void over_85_percent_is_strictly_above_85_through_import_the_api_and_the_judgement_of_the_target() {
+        long planId = running.importJson(RunningApp.resource(OREBRO)).json().path("planId").asLong();
+        JsonNode list = running.api.get("/api/v1/milestones?plan=" + planId + "&kind=indicator").json();
+        JsonNode samarbete = code(list, "EM7-SAMARBETE").path("indicator");
+        assertThat(samarbete.path("direction").asText()).isEqualTo("above");
+        assertThat(samarbete.path("target").decimalValue()).isEqualByComparingTo("85");
+        assertThat(code(list, "PROC-HANDLEDNING").path("indicator").path("direction").asText()).isEqualTo("above");
+
+        long id = code(list, "EM7-SAMARBETE").path("id").asLong();
+        var indicators = new IndicatorService(running.app().database(), java.time.Clock.systemUTC());
+        indicators.report(new NewIndicatorValue(id, new BigDecimal("85"), null, new Reporter(null, "admin"), "api",
+                null));
+        assertThat(running.api.get("/api/v1/milestones/" + id).json().path("milestone").path("indicator")
+                .path("onTarget").asBoolean()).as("85 is not over 85").isFalse();
+        indicators.report(new NewIndicatorValue(id, new BigDecimal("85.5"), null, new Reporter(null, "admin"), "api",
+                null));
+        assertThat(running.api.get("/api/v1/milestones/" + id).json().path("milestone").path("indicator")
+                .path("onTarget").asBoolean()).isTrue();
+
+        String base = "{\"planId\":1,\"areaCode\":\"MED\",\"code\":\"LIG-1\",\"kind\":\"indicator\","
+                + "\"title\":\"Vårdtid\",\"dueYear\":2026,\"frequency\":\"yearly\"";
+        var below = running.api.post("/api/v1/milestones", base + ",\"indicator\":{\"unit\":\"dagar\",\"target\":5,"
+                + "\"direction\":\"under\"}}");
+        assertThat(below.status()).as(below.body()).isEqualTo(201);
+        assertThat(below.json().path("milestone").path("indicator").path("direction").asText()).isEqualTo("below");
+        assertProblem(running.api.post("/api/v1/milestones", base.replace("LIG-1", "LIG-2")
+                + ",\"indicator\":{\"unit\":\"dagar\",\"direction\":\"above\"}}"), 400, "indicator.target");
+        var unknown = running.api.post("/api/v1/milestones", base.replace("LIG-1", "LIG-3")
+                + ",\"indicator\":{\"unit\":\"dagar\",\"target\":5,\"direction\":\"lagom\"}}");
+        assertProblem(unknown, 400, "indicator.direction");
+        assertThat(unknown.body()).contains("at_least, at_most, above, below, increase, decrease");
+
+        JsonNode openApi = running.api.get("/openapi.json").json();
+        assertThat(openApi.path("components").path("schemas").path("IndicatorBody").path("properties")
+                .path("direction").path("enum")).extracting(JsonNode::asText)
+                .containsExactly("at_least", "at_most", "above", "below", "increase", "decrease");
     }
 
     private static JsonNode code(JsonNode list, String code) {

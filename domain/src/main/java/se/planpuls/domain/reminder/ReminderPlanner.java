@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import se.planpuls.domain.Frequency;
 import se.planpuls.domain.Milestone;
 import se.planpuls.domain.Owner;
+import se.planpuls.domain.ReportDue;
 import se.planpuls.domain.calendar.WorkingCalendar;
 
 /**
@@ -73,7 +74,8 @@ public final class ReminderPlanner {
     private List<DueReminder> groupPrompts(LocalDate today, ReminderPolicy policy, MilestoneFacts facts,
                                            List<Long> members, Map<Long, Owner> owners) {
         var asGroup = new MilestoneFacts(facts.milestone(), facts.reached(), facts.lastReportAt(), facts.areaLeadId(),
-                facts.sent().stream().map(s -> new SentReminder(s.key().forGroup(), s.sentAt())).toList());
+                facts.sent().stream().map(s -> new SentReminder(s.key().forGroup(), s.sentAt())).toList(),
+                facts.reportedAt());
         List<DueReminder> due = new ArrayList<>();
         var prompt = prompt(today, policy, asGroup, false).filter(r -> !answered(asGroup, r.key()));
         for (long member : members) {
@@ -86,10 +88,15 @@ public final class ReminderPlanner {
         return due;
     }
 
-    /** A member answered after the latest prompt of this round (same kind and date): the others are spared. */
+    /**
+     * A member answered after the latest prompt of this round (same kind and date): the others are
+     * spared. A count prompt's round is its number still needed too: a later shortfall is a new round.
+     */
     private static boolean answered(MilestoneFacts facts, ReminderKey key) {
         var latest = facts.sent().stream().filter(s -> s.key().kind() == key.kind()
-                && s.key().dueDate().equals(key.dueDate())).map(SentReminder::sentAt).max(Comparator.naturalOrder());
+                && s.key().dueDate().equals(key.dueDate())
+                && (key.kind() != ReminderKind.COUNT || s.key().step() == key.step()))
+                .map(SentReminder::sentAt).max(Comparator.naturalOrder());
         // A report at the very instant of the prompt (one clock tick) answers it too.
         return latest.isPresent() && facts.lastReportAt() != null && !facts.lastReportAt().isBefore(latest.get());
     }
@@ -115,13 +122,43 @@ public final class ReminderPlanner {
         Predicate<ReminderKey> open = key -> !done(facts, key);
         // An indicator expects a value each period just as a recurring commitment expects a report.
         boolean recurring = m.kind().periodic() && m.frequency() != null;
-        // A recurring commitment's own periods are its check-ins: no monthly check-in on top.
-        // An ongoing item has no date to be reminded of: the check-in and the review ask after it.
+        boolean counted = !recurring && !m.shape().ongoing() && m.shape().timesPerYear() != null;
+        // A recurring commitment's own periods are its check-ins, and a count-based one's count prompts
+        // are: no monthly check-in on top. An ongoing item has no date to be reminded of: the check-in
+        // and the review ask after it.
         return (recurring ? recurring(today, policy, facts)
+                : counted ? count(today, policy, facts)
                 : m.shape().ongoing() ? Optional.<ReminderKey>empty() : deadline(today, policy, m)).filter(open)
                 .or(() -> review(today, policy, m).filter(open))
-                .or(() -> recurring || snoozed ? Optional.empty() : checkIn(today, policy, facts).filter(open))
-                .map(key -> new DueReminder(key, m.ownerId(), plannedFor(key, policy)));
+                .or(() -> recurring || counted || snoozed ? Optional.empty() : checkIn(today, policy, facts).filter(open))
+                .map(key -> new DueReminder(key, m.ownerId(), key.kind() == ReminderKind.COUNT ? today
+                        : plannedFor(key, policy)));
+    }
+
+    /**
+     * A count-based commitment ("minst fyra gånger per år") is judged by {@link ReportDue} on this
+     * year's reports: while it is behind or late for the time gone, and in the year's last deadline
+     * window (its first deadline step before the end of the year or of the item) while the minimum is
+     * not met, the owner is told how many reports the year still needs. One prompt for each number
+     * still needed: a report that leaves the item behind brings the next one; none once the minimum is
+     * met or after the item's end. The quiet period holds it back like any prompt that is not urgent.
+     */
+    private Optional<ReminderKey> count(LocalDate today, ReminderPolicy policy, MilestoneFacts facts) {
+        Milestone m = facts.milestone();
+        if (today.isAfter(m.effectiveDueDate())
+                || policy.quietPeriod() != null && policy.quietPeriod().postpone(today, calendar).isAfter(today)) {
+            return Optional.empty();
+        }
+        var assessment = ReportDue.assess(m, facts.reached(), facts.reportedAt(), null, today);
+        if (assessment.remaining() == 0 || assessment.state() == ReportDue.State.NOT_YET) {
+            return Optional.empty();
+        }
+        LocalDate end = assessment.dueBy().isAfter(m.effectiveDueDate()) ? m.effectiveDueDate() : assessment.dueBy();
+        int window = policy.deadlineDays().stream().mapToInt(Integer::intValue).max().orElse(0);
+        boolean lastWindow = !today.isBefore(calendar.minusWorkingDays(end, window));
+        return assessment.reportExpected() || lastWindow
+                ? Optional.of(new ReminderKey(m.id(), ReminderKind.COUNT, end, assessment.remaining()))
+                : Optional.empty();
     }
 
     private static boolean promptedOn(LocalDate day, MilestoneFacts facts) {
@@ -222,6 +259,8 @@ public final class ReminderPlanner {
             case OVERDUE -> calendar.plusWorkingDays(key.dueDate(), 1);
             case CHECK_IN -> calendar.firstWorkingDayOfMonth(key.dueDate().getYear(), key.dueDate().getMonth());
             case FOLLOW_UP, ESCALATION -> calendar.plusWorkingDays(key.dueDate(), key.step());
+            // Not asked: a count prompt is planned for the day the item is found short (see count()).
+            case COUNT -> key.dueDate();
         };
         return urgent(key) || policy.quietPeriod() == null ? day : policy.quietPeriod().postpone(day, calendar);
     }

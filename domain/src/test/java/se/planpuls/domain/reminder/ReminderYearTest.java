@@ -216,6 +216,7 @@ class ReminderYearTest {
                 case CHECK_IN -> "check-in";
                 case FOLLOW_UP -> "follow-up";
                 case ESCALATION -> "missing report, lead told";
+                case COUNT -> key.step() + " reports still needed";
             };
         }
     }
