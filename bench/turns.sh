@@ -29,6 +29,9 @@ command -v wrk >/dev/null || { echo "wrk is required: apt-get install wrk" >&2; 
 
 node connector.js "$CONNECTOR_PORT" > "$work/connector.log" 2>&1 & pids+=($!)
 node echo-bot.js "$ECHO_PORT" > "$work/echo.log" 2>&1 & pids+=($!)
+# One owner asks the same over and over, and H2 would hand back the last result of a statement it holds
+# while no table changed; a region's owners each ask their own, so every turn here reads for itself.
+PLANPULS_DB_URL="${PLANPULS_DB_URL:-jdbc:h2:file:$work/data/planpuls;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;OPTIMIZE_REUSE_RESULTS=FALSE}" \
 PORT="$PLANPULS_PORT" PLANPULS_DATA_DIR="$work/data" PLANPULS_ADMIN_TOKEN="$TOKEN" \
   java ${PLANPULS_JAVA_OPTS:-} -jar "${PLANPULS_JAR:-../api/target/planpuls.jar}" > "$work/planpuls.log" 2>&1 & pids+=($!)
 for url in "http://127.0.0.1:$PLANPULS_PORT/health"; do
