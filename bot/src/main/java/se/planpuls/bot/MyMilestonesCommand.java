@@ -32,13 +32,14 @@ final class MyMilestonesCommand implements Command {
             return turn.reply("not.owner");
         }
         Owner owner = turn.owner().get();
-        List<MilestoneView> mine = ItemTree.nested(milestones.reportableBy(owner.id()));
+        var today = java.time.LocalDate.now(clock.withZone(se.planpuls.domain.calendar.WorkingCalendar.ZONE));
+        var own = milestones.ownCard(owner.id(), today);
+        List<MilestoneView> mine = ItemTree.nested(own.items());
         if (mine.isEmpty()) {
             return turn.reply("my.none");
         }
         Texts texts = turn.texts();
-        var today = java.time.LocalDate.now(clock.withZone(se.planpuls.domain.calendar.WorkingCalendar.ZONE));
-        var prompts = milestones.prompts(mine.stream().filter(v -> !v.reached()).toList(), today);
+        var prompts = own.prompts();
         List<PromptsCard.Row> rows = mine.stream().map(v -> v.reached()
                 ? new PromptsCard.Row(v, null, List.of(), PromptsCard.State.OPEN, null)
                 : new PromptsCard.Row(v, null, prompts.get(v.milestone().id()).effects(), PromptsCard.State.OPEN,
@@ -48,12 +49,10 @@ final class MyMilestonesCommand implements Command {
         String intro = texts.get("my.header", String.valueOf(mine.size())) + " "
                 + (allReached ? texts.get("my.allReached") : texts.get("my.cards"));
         // A parent's own status is its children's, summarised: said once, at the top.
-        var children = milestones.childrenOf(mine.stream().filter(v -> v.milestone().shape().parentId() == null)
-                .map(v -> v.milestone().id()).toList());
         for (MilestoneView v : mine) {
-            var own = children.get(v.milestone().id());
-            if (own != null) {
-                intro += "\n\n" + v.milestone().code() + ": " + ItemTree.summary(own, texts, today);
+            var children = own.children().get(v.milestone().id());
+            if (children != null) {
+                intro += "\n\n" + v.milestone().code() + ": " + ItemTree.summary(children, texts, today);
             }
         }
         Activity card = MessageFactory.attachment(PromptsCard.of("my.title", intro, rows, owner, texts));

@@ -54,8 +54,25 @@ public final class MilestoneService {
     /** The owner-prompt rules of a plan, by its reminder policy. */
     private static se.planpuls.domain.rules.OwnerPromptRules promptRules(Handle handle, long planId) {
         return new se.planpuls.domain.rules.OwnerPromptRules(TurnQueries.policyJson(handle, planId)
-                .map(ReminderPolicyJson::fromJson).orElse(se.planpuls.domain.reminder.ReminderPolicy.DEFAULT)
+                .map(MilestoneService::policy).orElse(se.planpuls.domain.reminder.ReminderPolicy.DEFAULT)
                 .staleAfterDays());
+    }
+
+    /** Policies as read from their stored text, which every card of a plan reads alike; a few plans' worth. */
+    private static final Map<String, se.planpuls.domain.reminder.ReminderPolicy> POLICIES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static se.planpuls.domain.reminder.ReminderPolicy policy(String json) {
+        var known = POLICIES.get(json);
+        if (known != null) {
+            return known;
+        }
+        if (POLICIES.size() >= 64) {
+            POLICIES.clear();
+        }
+        var read = ReminderPolicyJson.fromJson(json);
+        POLICIES.put(json, read);
+        return read;
     }
 
     /**
@@ -78,29 +95,53 @@ public final class MilestoneService {
         if (views.isEmpty()) {
             return Map.of();
         }
-        return jdbi.withHandle(handle -> {
-            List<Long> ids = views.stream().map(v -> v.milestone().id()).distinct().toList();
-            Map<Long, List<Effect>> effects = new LinkedHashMap<>();
-            for (int from = 0; from < ids.size(); from += 500) {
-                effects.putAll(effects(TurnQueries.effectRowsOf(handle, ids.subList(from, Math.min(ids.size(), from + 500)))));
-            }
-            List<Long> indicatorIds = views.stream().filter(v -> v.milestone().kind() == ItemKind.INDICATOR)
+        return jdbi.withHandle(handle -> prompts(handle, views, today));
+    }
+
+    /**
+     * What {@code mina milstolpar} shows, read on one connection: the items a person may report on
+     * ({@link #reportableBy}), the prompt of each one not yet reached ({@link #prompts}) and the
+     * sub-deliverables of each top-level one ({@link #childrenOf}).
+     */
+    public OwnCard ownCard(long ownerId, java.time.LocalDate today) {
+        return jdbi.inTransaction(handle -> {
+            List<MilestoneView> items = reportableBy(handle, ownerId);
+            List<MilestoneView> open = items.stream().filter(v -> !v.reached()).toList();
+            List<Long> tops = items.stream().filter(v -> v.milestone().shape().parentId() == null)
                     .map(v -> v.milestone().id()).distinct().toList();
-            Map<Long, se.planpuls.domain.Indicator> indicators = new LinkedHashMap<>();
-            for (int from = 0; from < indicatorIds.size(); from += 500) {
-                indicators.putAll(TurnQueries.indicatorsOf(handle,
-                        indicatorIds.subList(from, Math.min(indicatorIds.size(), from + 500))));
-            }
-            Map<Long, se.planpuls.domain.rules.OwnerPromptRules> rules = new java.util.HashMap<>();
-            Map<Long, PromptDetail> details = new LinkedHashMap<>();
-            for (MilestoneView view : views) {
-                var rule = rules.computeIfAbsent(view.milestone().planId(), plan -> promptRules(handle, plan));
-                long id = view.milestone().id();
-                details.put(id, new PromptDetail(effects.getOrDefault(id, List.of()), rule.check(view, today),
-                        indicators.get(id)));
-            }
-            return details;
+            return new OwnCard(items, open.isEmpty() ? Map.of() : prompts(handle, open, today),
+                    tops.isEmpty() ? Map.of() : childrenOf(handle, tops));
         });
+    }
+
+    /** See {@link #ownCard}: the items, each open one's prompt by id, and each parent's sub-deliverables by id. */
+    public record OwnCard(List<MilestoneView> items, Map<Long, PromptDetail> prompts,
+                          Map<Long, List<MilestoneView>> children) {
+    }
+
+    private static Map<Long, PromptDetail> prompts(Handle handle, Collection<MilestoneView> views,
+                                                   java.time.LocalDate today) {
+        List<Long> ids = views.stream().map(v -> v.milestone().id()).distinct().toList();
+        Map<Long, List<Effect>> effects = new LinkedHashMap<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            effects.putAll(effects(TurnQueries.effectRowsOf(handle, ids.subList(from, Math.min(ids.size(), from + 500)))));
+        }
+        List<Long> indicatorIds = views.stream().filter(v -> v.milestone().kind() == ItemKind.INDICATOR)
+                .map(v -> v.milestone().id()).distinct().toList();
+        Map<Long, se.planpuls.domain.Indicator> indicators = new LinkedHashMap<>();
+        for (int from = 0; from < indicatorIds.size(); from += 500) {
+            indicators.putAll(TurnQueries.indicatorsOf(handle,
+                    indicatorIds.subList(from, Math.min(indicatorIds.size(), from + 500))));
+        }
+        Map<Long, se.planpuls.domain.rules.OwnerPromptRules> rules = new java.util.HashMap<>();
+        Map<Long, PromptDetail> details = new LinkedHashMap<>();
+        for (MilestoneView view : views) {
+            var rule = rules.computeIfAbsent(view.milestone().planId(), plan -> promptRules(handle, plan));
+            long id = view.milestone().id();
+            details.put(id, new PromptDetail(effects.getOrDefault(id, List.of()), rule.check(view, today),
+                    indicators.get(id)));
+        }
+        return details;
     }
 
     public MilestoneView view(long id) {
@@ -201,15 +242,17 @@ public final class MilestoneService {
 
     /** The milestones a person may report on: their own, those of the owners they substitute for, and their groups'. */
     public List<MilestoneView> reportableBy(long ownerId) {
-        return jdbi.inTransaction(handle -> {
-            List<MilestoneView> result = new ArrayList<>(TurnQueries.viewsOfOwner(handle, ownerId));
-            for (var principal : TurnQueries.principalsOf(handle, ownerId)) {
-                result.addAll(TurnQueries.viewsOfOwner(handle, principal.id()));
-            }
-            // A member reports for each group they are in, so its items are theirs to report on too.
-            result.addAll(TurnQueries.viewsOfMember(handle, ownerId));
-            return result;
-        });
+        return jdbi.inTransaction(handle -> reportableBy(handle, ownerId));
+    }
+
+    private static List<MilestoneView> reportableBy(Handle handle, long ownerId) {
+        List<MilestoneView> result = new ArrayList<>(TurnQueries.viewsOfOwner(handle, ownerId));
+        for (var principal : TurnQueries.principalsOf(handle, ownerId)) {
+            result.addAll(TurnQueries.viewsOfOwner(handle, principal.id()));
+        }
+        // A member reports for each group they are in, so its items are theirs to report on too.
+        result.addAll(TurnQueries.viewsOfMember(handle, ownerId));
+        return result;
     }
 
     /**
@@ -421,12 +464,16 @@ public final class MilestoneService {
      * The sub-deliverables of each given item that has any, by parent id, each list in plan order;
      * one read for a whole card.
      */
-    public Map<Long, List<MilestoneView>> childrenOf(Collection<Long> parentIds) {
+    private Map<Long, List<MilestoneView>> childrenOf(Collection<Long> parentIds) {
         if (parentIds.isEmpty()) {
             return Map.of();
         }
+        return jdbi.withHandle(handle -> childrenOf(handle, parentIds));
+    }
+
+    private static Map<Long, List<MilestoneView>> childrenOf(Handle handle, Collection<Long> parentIds) {
         var byParent = new LinkedHashMap<Long, List<MilestoneView>>();
-        jdbi.withHandle(handle -> TurnQueries.childrenOf(handle, List.copyOf(parentIds))).forEach(child ->
+        TurnQueries.childrenOf(handle, List.copyOf(parentIds)).forEach(child ->
                 byParent.computeIfAbsent(child.milestone().shape().parentId(), id -> new ArrayList<>()).add(child));
         return byParent;
     }

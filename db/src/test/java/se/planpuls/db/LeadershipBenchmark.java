@@ -72,7 +72,8 @@ public final class LeadershipBenchmark {
         measure(db.product() + " plan         ", () -> plans.plan(planId).groups().size());
         measure(db.product() + " search       ", () -> milestones.search(
                 new se.planpuls.domain.MilestoneFilter("nummer 12", null, null, "in_progress")).size());
-        measure(db.product() + " owner's list ", () -> milestones.reportableBy(busyOwner).size());
+        measure(db.product() + " owner's list ", () -> milestones.ownCard(busyOwner,
+                LocalDate.ofInstant(NOW, WorkingCalendar.ZONE)).items().size());
         measure(db.product() + " one card     ", () -> milestones.detail(oneMilestone).effects().size());
         measure(db.product() + " digest       ", () -> digests.digest(planId, weekAgo).areas().size());
         measure(db.product() + " annual review", () -> reviews.review(planId, 2025).entries().size());
