@@ -47,8 +47,67 @@ public final class Database implements AutoCloseable {
 
     /** As {@link #open(String)}, inside {@code schema} (created when missing) when it is not null. */
     public static Database open(String jdbcUrl, String schema) {
+        String pooledUrl = withQueryCache(durable(withoutH2ShutdownHook(jdbcUrl)));
+        // Each statement of a migration commits on its own, and with no write delay each commit writes
+        // to the file: two thirds of a first start. A migration cut short is applied again at the next
+        // start, so an embedded file is migrated with H2's usual delay, through a connection held open
+        // until the pool's first connection has made every later commit durable.
+        String setupUrl = withQueryCache(withoutH2ShutdownHook(jdbcUrl));
+        boolean delayedSetup = !pooledUrl.equals(setupUrl);
+        java.sql.Connection setup = null;
+        HikariDataSource dataSource = null;
+        try {
+            if (delayedSetup) {
+                setup = java.sql.DriverManager.getConnection(setupUrl);
+            }
+            var flyway = Flyway.configure()
+                    // The portable migrations, then the few one database can only say in its own
+                    // dialect (a trigger), under the same version numbers for both.
+                    .locations("classpath:db/migration", jdbcUrl.startsWith("jdbc:postgresql:")
+                            ? "classpath:db/postgresql" : "classpath:db/h2");
+            if (schema != null) {
+                flyway.schemas(schema).createSchemas(true);
+            }
+            if (delayedSetup) {
+                flyway.dataSource(setupUrl, "", "");
+            } else {
+                dataSource = pool(jdbcUrl, pooledUrl, schema);
+                flyway.dataSource(dataSource);
+            }
+            Flyway loaded = flyway.load();
+            loaded.migrate();
+            // One look at where the schema stands: each info() scans the migrations and reads the history again.
+            MigrationInfoService info = loaded.info();
+            MigrationInfo current = info.current();
+            int pending = info.pending().length;
+            String version = current == null ? "none" : current.getVersion().getVersion();
+            if (dataSource == null) {
+                dataSource = pool(jdbcUrl, pooledUrl, schema);
+            }
+            String product;
+            try (var connection = dataSource.getConnection()) {
+                product = connection.getMetaData().getDatabaseProductName();
+            }
+            return new Database(dataSource, product, version, pending);
+        } catch (Exception e) {
+            if (dataSource != null) {
+                dataSource.close();
+            }
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+        } finally {
+            if (setup != null) {
+                try {
+                    setup.close();
+                } catch (java.sql.SQLException e) {
+                    // the pool holds the database open from here
+                }
+            }
+        }
+    }
+
+    private static HikariDataSource pool(String jdbcUrl, String pooledUrl, String schema) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(withQueryCache(durable(withoutH2ShutdownHook(jdbcUrl))));
+        config.setJdbcUrl(pooledUrl);
         config.setPoolName("planpuls");
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             // PostgreSQL's error detail repeats the failing row ("Failing row contains (…, name, e-mail …)"),
@@ -60,33 +119,7 @@ public final class Database implements AutoCloseable {
         if (schema != null) {
             config.setSchema(schema);
         }
-        HikariDataSource dataSource = new HikariDataSource(config);
-        try {
-            var flyway = Flyway.configure()
-                    .dataSource(dataSource)
-                    // The portable migrations, then the few one database can only say in its own
-                    // dialect (a trigger), under the same version numbers for both.
-                    .locations("classpath:db/migration", jdbcUrl.startsWith("jdbc:postgresql:")
-                            ? "classpath:db/postgresql" : "classpath:db/h2");
-            if (schema != null) {
-                flyway.schemas(schema).createSchemas(true);
-            }
-            Flyway loaded = flyway.load();
-            loaded.migrate();
-            // One look at where the schema stands: each info() scans the migrations and reads the history again.
-            MigrationInfoService info = loaded.info();
-            MigrationInfo current = info.current();
-            int pending = info.pending().length;
-            String version = current == null ? "none" : current.getVersion().getVersion();
-            String product;
-            try (var connection = dataSource.getConnection()) {
-                product = connection.getMetaData().getDatabaseProductName();
-            }
-            return new Database(dataSource, product, version, pending);
-        } catch (Exception e) {
-            dataSource.close();
-            throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
-        }
+        return new HikariDataSource(config);
     }
 
     /**
