@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -116,7 +117,10 @@ public final class PlanpulsApp implements AutoCloseable {
         database.publishMetrics(metrics.registry());
         ReminderDispatcher dispatcher = null;
         try {
-            new PlanLoader(database, clock).loadDefaultIfMissing();
+            // A first start loads the default plan while the rest is put together beside it: the two are
+            // independent until the server opens, and together they were most of a first start's time.
+            CompletableFuture<?> defaultPlan = CompletableFuture.runAsync(
+                    () -> new PlanLoader(database, clock).loadDefaultIfMissing());
             var plans = new PlanService(database);
             var milestones = new MilestoneService(database, clock);
             var indicators = new IndicatorService(database, clock);
@@ -177,6 +181,11 @@ public final class PlanpulsApp implements AutoCloseable {
                 table.install(cfg);
             });
             server.set(javalin);
+            try {
+                defaultPlan.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
             return new PlanpulsApp(config, database, scheduler, javalin, token, dispatcher, table, bot, botEndpoint,
                     metrics, draining);
         } catch (RuntimeException e) {
