@@ -19,7 +19,7 @@ import se.planpuls.domain.calendar.WorkingCalendar;
  * What the review reads of the items' shapes as of its day: report-to bodies, who answered for a
  * group, and the reports of the review's year on count-based items, judged by {@link ReportDue}.
  */
-record ReviewShapes(LocalDate planStart, LocalDate judgedOn, Map<Long, List<String>> bodies,
+record ReviewShapes(LocalDate planStart, LocalDate judgedOn, boolean yearOver, Map<Long, List<String>> bodies,
                     Map<Long, String> answers, Map<Long, List<Instant>> counted) {
 
     static ReviewShapes read(Handle handle, PlanSummary plan, int year, LocalDate asOf, Instant before) {
@@ -36,7 +36,8 @@ record ReviewShapes(LocalDate planStart, LocalDate judgedOn, Map<Long, List<Stri
         Map<Long, List<Instant>> counted = new HashMap<>();
         dao.countedReports(plan.id(), from, until)
                 .forEach(m -> counted.computeIfAbsent(m.milestoneId(), k -> new ArrayList<>()).add(m.reportedAt()));
-        return new ReviewShapes(LocalDate.of(plan.periodStart(), 1, 1), judgedOn, bodies, answers, counted);
+        return new ReviewShapes(LocalDate.of(plan.periodStart(), 1, 1), judgedOn, asOf.isAfter(yearEnd), bodies,
+                answers, counted);
     }
 
     boolean inYear(PlanItem item, int year) {
@@ -71,6 +72,12 @@ record ReviewShapes(LocalDate planStart, LocalDate judgedOn, Map<Long, List<Stri
         var milestone = new se.planpuls.domain.Milestone(item.id(), planId, item.areaId(), 0, item.code(),
                 item.title(), "", "", item.dueYear(), item.dueDate(), item.dateUncertain(), item.ownerId(),
                 item.kind(), null, item.frequency(), item.startsOn(), 0, item.shape());
+        if (yearOver) {
+            // The review's year has ended: what it called for either came or did not.
+            return new AnnualReview.Count(made.size(), times.min(), times.max(),
+                    times.closedYear(made.size()) == se.planpuls.domain.TimesPerYear.Pace.LATE
+                            ? AnnualReview.Pace.LATE : AnnualReview.Pace.ON_TRACK);
+        }
         Clock day = Clock.fixed(judgedOn.atTime(12, 0).atZone(WorkingCalendar.ZONE).toInstant(),
                 WorkingCalendar.ZONE);
         var assessment = ReportDue.assess(milestone, item.reached(), made, planStart, day);

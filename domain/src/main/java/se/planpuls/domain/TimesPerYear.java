@@ -70,4 +70,15 @@ public record TimesPerYear(int min, Integer max) {
         }
         return shortBy == 1 ? Pace.BEHIND : Pace.LATE;
     }
+
+    /**
+     * Judges a year that is over, with {@code reports} made in it: short of the minimum is late, however
+     * the reports were spread; beyond the maximum is over it.
+     */
+    public Pace closedYear(int reports) {
+        if (max != null && reports > max) {
+            return Pace.OVER_MAX;
+        }
+        return reports >= min ? Pace.ON_TRACK : Pace.LATE;
+    }
 }

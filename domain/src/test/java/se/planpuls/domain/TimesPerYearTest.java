@@ -39,6 +39,21 @@ class TimesPerYearTest {
         assertThat(new TimesPerYear(min, max).judge(reports, null, today)).isEqualTo(pace);
     }
 
+    @ParameterizedTest
+    @CsvSource(nullValues = "-", textBlock = """
+            # reports, min, max, pace once the year is over
+              0,       1,   2,   LATE
+              1,       1,   2,   ON_TRACK
+              2,       1,   2,   ON_TRACK
+              3,       1,   2,   OVER_MAX
+              3,       4,   -,   LATE
+              4,       4,   -,   ON_TRACK
+              9,       4,   -,   ON_TRACK
+            """)
+    void once_the_year_is_over_short_of_the_minimum_is_late_however_close(int reports, int min, Integer max, Pace pace) {
+        assertThat(new TimesPerYear(min, max).closedYear(reports)).isEqualTo(pace);
+    }
+
     @Test
     void four_reports_in_one_half_year_are_on_track_where_a_quarterly_frequency_would_be_late() {
         var atLeastFour = new TimesPerYear(4, null);

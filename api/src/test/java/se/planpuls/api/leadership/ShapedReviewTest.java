@@ -159,6 +159,13 @@ class ShapedReviewTest {
             assertThat(ongoing.path("reportTo")).extracting(JsonNode::asText)
                     .containsExactly("Ledningsgruppen", "Politiska styrgruppen", "Södra regionvårdsnämnden");
             assertThat(entry(review, "P5-LEDNINGSGRUPP").path("owner").asText()).isEqualTo("ledningsgruppen");
+            // Reviewed after the year is over, a commitment short of its minimum is late, one report short or not.
+            JsonNode closed = running.api.get("/api/v1/plans/" + plan + "/annual-review?year=2023&asOf=2024-01-31")
+                    .json();
+            assertThat(entry(closed, "P6-WEBINARIUM").path("count").path("reports").asInt()).isZero();
+            assertThat(entry(closed, "P6-WEBINARIUM").path("count").path("pace").asText()).isEqualTo("late");
+            assertThat(entry(closed, "P5-LEDNINGSGRUPP").path("count").path("pace").asText()).isEqualTo("late");
+            assertThat(entry(closed, "P5-CHEFSFORUM").path("count").path("pace").asText()).isEqualTo("on_track");
             // The year before has its own count.
             assertThat(entry(running.api.get("/api/v1/plans/" + plan + "/annual-review?year=2022&asOf=2022-12-31")
                     .json(), "P5-LEDNINGSGRUPP").path("count").path("reports").asInt()).isEqualTo(1);
