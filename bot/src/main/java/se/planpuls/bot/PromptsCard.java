@@ -102,7 +102,7 @@ final class PromptsCard {
      */
     static Attachment of(String titleKey, String intro, List<Row> rows, Owner reader, Texts texts) {
         ObjectNode card = card(titleKey, intro, rows, reader, texts, MAX_FORMS);
-        for (int forms = MAX_FORMS - 1; forms > 0 && size(card) > MAX_BYTES; forms--) {
+        for (int forms = MAX_FORMS - 1; forms > 0 && sizeAtMost(card) > MAX_BYTES && size(card) > MAX_BYTES; forms--) {
             card = card(titleKey, intro, rows, reader, texts, forms);
         }
         return Cards.attachment(card);
@@ -138,6 +138,41 @@ final class PromptsCard {
             throw new java.io.UncheckedIOException(e);
         }
         return (int) counter.bytes;
+    }
+
+    /**
+     * A bound the card's size in UTF-8 bytes cannot exceed, added up from its texts without writing it:
+     * most cards are far under the limit, and only one near it is then written out to count exactly.
+     * Each character is taken at the most JSON and UTF-8 make of it: a control character six bytes (its
+     * escape), a quote or backslash two, others one to three (a surrogate half three, though the pair is
+     * written in four).
+     */
+    static int sizeAtMost(com.fasterxml.jackson.databind.JsonNode node) {
+        if (node.isObject()) {
+            int bytes = 2;
+            for (var fields = node.fields(); fields.hasNext(); ) {
+                var field = fields.next();
+                bytes += textAtMost(field.getKey()) + 2 + sizeAtMost(field.getValue());
+            }
+            return bytes;
+        }
+        if (node.isArray()) {
+            int bytes = 2;
+            for (var element : node) {
+                bytes += sizeAtMost(element) + 1;
+            }
+            return bytes;
+        }
+        return node.isTextual() ? textAtMost(node.textValue()) : node.toString().length();
+    }
+
+    private static int textAtMost(String text) {
+        int bytes = 2;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            bytes += c < 0x20 ? 6 : c == '"' || c == '\\' ? 2 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+        }
+        return bytes;
     }
 
     private static ObjectNode card(String titleKey, String intro, List<Row> rows, Owner reader, Texts texts,

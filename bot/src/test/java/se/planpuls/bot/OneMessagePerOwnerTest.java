@@ -218,6 +218,23 @@ class OneMessagePerOwnerTest extends BotTestBase {
         assertThat(card.path("body").toString()).contains("milstolpar till behöver din rapport").contains("**visa ");
         assertThat(PromptsCard.size((com.fasterxml.jackson.databind.node.ObjectNode) card)).as("bytes counted")
                 .isEqualTo(card.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        assertThat(PromptsCard.sizeAtMost(card)).as("the bound").isGreaterThanOrEqualTo(PromptsCard.size(
+                (com.fasterxml.jackson.databind.node.ObjectNode) card));
+    }
+
+    @Test
+    void the_bound_on_a_cards_size_is_never_under_what_is_written_whatever_the_characters() {
+        var node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        node.put("plain", "Status för MED-1");
+        node.put("quotes \"and\" \\", "tab\there, NUL \u0000, bell \u0007");
+        node.put("symbols", "✓ ● ✗ ○ 🟢 🔴 ↳ – é");
+        node.put("number", 78.5).put("flag", true).putNull("none");
+        node.putArray("rows").add("å").add(1).addObject().put("x", "y");
+        int written = PromptsCard.size(node);
+
+        assertThat(written).isEqualTo(node.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        // Over only by what it cannot know without writing: short escapes, surrogate pairs, the last comma.
+        assertThat(PromptsCard.sizeAtMost(node)).isBetween(written, written * 11 / 10);
     }
 
     /** A report made on {@code day} at 09:00, as the service then saw it. */
