@@ -128,8 +128,7 @@ public final class DigestService {
                     .sorted(byDue).toList();
             LocalDate horizon = today.plusDays(DUE_SOON_DAYS);
             List<Digest.Item> dueSoon = items.stream()
-                    .filter(i -> !i.reached() && !i.effectiveDueDate().isBefore(today)
-                            && !i.effectiveDueDate().isAfter(horizon))
+                    .filter(i -> i.dueBy(today, horizon, counted.getOrDefault(i.id(), List.of())))
                     .map(of).sorted(byDue).toList();
             var risks = dependencyRisk.evaluate(items, dao.edges(planId), today);
             List<Digest.Item> withoutOwner = all.stream().filter(i -> i.ownerId() == null && !i.reached())

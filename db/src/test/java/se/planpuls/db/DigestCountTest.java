@@ -43,4 +43,38 @@ class DigestCountTest {
             assertThat(overdue(f)).isEmpty();
         }
     }
+
+    // Tuesday 7 December 2027: the commitment's last year ends within the digest's 30 days.
+    private static final Clock DECEMBER = Clock.fixed(Instant.parse("2027-12-07T07:30:00Z"), WorkingCalendar.ZONE);
+
+    private static List<String> dueSoon(Fixtures f) {
+        return new DigestService(f.database, DECEMBER).digest(f.milestone("SODRA-4").milestone().planId(), null)
+                .dueSoon().stream().map(Digest.Item::code).toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void a_commitment_whose_year_has_its_four_reports_is_not_due_as_the_year_ends(TestDatabases.Kind kind) {
+        try (var f = new Fixtures(kind.open(), CLOCK)) {
+            long id = CountReminderServiceTest.importFourTimesAYear(f);
+            for (String day : List.of("2027-02-10", "2027-05-10", "2027-08-10", "2027-11-10")) {
+                CountReminderServiceTest.reportOn(f, id, day);
+            }
+
+            assertThat(dueSoon(f)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void a_commitment_still_short_of_its_four_reports_is_due_as_the_year_ends(TestDatabases.Kind kind) {
+        try (var f = new Fixtures(kind.open(), CLOCK)) {
+            long id = CountReminderServiceTest.importFourTimesAYear(f);
+            for (String day : List.of("2027-02-10", "2027-05-10", "2027-08-10")) {
+                CountReminderServiceTest.reportOn(f, id, day);
+            }
+
+            assertThat(dueSoon(f)).containsExactly("SODRA-4");
+        }
+    }
 }

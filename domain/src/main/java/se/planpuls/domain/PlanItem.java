@@ -77,6 +77,23 @@ public record PlanItem(long id, long areaId, String code, String title, int dueY
         return !reached() && effectiveDueDate().isBefore(today);
     }
 
+    /**
+     * Due on or after {@code today} and by {@code horizon}, and still wanting something: not reached, not
+     * ongoing (it has no date of its own), and for a count-based commitment, reports still needed in its
+     * year by {@link ReportDue} on {@code reportsThisYear}.
+     */
+    public boolean dueBy(LocalDate today, LocalDate horizon, java.util.List<Instant> reportsThisYear) {
+        if (reached() || shape.ongoing() || effectiveDueDate().isBefore(today) || effectiveDueDate().isAfter(horizon)) {
+            return false;
+        }
+        if (shape.timesPerYear() != null && frequency == null && reportsThisYear != null) {
+            var item = new Milestone(id, 0, areaId, 0, code, title, "", "", dueYear, dueDate, dateUncertain, ownerId,
+                    kind, null, frequency, startsOn, 0, shape);
+            return ReportDue.assess(item, false, reportsThisYear, null, today).remaining() > 0;
+        }
+        return true;
+    }
+
     public boolean reportedAtRisk() {
         return !reached() && atRisk;
     }
