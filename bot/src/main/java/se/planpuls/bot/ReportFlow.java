@@ -122,19 +122,21 @@ final class ReportFlow {
     private CompletableFuture<Void> report(Turn turn, CardSubmission submission, String key, String statusCardId,
                                            String questionId) {
         Owner reporter = turn.owner().orElseThrow();
-        ReportService.Reportable target;
-        try {
-            target = reports.reportable(reporter.id(), submission.milestoneId());
-        } catch (NotFoundException e) {
-            return turn.reply("report.invalid.milestone");
-        }
-        MilestoneView view = target.view();
-        if (!target.allowed()) {
-            return turn.reply("report.forbidden", view.milestone().code());
-        }
         boolean judged = CardSubmission.JUDGED.equals(submission.action());
         boolean noComment = submission.comment() == null || submission.comment().isBlank();
         if (submission.status() == Status.REACHED && noComment && !submission.skip()) {
+            // Only here is the item read before the report: the question names it. Every other submit is
+            // checked, stored and read back in the report's own transaction.
+            ReportService.Reportable target;
+            try {
+                target = reports.reportable(reporter.id(), submission.milestoneId());
+            } catch (NotFoundException e) {
+                return turn.reply("report.invalid.milestone");
+            }
+            MilestoneView view = target.view();
+            if (!target.allowed()) {
+                return turn.reply("report.forbidden", view.milestone().code());
+            }
             if (judged) {
                 return turn.reply("judged.stillEmpty");
             }
@@ -160,7 +162,8 @@ final class ReportFlow {
         } catch (NotFoundException e) {
             return turn.reply("report.invalid.milestone");
         } catch (ForbiddenException e) {
-            return turn.reply("report.forbidden", view.milestone().code());
+            return turn.reply("report.forbidden", reports.reportable(reporter.id(), submission.milestoneId()).view()
+                    .milestone().code());
         } catch (InvalidInputException e) {
             return refuse(turn, e, submission);
         }
@@ -174,8 +177,8 @@ final class ReportFlow {
         if (!result.created()) {
             return updates.thenCompose(done -> turn.reply("report.duplicate"));
         }
-        String saved = texts.get("report.saved", view.milestone().code(), view.milestone().title(),
-                texts.status(report.status()));
+        var item = result.view().milestone();
+        String saved = texts.get("report.saved", item.code(), item.title(), texts.status(report.status()));
         if (onBehalf != null) {
             saved += " " + texts.get("report.savedOnBehalf", onBehalf);
         }
