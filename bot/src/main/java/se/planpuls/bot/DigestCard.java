@@ -192,11 +192,7 @@ final class DigestCard {
         if (progress.latest() == null) {
             return texts.get("digest.indicator.noValue", line.code(), line.title(), target);
         }
-        // A first value has no trend: no arrow, and no space left where it would have stood.
-        String arrow = progress.trend().arrow();
-        String value = IndicatorCard.format(indicator, progress.latestValue(), texts)
-                + (arrow == null || arrow.isEmpty() ? "" : " " + arrow);
-        return texts.get("digest.indicator.item", line.code(), line.title(), value,
+        return texts.get("digest.indicator.item", line.code(), line.title(), IndicatorCard.latestWithTrend(progress, texts),
                 texts.get(progress.onTarget() ? "indicator.met" : "indicator.notMet"), target);
     }
 

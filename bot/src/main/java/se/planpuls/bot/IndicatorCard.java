@@ -65,12 +65,19 @@ final class IndicatorCard {
         return Cards.attachment(Cards.card(body));
     }
 
+    /** "78,5 index ↑"; a first value has no trend, and no gap where its arrow would stand. */
+    static String latestWithTrend(IndicatorProgress progress, Texts texts) {
+        String arrow = progress.trend().arrow();
+        return format(progress.indicator(), progress.latestValue(), texts)
+                + (arrow == null || arrow.isEmpty() ? "" : " " + arrow);
+    }
+
     private static ObjectNode facts(IndicatorProgress progress, Texts texts) {
         Indicator i = progress.indicator();
         String baseline = i.baselineValue() == null ? "–" : format(i, i.baselineValue(), texts)
                 + (i.baselineDate() == null ? "" : " (" + texts.date(i.baselineDate()) + ")");
         String latest = progress.latest() == null ? texts.get("indicator.card.none")
-                : format(i, progress.latestValue(), texts) + " " + progress.trend().arrow() + " · "
+                : latestWithTrend(progress, texts) + " · "
                         + texts.get(progress.onTarget() ? "indicator.met" : "indicator.notMet");
         return Cards.facts(texts.get("indicator.card.baseline"), baseline, texts.get("indicator.card.target"),
                 target(i, texts), texts.get("indicator.card.latest"), latest);

@@ -73,7 +73,8 @@ class IndicatorReportTest extends BotTestBase {
 
         assertThat(lastText()).contains("92,5 %").contains("målet nått");
         assertThat(connector.updates()).hasSize(1);
-        assertThat(connector.updates().get(0).body().toString()).contains("92,5 %");
+        // Its first value: no trend arrow on the receipt, and no gap where it would stand.
+        assertThat(connector.updates().get(0).body().toString()).contains("\"value\":\"92,5 % · målet nått\"");
         assertThat(indicators.values(share)).extracting(v -> v.value().toPlainString()).containsExactly("92.5");
     }
 
