@@ -69,9 +69,6 @@ record ReviewShapes(LocalDate planStart, LocalDate judgedOn, boolean yearOver, M
             return null;
         }
         List<Instant> made = counted.getOrDefault(item.id(), List.of());
-        var milestone = new se.planpuls.domain.Milestone(item.id(), planId, item.areaId(), 0, item.code(),
-                item.title(), "", "", item.dueYear(), item.dueDate(), item.dateUncertain(), item.ownerId(),
-                item.kind(), null, item.frequency(), item.startsOn(), 0, item.shape());
         if (yearOver) {
             // The review's year has ended: what it called for either came or did not.
             return new AnnualReview.Count(made.size(), times.min(), times.max(),
@@ -80,7 +77,7 @@ record ReviewShapes(LocalDate planStart, LocalDate judgedOn, boolean yearOver, M
         }
         Clock day = Clock.fixed(judgedOn.atTime(12, 0).atZone(WorkingCalendar.ZONE).toInstant(),
                 WorkingCalendar.ZONE);
-        var assessment = ReportDue.assess(milestone, item.reached(), made, planStart, day);
+        var assessment = ReportDue.assess(item.asMilestone(planId), item.reached(), made, planStart, day);
         return new AnnualReview.Count(made.size(), times.min(), times.max(), AnnualReview.Pace.of(assessment.state()));
     }
 

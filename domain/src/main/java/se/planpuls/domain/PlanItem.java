@@ -68,8 +68,7 @@ public record PlanItem(long id, long areaId, String code, String title, int dueY
         }
         boolean counted = shape.timesPerYear() != null && frequency == null;
         if (kind.periodic() && frequency != null || counted && reportsThisYear != null) {
-            var item = new Milestone(id, 0, areaId, 0, code, title, "", "", dueYear, dueDate, dateUncertain, ownerId,
-                    kind, null, frequency, startsOn, 0, shape);
+            var item = asMilestone(0);
             var reports = counted ? reportsThisYear
                     : reportedAt == null ? java.util.List.<Instant>of() : java.util.List.of(reportedAt);
             return ReportDue.assess(item, reached(), reports, null, today).late();
@@ -87,11 +86,15 @@ public record PlanItem(long id, long areaId, String code, String title, int dueY
             return false;
         }
         if (shape.timesPerYear() != null && frequency == null && reportsThisYear != null) {
-            var item = new Milestone(id, 0, areaId, 0, code, title, "", "", dueYear, dueDate, dateUncertain, ownerId,
-                    kind, null, frequency, startsOn, 0, shape);
-            return ReportDue.assess(item, false, reportsThisYear, null, today).remaining() > 0;
+            return ReportDue.assess(asMilestone(0), false, reportsThisYear, null, today).remaining() > 0;
         }
         return true;
+    }
+
+    /** The item as {@link ReportDue} judges it: its dates, kind, frequency and shape; texts left empty. */
+    public Milestone asMilestone(long planId) {
+        return new Milestone(id, planId, areaId, 0, code, title, "", "", dueYear, dueDate, dateUncertain, ownerId,
+                kind, null, frequency, startsOn, 0, shape);
     }
 
     public boolean reportedAtRisk() {
