@@ -13,11 +13,9 @@ interface AuditDao {
     String COLUMNS = """
             id, at, actor, source, action, entity, entity_id, plan_id, reason, before_json, after_json""";
 
-    @SqlUpdate("""
+    String INSERT = """
             INSERT INTO audit_log (at, actor, source, action, entity, entity_id, plan_id, reason, before_json, after_json)
-            VALUES (:at, :actor, :source, :action, :entity, :entityId, :planId, :reason, :beforeJson, :afterJson)""")
-    void insert(Instant at, String actor, String source, String action, String entity, Long entityId, Long planId,
-                String reason, String beforeJson, String afterJson);
+            VALUES (:at, :actor, :source, :action, :entity, :entityId, :planId, :reason, :beforeJson, :afterJson)""";
 
     /** Entries filtered by entity type, entity id and time; each filter is skipped when null. Oldest first. */
     @SqlQuery("SELECT " + COLUMNS + """

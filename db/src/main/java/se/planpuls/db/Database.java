@@ -19,19 +19,25 @@ import se.planpuls.domain.MilestoneView;
  */
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
+    /** What the services and Quartz use: the pool, or the pool whose writers wait for their group's store. */
+    private final DataSource writers;
+    private final GroupCommit commits;
     private final Jdbi jdbi;
     private final String product;
     private final String schemaVersion;
     private final int pendingMigrations;
 
-    private Database(HikariDataSource dataSource, String product, String schemaVersion, int pendingMigrations) {
+    private Database(HikariDataSource dataSource, GroupCommit commits, String product, String schemaVersion,
+                     int pendingMigrations) {
         this.dataSource = dataSource;
+        this.commits = commits;
+        this.writers = commits == null ? dataSource : new GroupCommitDataSource(dataSource, commits);
         this.product = product;
         this.schemaVersion = schemaVersion;
         this.pendingMigrations = pendingMigrations;
         // Registered as instances rather than by annotation on the DAO: Jdbi instantiates annotated
         // mapper classes reflectively, which would force them to be public.
-        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin())
+        this.jdbi = Jdbi.create(writers).installPlugin(new SqlObjectPlugin())
                 // A failed statement's message would otherwise carry its bound arguments (a whole
                 // plan with owners' e-mails) into the log; the cause still names what went wrong.
                 .configure(StatementExceptions.class,
@@ -47,61 +53,50 @@ public final class Database implements AutoCloseable {
 
     /** As {@link #open(String)}, inside {@code schema} (created when missing) when it is not null. */
     public static Database open(String jdbcUrl, String schema) {
-        String pooledUrl = withQueryCache(durable(withoutH2ShutdownHook(jdbcUrl)));
-        // Each statement of a migration commits on its own, and with no write delay each commit writes
-        // to the file: two thirds of a first start. A migration cut short is applied again at the next
-        // start, so an embedded file is migrated with H2's usual delay, through a connection held open
-        // until the pool's first connection has made every later commit durable.
-        String setupUrl = withQueryCache(withoutH2ShutdownHook(jdbcUrl));
-        boolean delayedSetup = !pooledUrl.equals(setupUrl);
-        java.sql.Connection setup = null;
+        // An embedded file keeps commits in memory (H2's usual delay, named because a file remembers the
+        // delay it was last opened with) and has them written in groups before a writer goes on;
+        // migrations, each statement its own commit, are written once at the end.
+        boolean grouped = groupsCommits(jdbcUrl);
+        String url = withQueryCache(withoutH2ShutdownHook(grouped ? jdbcUrl + ";WRITE_DELAY=500" : jdbcUrl));
         HikariDataSource dataSource = null;
+        GroupCommit commits = null;
         try {
-            if (delayedSetup) {
-                setup = java.sql.DriverManager.getConnection(setupUrl);
+            dataSource = pool(jdbcUrl, url, schema);
+            if (grouped) {
+                commits = GroupCommit.on(url);
             }
             var flyway = Flyway.configure()
                     // The portable migrations, then the few one database can only say in its own
                     // dialect (a trigger), under the same version numbers for both.
                     .locations("classpath:db/migration", jdbcUrl.startsWith("jdbc:postgresql:")
-                            ? "classpath:db/postgresql" : "classpath:db/h2");
+                            ? "classpath:db/postgresql" : "classpath:db/h2")
+                    .dataSource(dataSource);
             if (schema != null) {
                 flyway.schemas(schema).createSchemas(true);
             }
-            if (delayedSetup) {
-                flyway.dataSource(setupUrl, "", "");
-            } else {
-                dataSource = pool(jdbcUrl, pooledUrl, schema);
-                flyway.dataSource(dataSource);
-            }
             Flyway loaded = flyway.load();
             loaded.migrate();
+            if (commits != null) {
+                commits.await();
+            }
             // One look at where the schema stands: each info() scans the migrations and reads the history again.
             MigrationInfoService info = loaded.info();
             MigrationInfo current = info.current();
             int pending = info.pending().length;
             String version = current == null ? "none" : current.getVersion().getVersion();
-            if (dataSource == null) {
-                dataSource = pool(jdbcUrl, pooledUrl, schema);
-            }
             String product;
             try (var connection = dataSource.getConnection()) {
                 product = connection.getMetaData().getDatabaseProductName();
             }
-            return new Database(dataSource, product, version, pending);
+            return new Database(dataSource, commits, product, version, pending);
         } catch (Exception e) {
             if (dataSource != null) {
                 dataSource.close();
             }
-            throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
-        } finally {
-            if (setup != null) {
-                try {
-                    setup.close();
-                } catch (java.sql.SQLException e) {
-                    // the pool holds the database open from here
-                }
+            if (commits != null) {
+                commits.close();
             }
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
         }
     }
 
@@ -136,16 +131,13 @@ public final class Database implements AutoCloseable {
 
     /**
      * An embedded H2 file keeps commits in memory for up to half a second by default
-     * ({@code WRITE_DELAY=500}), so a report the bot has confirmed could be lost if the process is
-     * killed. With no delay each commit is written to the file before it returns; a process kill
-     * cannot take back what the operating system already holds.
+     * ({@code WRITE_DELAY=500}), so a report the bot has confirmed could be lost if the process were
+     * killed: such a file has its commits written in groups ({@link GroupCommit}) before a writer
+     * goes on. A URL that sets its own write delay is left to it.
      */
-    static String durable(String jdbcUrl) {
-        if (!jdbcUrl.startsWith("jdbc:h2:") || jdbcUrl.startsWith("jdbc:h2:mem:")
-                || jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY")) {
-            return jdbcUrl;
-        }
-        return jdbcUrl + ";WRITE_DELAY=0";
+    static boolean groupsCommits(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:h2:mem:")
+                && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY");
     }
 
     /**
@@ -166,9 +158,14 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /** The group commit of an embedded file, or null where the database makes commits durable itself. */
+    GroupCommit commits() {
+        return commits;
+    }
+
     /** The pool, for Quartz's job store, which keeps its tables in the same database. */
     public DataSource dataSource() {
-        return dataSource;
+        return writers;
     }
 
     /** Publishes the connection pool's use (active, idle, pending, wait times) to {@code registry}; once. */
@@ -207,5 +204,9 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
+        if (commits != null) {
+            // The database closes with its last connection, and writes what is left as it does.
+            commits.close();
+        }
     }
 }
