@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.LoggerFactory;
 
 /**
  * Makes an embedded H2 file's commits durable in groups, the way a server database flushes its log.
@@ -27,6 +28,8 @@ final class GroupCommit implements AutoCloseable {
     /** Every caller up to this number has its commits in the file. */
     private long durable;
     private boolean storing;
+    /** How many stores were made for them. */
+    private long stores;
 
     private GroupCommit(Connection flusher) {
         this.flusher = flusher;
@@ -66,6 +69,7 @@ final class GroupCommit implements AutoCloseable {
                     storing = false;
                     if (done) {
                         durable = upTo;
+                        stores++;
                     }
                     stored.signalAll();
                 }
@@ -75,14 +79,18 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    /** How many times writers have asked for their commits to be stored. */
-    long requests() {
+    /** How many times writers asked for their commits to be stored, and how many stores served them. */
+    Counts counts() {
         lock.lock();
         try {
-            return requested;
+            return new Counts(requested, stores);
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Fewer stores than requests when writers came together. */
+    record Counts(long requests, long stores) {
     }
 
     private void store() {
@@ -97,6 +105,9 @@ final class GroupCommit implements AutoCloseable {
 
     @Override
     public void close() {
+        Counts counts = counts();
+        LoggerFactory.getLogger(GroupCommit.class).info("{} writes were stored to the file in {} stores",
+                counts.requests(), counts.stores());
         try {
             flusher.close();
         } catch (SQLException e) {

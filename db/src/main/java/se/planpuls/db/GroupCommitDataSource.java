@@ -6,6 +6,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Locale;
@@ -14,8 +15,10 @@ import javax.sql.DataSource;
 
 /**
  * The pool as the services and Quartz see it when commits are stored in groups: a connection that
- * prepared anything but a query waits, once handed back, until what it committed is in the file, so
- * that whoever wrote through it only goes on (and, say, confirms a report) once the write is durable.
+ * wrote waits, once handed back, until what it committed is in the file, so that whoever wrote
+ * through it only goes on (and, say, confirms a report) once the write is durable. A connection
+ * counts as written when it prepared anything but a query, except an UPDATE or a DELETE, which
+ * count when they changed a row.
  */
 final class GroupCommitDataSource implements DataSource {
     private final DataSource pool;
@@ -47,6 +50,12 @@ final class GroupCommitDataSource implements DataSource {
      * taken to write, which costs at most a wait for a store that has nothing new to write.
      */
     static boolean writes(String sql) {
+        String keyword = firstKeyword(sql);
+        return !(keyword.startsWith("SELECT") || keyword.startsWith("VALUES") || keyword.startsWith("EXPLAIN"));
+    }
+
+    /** The first eight characters after blanks, comments and opening brackets, in upper case. */
+    private static String firstKeyword(String sql) {
         int i = 0;
         int n = sql.length();
         while (i < n) {
@@ -63,8 +72,7 @@ final class GroupCommitDataSource implements DataSource {
                 break;
             }
         }
-        String rest = sql.substring(i, Math.min(n, i + 8)).toUpperCase(Locale.ROOT);
-        return !(rest.startsWith("SELECT") || rest.startsWith("VALUES") || rest.startsWith("EXPLAIN"));
+        return sql.substring(i, Math.min(n, i + 8)).toUpperCase(Locale.ROOT);
     }
 
     private static final class Tracked implements InvocationHandler {
@@ -82,7 +90,13 @@ final class GroupCommitDataSource implements DataSource {
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             String name = method.getName();
             switch (name) {
-                case "prepareStatement", "prepareCall" -> wrote |= writes((String) args[0]);
+                case "prepareStatement", "prepareCall" -> {
+                    String sql = (String) args[0];
+                    if (changesOnlyWhatItFinds(sql)) {
+                        return counted((PreparedStatement) call(method, args), method.getReturnType());
+                    }
+                    wrote |= writes(sql);
+                }
                 case "createStatement" -> wrote = true;
                 case "close" -> {
                     if (closed) {
@@ -114,12 +128,42 @@ final class GroupCommitDataSource implements DataSource {
         }
 
         private Object call(Method method, Object[] args) throws Throwable {
-            try {
-                return method.invoke(connection, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
+            return forward(connection, method, args);
         }
+
+        /**
+         * An UPDATE or DELETE changes nothing when no row matches (a turn's "remember the locale
+         * unless it is the same"): the connection counts as written only when its count says so.
+         */
+        private Object counted(PreparedStatement statement, Class<?> type) {
+            InvocationHandler counting = (proxy, method, args) -> {
+                Object result = forward(statement, method, args);
+                switch (method.getName()) {
+                    case "executeUpdate", "executeLargeUpdate", "getUpdateCount", "getLargeUpdateCount" ->
+                            wrote |= ((Number) result).longValue() > 0;
+                    case "executeBatch", "executeLargeBatch" -> wrote = true;
+                    case "execute" -> wrote |= (Boolean) result;
+                    default -> {
+                    }
+                }
+                return result;
+            };
+            return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, counting);
+        }
+    }
+
+    private static Object forward(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Whether {@code sql} is an UPDATE or a DELETE, which write only the rows they find. */
+    static boolean changesOnlyWhatItFinds(String sql) {
+        String keyword = firstKeyword(sql);
+        return keyword.startsWith("UPDATE") || keyword.startsWith("DELETE");
     }
 
     @Override

@@ -88,26 +88,49 @@ class EmbeddedFileDatabaseTest {
                 writers.shutdown();
             }
             assertThat(notesInCopy("planpuls", "all-written")).hasSize(200);
+            assertThat(db.commits().counts().stores()).as("stores for 200 writes from 8 writers at once").isLessThan(200);
         }
     }
 
     @Test
     void a_reader_does_not_ask_for_a_store_and_a_writer_asks_once() {
         try (var db = Database.open(url("planpuls"))) {
-            long before = db.commits().requests();
+            long before = db.commits().counts().requests();
             db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM milestones").mapTo(Integer.class).one());
             db.jdbi().inTransaction(h -> h.createQuery("SELECT COUNT(*) FROM owners").mapTo(Integer.class).one());
-            assertThat(db.commits().requests()).as("stores asked for by readers").isEqualTo(before);
+            assertThat(db.commits().counts().requests()).as("stores asked for by readers").isEqualTo(before);
             db.jdbi().useTransaction(h -> {
                 h.execute("CREATE TABLE notes (id INT PRIMARY KEY)");
                 h.execute("INSERT INTO notes VALUES (1)");
             });
-            assertThat(db.commits().requests()).as("stores asked for by one writer").isEqualTo(before + 1);
+            assertThat(db.commits().counts().requests()).as("stores asked for by one writer").isEqualTo(before + 1);
+        }
+    }
+
+    @Test
+    void an_update_or_delete_that_finds_no_row_asks_for_no_store_and_one_that_changes_a_row_does() throws Exception {
+        try (var db = Database.open(url("planpuls"))) {
+            db.jdbi().useHandle(h -> h.execute("CREATE TABLE notes (id INT PRIMARY KEY, text VARCHAR(20))"));
+            db.jdbi().useHandle(h -> h.execute("INSERT INTO notes VALUES (1, 'first')"));
+            long before = db.commits().counts().requests();
+            db.jdbi().useTransaction(h -> {
+                h.createUpdate("UPDATE notes SET text = 'first' WHERE id = 1 AND text <> 'first'").execute();
+                h.createUpdate("DELETE FROM notes WHERE id = 2").execute();
+            });
+            assertThat(db.commits().counts().requests()).as("stores asked for by writes that found nothing").isEqualTo(before);
+            db.jdbi().useHandle(h -> h.createUpdate("UPDATE notes SET text = 'changed' WHERE id = 1").execute());
+            assertThat(db.commits().counts().requests()).isEqualTo(before + 1);
+            assertThat(notesInCopy("planpuls", "updated")).containsExactly("changed");
+            db.jdbi().useHandle(h -> h.createUpdate("DELETE FROM notes WHERE id = 1").execute());
+            assertThat(notesInCopy("planpuls", "deleted")).isEmpty();
         }
     }
 
     @Test
     void statements_that_may_write_are_told_from_queries() {
+        assertThat(GroupCommitDataSource.changesOnlyWhatItFinds(" update owners SET x = 1")).isTrue();
+        assertThat(GroupCommitDataSource.changesOnlyWhatItFinds("DELETE FROM pending_answers")).isTrue();
+        assertThat(GroupCommitDataSource.changesOnlyWhatItFinds("INSERT INTO notes VALUES (1)")).isFalse();
         assertThat(GroupCommitDataSource.writes("SELECT 1")).isFalse();
         assertThat(GroupCommitDataSource.writes("  \n select * from x")).isFalse();
         assertThat(GroupCommitDataSource.writes("-- the owner\nSELECT id FROM owners")).isFalse();
