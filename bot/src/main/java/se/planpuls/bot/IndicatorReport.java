@@ -117,7 +117,7 @@ final class IndicatorReport {
         var receipt = IndicatorCard.receipt(result.view(), progress, result.value(), result.forGroupName(), texts);
         CompletableFuture<Void> update = ReportFlow.updateCard(turn, cardId, receipt);
         if (!result.created()) {
-            return update.thenCompose(done -> turn.reply("report.duplicate"));
+            return CompletableFuture.allOf(update, turn.reply("report.duplicate"));
         }
         String saved = texts.get("indicator.saved", code, view.milestone().title(),
                 IndicatorCard.format(indicator, result.value().value(), texts),
@@ -132,8 +132,10 @@ final class IndicatorReport {
         }
         String message = saved;
         if (cardId != null) {
-            return update.thenCompose(done -> turn.send(Turn.message(message)));
+            // The card turns into the receipt while the confirmation goes out (see ReportFlow).
+            return CompletableFuture.allOf(update, turn.send(Turn.message(message)));
         }
+        // Two new messages: the receipt first, so that the chat reads in order.
         return turn.send(MessageFactory.attachment(receipt)).thenCompose(done -> turn.send(Turn.message(message)));
     }
 

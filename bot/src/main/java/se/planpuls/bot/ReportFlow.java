@@ -172,10 +172,13 @@ final class ReportFlow {
         Texts texts = turn.texts();
         Attachment receipt = StatusCard.receipt(result.view(), report, onBehalf, result.forGroupName(),
                 result.effectsSeen(), texts);
+        // The cards turn into the receipt while the confirmation goes out: the two sends are
+        // independent (an update changes a message already in the chat), and a turn waiting for one
+        // before starting the other took the time of both.
         CompletableFuture<Void> updates = CompletableFuture.allOf(
                 updateCard(turn, statusCardId, receipt), updateCard(turn, questionId, receipt));
         if (!result.created()) {
-            return updates.thenCompose(done -> turn.reply("report.duplicate"));
+            return CompletableFuture.allOf(updates, turn.reply("report.duplicate"));
         }
         var item = result.view().milestone();
         String saved = texts.get("report.saved", item.code(), item.title(), texts.status(report.status()));
@@ -188,8 +191,7 @@ final class ReportFlow {
         if (report.atRisk()) {
             saved += " " + texts.get("report.savedAtRisk", texts.date(report.expectedDate()));
         }
-        String message = saved;
-        return updates.thenCompose(done -> turn.send(Turn.message(message)));
+        return CompletableFuture.allOf(updates, turn.send(Turn.message(saved)));
     }
 
     /** Whether the item is an indicator whose values this bot takes (then it has no status to report). */
