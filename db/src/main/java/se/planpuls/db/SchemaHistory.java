@@ -33,8 +33,9 @@ record SchemaHistory(MigrationVersion newest, int applied, boolean anyFailed) {
                 }
             }
             return new SchemaHistory(newest, applied, anyFailed);
-        } catch (SQLException e) {
-            // No history yet (a new database), or one this build cannot read: Flyway finds out for itself.
+        } catch (SQLException | RuntimeException e) {
+            // No history yet (a new database), or one this build cannot read (a version that is not
+            // one, say): Flyway finds out for itself.
             return NONE;
         }
     }

@@ -84,6 +84,18 @@ class SchemaStartTest {
     }
 
     @Test
+    void a_history_this_build_cannot_read_is_left_to_flyway() throws Exception {
+        Database.open(url()).close();
+        try (var connection = DriverManager.getConnection(url());
+             var statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE \"flyway_schema_history\" SET \"version\" = 'v1.x' WHERE \"version\" = '160'");
+        }
+        assertThat(history()).isEqualTo(SchemaHistory.NONE);
+        assertThatThrownBy(() -> Database.open(url())).as("Flyway names what it cannot read")
+                .hasMessageContaining("v1.x");
+    }
+
+    @Test
     void a_database_opening_beside_the_start_hands_out_connections_once_open() throws Exception {
         try (var db = Database.opening(url())) {
             try (var connection = db.dataSource().getConnection();
