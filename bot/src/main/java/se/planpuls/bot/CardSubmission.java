@@ -143,6 +143,15 @@ record CardSubmission(String action, long milestoneId, Status status, String com
         return ids;
     }
 
+    /**
+     * What was wrong with a card, in the reader's language: the field the card got wrong, named for
+     * people; a problem without words of its own keeps the parser's.
+     */
+    static String problem(Invalid e, Texts texts) {
+        String key = "card.problem." + e.field();
+        return texts.has(key) ? texts.get(key) : e.getMessage();
+    }
+
     static final class Invalid extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final String field;

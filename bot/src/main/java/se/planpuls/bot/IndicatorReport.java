@@ -65,7 +65,7 @@ final class IndicatorReport {
         try {
             id = CardSubmission.milestoneId(map.get(CardSubmission.MILESTONE));
         } catch (CardSubmission.Invalid e) {
-            return turn.reply("report.invalid.card", e.getMessage());
+            return turn.reply("report.invalid.card", CardSubmission.problem(e, turn.texts()));
         }
         Object rawValue = map.get(IndicatorCard.VALUE + "." + id);
         Object rawComment = map.get(IndicatorCard.COMMENT + "." + id);

@@ -52,7 +52,7 @@ final class PromptsCardFlow {
         try {
             refs = PromptsCard.rows(value);
         } catch (CardSubmission.Invalid e) {
-            return turn.reply("report.invalid.card", e.getMessage());
+            return turn.reply("report.invalid.card", CardSubmission.problem(e, turn.texts()));
         }
         Activity activity = turn.context().getActivity();
         String cardId = activity.getReplyToId();
@@ -155,7 +155,7 @@ final class PromptsCardFlow {
         return switch (e.field()) {
             case CardSubmission.STATUS -> texts.get("report.invalid.status");
             case CardSubmission.EXPECTED -> texts.get("report.invalid.expectedFormat");
-            default -> texts.get("report.invalid.card", e.getMessage());
+            default -> texts.get("report.invalid.card", CardSubmission.problem(e, texts));
         };
     }
 }

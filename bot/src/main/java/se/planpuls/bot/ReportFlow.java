@@ -66,7 +66,7 @@ final class ReportFlow {
             return switch (e.field()) {
                 case CardSubmission.STATUS -> turn.reply("report.invalid.status");
                 case CardSubmission.EXPECTED -> turn.reply("report.invalid.expectedFormat");
-                default -> turn.reply("report.invalid.card", e.getMessage());
+                default -> turn.reply("report.invalid.card", CardSubmission.problem(e, turn.texts()));
             };
         }
         if (submission.status() == null) {

@@ -59,6 +59,10 @@ final class Texts {
         return locale;
     }
 
+    boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
     String get(String key, Object... args) {
         String pattern = bundle.getString(key);
         return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);

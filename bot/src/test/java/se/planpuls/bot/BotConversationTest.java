@@ -126,7 +126,8 @@ class BotConversationTest extends BotTestBase {
         String refusal = lastText();
         post(teams.submit(ANNA, "card-11", submitValue(987_654, "REACHED", "ok")));
 
-        assertThat(refusal).contains("kunde inte läsa kortet").contains("milestone id");
+        assertThat(refusal).as("in Swedish throughout").isEqualTo(
+                "Jag kunde inte läsa kortet: kortet anger inget giltigt id för en milstolpe. Inget har sparats.");
         assertThat(lastText()).contains("milstolpe som inte finns");
     }
 

@@ -168,6 +168,9 @@ class StatusCardTest extends BotTestBase {
 
         assertThat(noStatus).contains("Choose a status").contains("Nothing was stored");
         assertThat(lastText()).contains("neither the owner of nor the substitute for NIV-3");
+        post(teams.submit(ANNA.inEnglish(), "card-16", Map.of("planpuls", "report", "milestoneId", id("MED-1"),
+                "status", "IN_PROGRESS", "atRisk", "perhaps")));
+        assertThat(lastText()).isEqualTo("I could not read the card: the risk of delay must be yes or no. Nothing was stored.");
     }
 
     @Test
@@ -178,7 +181,7 @@ class StatusCardTest extends BotTestBase {
         post(teams.submit(ANNA, "card-15", Map.of("planpuls", "report", "milestoneId", id("MED-1"),
                 "status", "PURPLE")));
 
-        assertThat(wrongType).contains("kunde inte läsa kortet").contains("comment");
+        assertThat(wrongType).isEqualTo("Jag kunde inte läsa kortet: kommentaren är inte text. Inget har sparats.");
         assertThat(lastText()).contains("Välj en status");
         assertThat(f.reports.history(id("MED-1"))).isEmpty();
     }
