@@ -60,11 +60,7 @@ class SchemaStartTest {
 
     @Test
     void an_applied_migration_changed_since_is_found_after_the_short_start_and_the_database_is_not_ready() throws Exception {
-        Database.open(url()).close();
-        try (var connection = DriverManager.getConnection(url());
-             var statement = connection.createStatement()) {
-            statement.executeUpdate("UPDATE \"flyway_schema_history\" SET \"checksum\" = 42 WHERE \"version\" = '151'");
-        }
+        migratedThenHistoryChanged("SET \"checksum\" = 42 WHERE \"version\" = '151'");
         try (var db = Database.open(url())) {
             assertThat(db.migrated()).as("the history names every migration").isTrue();
             assertThat(db.validateMigrations()).isFalse();
@@ -74,22 +70,14 @@ class SchemaStartTest {
 
     @Test
     void a_failed_migration_in_the_history_sends_the_start_through_flyway_which_refuses_it() throws Exception {
-        Database.open(url()).close();
-        try (var connection = DriverManager.getConnection(url());
-             var statement = connection.createStatement()) {
-            statement.executeUpdate("UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '160'");
-        }
+        migratedThenHistoryChanged("SET \"success\" = FALSE WHERE \"version\" = '160'");
         assertThat(history().isAt(Database.SCHEMA_VERSION, Database.MIGRATIONS)).isFalse();
         assertThatThrownBy(() -> Database.open(url())).hasMessageContaining("160");
     }
 
     @Test
     void a_history_this_build_cannot_read_is_left_to_flyway() throws Exception {
-        Database.open(url()).close();
-        try (var connection = DriverManager.getConnection(url());
-             var statement = connection.createStatement()) {
-            statement.executeUpdate("UPDATE \"flyway_schema_history\" SET \"version\" = 'v1.x' WHERE \"version\" = '160'");
-        }
+        migratedThenHistoryChanged("SET \"version\" = 'v1.x' WHERE \"version\" = '160'");
         assertThat(history()).isEqualTo(SchemaHistory.NONE);
         assertThatThrownBy(() -> Database.open(url())).as("Flyway names what it cannot read")
                 .hasMessageContaining("v1.x");
@@ -113,6 +101,15 @@ class SchemaStartTest {
         assertThatThrownBy(db::awaitOpen).hasMessageContaining("not found");
         assertThatThrownBy(() -> db.dataSource().getConnection()).hasMessageContaining("not found");
         db.close();
+    }
+
+    /** A database migrated by a start, whose history is then changed behind the service's back. */
+    private void migratedThenHistoryChanged(String set) throws Exception {
+        Database.open(url()).close();
+        try (var connection = DriverManager.getConnection(url());
+             var statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE \"flyway_schema_history\" " + set);
+        }
     }
 
     private SchemaHistory history() {
