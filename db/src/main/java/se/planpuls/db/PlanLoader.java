@@ -47,6 +47,20 @@ public final class PlanLoader {
     }
 
     Optional<Long> loadIfMissing(PlanFile file) {
+        try {
+            return insertIfMissing(file);
+        } catch (RuntimeException e) {
+            // Instances starting together on a new database each find the plan missing; the first to
+            // commit loads it, and the others leave it to that one instead of failing their start.
+            if (Conflicts.heldElsewhere(e) && jdbi.withHandle(h -> h.attach(PlanDao.class).exists(file.slug()))) {
+                LOG.info("Plan '{}' was loaded by another instance meanwhile", file.name());
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private Optional<Long> insertIfMissing(PlanFile file) {
         return jdbi.inTransaction(handle -> {
             PlanDao plans = handle.attach(PlanDao.class);
             if (plans.exists(file.slug())) {

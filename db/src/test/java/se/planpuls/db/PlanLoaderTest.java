@@ -3,6 +3,13 @@ package se.planpuls.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import se.planpuls.domain.MilestoneView;
@@ -61,6 +68,32 @@ class PlanLoaderTest {
             assertThat(f.plans.plans()).hasSize(1);
             assertThat(f.milestones.search(new se.planpuls.domain.MilestoneFilter(null, null, null, null)))
                     .hasSize(34);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("se.planpuls.db.TestDatabases#kinds")
+    void instances_starting_together_on_a_new_database_load_the_default_plan_once_and_all_start(TestDatabases.Kind kind)
+            throws Exception {
+        try (var database = kind.open()) {
+            var together = new CountDownLatch(1);
+            var instances = Executors.newFixedThreadPool(4);
+            List<Future<Optional<Long>>> starts = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                starts.add(instances.submit(() -> {
+                    together.await();
+                    return new PlanLoader(database, Clock.systemUTC()).loadDefaultIfMissing();
+                }));
+            }
+            together.countDown();
+            List<Optional<Long>> loaded = new ArrayList<>();
+            for (var start : starts) {
+                loaded.add(start.get(60, TimeUnit.SECONDS));
+            }
+            instances.shutdown();
+
+            assertThat(loaded).filteredOn(Optional::isPresent).hasSize(1);
+            assertThat(new PlanService(database).plans()).hasSize(1);
         }
     }
 }
