@@ -6,14 +6,14 @@
 # Needs: java 17, maven, node and npm, wrk (apt-get install wrk), curl. Not part of mvn verify.
 # Then each runs at a fixed RATE (500 turns/s by default) with an open-loop sender (rate.js), which
 # counts each latency from when the request was due, and prints p50 and p99 against the 50 ms target.
-#   bench/turns.sh            # DURATION=10s ROUNDS=2 CONNECTIONS=32 RATE=500 WARMUP=40s by default
+#   bench/turns.sh            # DURATION=10s ROUNDS=2 CONNECTIONS=32 RATE=500 WARMUP=120s by default (about 12 min)
 set -euo pipefail
 cd "$(dirname "$0")"
 DURATION="${DURATION:-10s}"
 ROUNDS="${ROUNDS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
 RATE="${RATE:-500}"
-WARMUP="${WARMUP:-40s}"
+WARMUP="${WARMUP:-120s}"
 PLANPULS_PORT=3991
 ECHO_PORT=3992
 CONNECTOR_PORT=3993
@@ -62,8 +62,10 @@ run() { # bot-port body-file -> "rps p50 p99 errors"
 labels=("echo bot (botbuilder 4.23.3)" "Planpuls: hjälp (known owner)" "Planpuls: mina milstolpar (5)" "Planpuls: card submit")
 # A freshly started JVM interprets, then compiles what runs hot: on 2 cores its compiler threads
 # still take a fifth of the CPU after a minute of load, and a turn costs two to three times what it
-# costs once they are done. The first seconds under load are printed as they are; then each keeps
-# running for WARMUP before anything counts, the echo bot as well, so both are compared warm.
+# costs once they are done. A card submit, the longest path, took two minutes of its own load to get
+# there (30 s steps of submits alone on a new instance: 465, 854, 1,350, 1,808 submits/s, then level).
+# The first seconds under load are printed as they are; then each keeps running for WARMUP before
+# anything counts, the echo bot as well, so both are compared warm.
 echo
 echo "Cold: the first $DURATION under load after start"
 printf '%-28s %10s %8s %8s %8s\n' scenario turns/s p50_ms p99_ms errors

@@ -111,7 +111,7 @@ public final class Database implements AutoCloseable {
         // delay it was last opened with) and has them written in groups before a writer goes on;
         // migrations, each statement its own commit, are written once at the end.
         boolean grouped = groupsCommits(jdbcUrl);
-        String url = withQueryCache(withoutH2ShutdownHook(grouped ? jdbcUrl + ";WRITE_DELAY=500" : jdbcUrl));
+        String url = withQueryCache(withoutH2ShutdownHook(grouped ? compactedByStores(jdbcUrl + ";WRITE_DELAY=500") : jdbcUrl));
         HikariDataSource dataSource = null;
         GroupCommit commits = null;
         try {
@@ -232,6 +232,22 @@ public final class Database implements AutoCloseable {
      * two thirds of H2's time in a profile of {@code mina milstolpar}. 256 holds every statement
      * Planpuls has.
      */
+    /**
+     * H2's background writer compacts the file whenever less than 90 % of it is live
+     * ({@code AUTO_COMPACT_FILL_RATE=90}); under a crowd of card submits, each store leaving a chunk
+     * mostly outdated, it compacted without pause beside the writers, and a submit's p99 at 500/s
+     * was 36-97 ms. Each group commit's store ({@code CHECKPOINT}) compacts up to 4 MB by itself
+     * once less than half the file is live, which keeps the file the same size under that load
+     * (2.0-2.1 GB after 180,000 submits either way) with a p99 of 18-28 ms. A URL that sets its own
+     * rate is left to it.
+     */
+    static String compactedByStores(String jdbcUrl) {
+        if (jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("AUTO_COMPACT_FILL_RATE")) {
+            return jdbcUrl;
+        }
+        return jdbcUrl + ";AUTO_COMPACT_FILL_RATE=0";
+    }
+
     static String withQueryCache(String jdbcUrl) {
         if (!jdbcUrl.startsWith("jdbc:h2:") || jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("QUERY_CACHE_SIZE")) {
             return jdbcUrl;

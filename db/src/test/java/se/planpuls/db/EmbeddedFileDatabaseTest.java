@@ -48,6 +48,16 @@ class EmbeddedFileDatabaseTest {
     }
 
     @Test
+    void a_file_is_compacted_by_the_stores_of_its_writers_not_by_a_background_writer_beside_them() {
+        try (var db = Database.open(url("planpuls"))) {
+            assertThat(setting(db, "AUTO_COMPACT_FILL_RATE")).isEqualTo("0");
+        }
+        try (var db = Database.open(url("other") + ";AUTO_COMPACT_FILL_RATE=80")) {
+            assertThat(setting(db, "AUTO_COMPACT_FILL_RATE")).as("as the URL says").isEqualTo("80");
+        }
+    }
+
+    @Test
     void an_explicit_write_delay_in_the_url_is_left_as_given() {
         try (var db = Database.open(url("planpuls") + ";WRITE_DELAY=200")) {
             assertThat(writeDelay(db)).isEqualTo("200");
@@ -158,8 +168,12 @@ class EmbeddedFileDatabaseTest {
     }
 
     private static String writeDelay(Database db) {
+        return setting(db, "WRITE_DELAY");
+    }
+
+    private static String setting(Database db, String name) {
         return db.jdbi().withHandle(h -> h.createQuery(
-                "SELECT setting_value FROM information_schema.settings WHERE setting_name = 'WRITE_DELAY'")
-                .mapTo(String.class).one());
+                "SELECT setting_value FROM information_schema.settings WHERE setting_name = :name")
+                .bind("name", name).mapTo(String.class).one());
     }
 }
