@@ -227,12 +227,6 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * H2 keeps the 8 statements a connection prepared last ({@code QUERY_CACHE_SIZE=8}); a bot turn
-     * runs more distinct statements than that, so each was parsed and planned again on every turn:
-     * two thirds of H2's time in a profile of {@code mina milstolpar}. 256 holds every statement
-     * Planpuls has.
-     */
-    /**
      * H2's background writer compacts the file whenever less than 90 % of it is live
      * ({@code AUTO_COMPACT_FILL_RATE=90}); under a crowd of card submits, each store leaving a chunk
      * mostly outdated, it compacted without pause beside the writers, and a submit's p99 at 500/s
@@ -248,6 +242,12 @@ public final class Database implements AutoCloseable {
         return jdbcUrl + ";AUTO_COMPACT_FILL_RATE=0";
     }
 
+    /**
+     * H2 keeps the 8 statements a connection prepared last ({@code QUERY_CACHE_SIZE=8}); a bot turn
+     * runs more distinct statements than that, so each was parsed and planned again on every turn:
+     * two thirds of H2's time in a profile of {@code mina milstolpar}. 256 holds every statement
+     * Planpuls has.
+     */
     static String withQueryCache(String jdbcUrl) {
         if (!jdbcUrl.startsWith("jdbc:h2:") || jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("QUERY_CACHE_SIZE")) {
             return jdbcUrl;
